@@ -1,0 +1,25 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', '.output/', '.wxt/', 'tests/fixtures/', '.tmp/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Never build DOM from strings; page and note text stay text.' },
+        { property: 'outerHTML', message: 'Never build DOM from strings.' },
+        { property: 'insertAdjacentHTML', message: 'Never build DOM from strings.' },
+      ],
+    },
+  },
+  {
+    files: ['tests/**', 'scripts/**'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+);
