@@ -9,10 +9,16 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-properties': [
         'error',
-        { property: 'innerHTML', message: 'Never build DOM from strings; page and note text stay text.' },
+        {
+          property: 'innerHTML',
+          message: 'Never build DOM from strings; page and note text stay text.',
+        },
         { property: 'outerHTML', message: 'Never build DOM from strings.' },
         { property: 'insertAdjacentHTML', message: 'Never build DOM from strings.' },
       ],

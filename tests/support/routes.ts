@@ -1,0 +1,29 @@
+import type { BrowserContext } from 'playwright-core';
+
+export interface RoutedPage {
+  body: string;
+  contentType?: string;
+}
+
+/**
+ * Serves saved pages at their real URLs and aborts every other request, so tests never touch the network
+ * and the content script sees the same origin as on the live site.
+ */
+export async function routePages(
+  context: BrowserContext,
+  pages: Record<string, RoutedPage>,
+): Promise<void> {
+  await context.route('**/*', async (route) => {
+    const url = route.request().url().split('#')[0]!;
+    const page = pages[url];
+    if (page) {
+      await route.fulfill({
+        status: 200,
+        body: page.body,
+        contentType: page.contentType ?? 'text/html; charset=utf-8',
+      });
+    } else {
+      await route.abort();
+    }
+  });
+}
