@@ -8,6 +8,7 @@ import {
   PUBMED_ARTICLE,
   PUBMED_SEARCH,
 } from '../support/fixtures';
+import { META_NCBI_APP, META_NCBI_PDID } from '../../utils/pubmed-selectors';
 
 describe('detectPageType on the real captures', () => {
   const cases: Array<{ page: { path: string; url: string }; expected: string }> = [
@@ -30,8 +31,8 @@ describe('detectPageType on the real captures', () => {
 
   it('still recognises the article page when ncbi_pdid is gone (falls back to #article-page)', () => {
     const doc = loadHtmlFixture(PUBMED_ARTICLE.path);
-    doc.querySelector('meta[name="ncbi_pdid"]')?.remove();
-    doc.querySelector('meta[name="ncbi_app"]')?.remove();
+    doc.querySelector(META_NCBI_PDID)?.remove();
+    doc.querySelector(META_NCBI_APP)?.remove();
     expect(detectPageType(doc, PUBMED_ARTICLE.url)).toBe('pubmed-article');
   });
 });

@@ -3,6 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { parsePubmedArticle } from '../../utils/parse-pubmed';
 import { parseMeshHeading } from '../../utils/mesh-heading';
 import { loadHtmlFixture, parseHtml, PUBMED_ARTICLE, PUBMED_SEARCH } from '../support/fixtures';
+import {
+  ABSTRACT,
+  DOI_IDENTIFIER,
+  MESH_SECTION,
+  META_CITATION_DOI,
+} from '../../utils/pubmed-selectors';
 
 // Expected values below were read by hand from tests/fixtures/pubmed-article/PMID-37882686.html.
 describe('parsePubmedArticle on the real capture PMID-37882686', () => {
@@ -95,12 +101,7 @@ describe('parsePubmedArticle on pages that are not PubMed articles', () => {
 describe('parsePubmedArticle on a page with parts missing', () => {
   // The real capture with the abstract, MeSH and DOI removed, as on records that lack them.
   const doc = loadHtmlFixture(PUBMED_ARTICLE.path);
-  for (const sel of [
-    '#abstract',
-    '#mesh-terms',
-    'span.identifier.doi',
-    'meta[name="citation_doi"]',
-  ]) {
+  for (const sel of [ABSTRACT, MESH_SECTION, DOI_IDENTIFIER, META_CITATION_DOI]) {
     doc.querySelectorAll(sel).forEach((el) => el.remove());
   }
   const article = parsePubmedArticle(doc, PUBMED_ARTICLE.url);

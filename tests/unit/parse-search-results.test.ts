@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSearchResults, searchResultContainer } from '../../utils/parse-search-results';
 import { loadHtmlFixture, parseHtml, PUBMED_ARTICLE, PUBMED_SEARCH } from '../support/fixtures';
+import { SEARCH_RESULT, SEARCH_RESULTS_CHUNK } from '../../utils/pubmed-selectors';
 
 // PMIDs in page order, as listed in tests/fixtures/README.md (log_displayeduids of the capture).
 const PMIDS = [
@@ -23,7 +24,7 @@ describe('parseSearchResults on the real search capture', () => {
 
   it('finds the ten docsums in page order', () => {
     expect(results.map((r) => r.pmid)).toEqual(PMIDS);
-    results.forEach((r) => expect(r.element.matches('article.full-docsum')).toBe(true));
+    results.forEach((r) => expect(r.element.matches(SEARCH_RESULT)).toBe(true));
   });
 
   it('reads titles with the <b> highlights flattened and no easyScholar badges', () => {
@@ -63,7 +64,7 @@ describe('parseSearchResults on the real search capture', () => {
     expect(container?.id).toBe('search-results');
     expect(parseSearchResults(container!)).toHaveLength(10);
     // Infinite scroll appends a chunk: simulate it with a copy of the first chunk.
-    const chunk = container!.querySelector('div.search-results-chunk')!.cloneNode(true) as Element;
+    const chunk = container!.querySelector(SEARCH_RESULTS_CHUNK)!.cloneNode(true) as Element;
     container!.appendChild(chunk);
     expect(parseSearchResults(chunk).map((r) => r.pmid)).toEqual(PMIDS);
     expect(parseSearchResults(container!)).toHaveLength(20);
