@@ -33,7 +33,10 @@ export function parseChecked(cell: string, groupVerified: boolean): Checked[] {
 }
 
 /** Pairs each URL with the kind the reference gave it (defaulting to the weakest kind). */
-export function toSourceRefs(urls: string[], kinds: Record<string, string>): SourceRef[] {
+export function toSourceRefs(
+  urls: readonly string[],
+  kinds: Readonly<Record<string, string | undefined>>,
+): SourceRef[] {
   return urls.map((url) => ({ url, sourceKind: asSourceKind(kinds[url]) }));
 }
 

@@ -9,7 +9,7 @@ import type { SurfaceForm, Term, TermGroup } from './types';
 
 const SOURCES = toSourceRefs(
   reference.detectionTerms.sources,
-  reference.detectionTerms.sourceKind as Record<string, string>,
+  reference.detectionTerms.sourceKind,
 );
 
 const exact = (text: string, extra: Partial<SurfaceForm> = {}): SurfaceForm => ({
@@ -93,7 +93,8 @@ export const DISEASE_TERMS: readonly Term[] = [
     { text: 'myositis' },
     exact('IIM', { plural: true, guard: 'support' }),
   ]),
-  term('disease:msa', 'myositis-specific autoantibodies', 'msa-dm', [
+  // Antibodies as a class point at myositis but at no subtype.
+  term('disease:msa', 'myositis-specific autoantibodies', 'iim-generic', [
     { text: 'myositis-specific autoantibody', plural: true },
     { text: 'myositis-specific antibody' },
     { text: 'myositis-specific antibodies' },

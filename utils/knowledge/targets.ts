@@ -6,7 +6,7 @@ import pathways from './data/jak-stat-pathways.json';
 import { toSourceRefs } from './checked';
 import type { SurfaceForm, Term } from './types';
 
-const SOURCES = toSourceRefs(pathways.sources, pathways.sourceKind as Record<string, string>);
+const SOURCES = toSourceRefs(pathways.sources, pathways.sourceKind);
 
 /** "JAK1", "JAK-1", "JAK 1", "Jak1" and "Janus kinase 1" (digits make them safe in any case). */
 function jakForms(n: 1 | 2 | 3): SurfaceForm[] {

@@ -21,7 +21,7 @@ export function drugTerm(drug: Drug): Term {
 
 const CLASS_SOURCES = toSourceRefs(
   reference.detectionTerms.sources,
-  reference.detectionTerms.sourceKind as Record<string, string>,
+  reference.detectionTerms.sourceKind,
 );
 
 /**
