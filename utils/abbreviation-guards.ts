@@ -56,10 +56,15 @@ export function compileGuard(term: Term, abbreviation: string, guard: Guard): Ab
 
 /**
  * True when the abbreviation may be reported for this context.
+ * @param defined whether the text defines it ("dermatomyositis (DM)"), see `definition`
  * @param supported whether the context names a term of `check.groups` in full
  */
-export function passesGuard(check: AbbreviationGuard, context: string, supported: boolean): boolean {
-  const defined = check.definition.test(context);
+export function passesGuard(
+  check: AbbreviationGuard,
+  context: string,
+  defined: boolean,
+  supported: boolean,
+): boolean {
   if (check.guard === 'definition') return defined;
   if (check.guard === 'support') return defined || supported;
   if (defined) return true;

@@ -43,7 +43,8 @@ export function listItemsAround(sentence: string, offset: number): number {
     pos += (segments[k]?.length ?? 0) + 1;
     if (pos > offset) break;
   }
-  const short = (i: number) => i >= 0 && i < segments.length && wordCount(segments[i] ?? '') <= MAX_ITEM_WORDS;
+  const short = (i: number) =>
+    i >= 0 && i < segments.length && wordCount(segments[i] ?? '') <= MAX_ITEM_WORDS;
   if (!short(k)) return 0;
   let first = k;
   let last = k;
@@ -62,7 +63,8 @@ export function isForeignList(text: string, mention: Mention, all: Mention[]): b
   const items = listItemsAround(text.slice(start, end), mention.start - start);
   if (items < 3) return false;
   const same = all.filter(
-    (m) => m.start >= start && m.end <= end && JAK_TERM.test(m.termId) === JAK_TERM.test(mention.termId),
+    (m) =>
+      m.start >= start && m.end <= end && JAK_TERM.test(m.termId) === JAK_TERM.test(mention.termId),
   ).length;
   return same * 2 < items;
 }

@@ -10,7 +10,8 @@ import { ADULT_CHECK_TAGS, PAEDIATRIC_CHECK_TAGS } from './knowledge/mesh';
 /** The verdict's disease subtype. */
 export type DiseaseKind = 'jdm' | 'dm' | 'iim';
 
-const CHILD_WORDS = /\b(?:juvenile|child|children|childhood|paediatric|pediatric|infants?|infantile|adolescents?)\b/gi;
+const CHILD_WORDS =
+  /\b(?:juvenile|child|children|childhood|paediatric|pediatric|infants?|infantile|adolescents?)\b/gi;
 const ADULT_WORDS = /\badults?\b/i;
 
 /**

@@ -13,7 +13,14 @@ import { inhibitionCue, isForeignList } from './classify-context';
 export type Field = 'mesh' | 'substances' | 'title' | 'keywords' | 'abstract' | 'body';
 
 /** Field order used for display, strongest first. */
-export const FIELD_ORDER: readonly Field[] = ['mesh', 'substances', 'title', 'keywords', 'abstract', 'body'];
+export const FIELD_ORDER: readonly Field[] = [
+  'mesh',
+  'substances',
+  'title',
+  'keywords',
+  'abstract',
+  'body',
+];
 
 /** One term occurrence in one field. */
 export interface Hit {
@@ -58,7 +65,8 @@ function hitsIn(text: string, field: Field, context: string, major = false): Hit
         field,
         major,
         inForeignList: prose && isForeignList(text, m, mentions),
-        cue: info.group === 'jak-target' || info.group === 'pathway' ? inhibitionCue(text, m) : null,
+        cue:
+          info.group === 'jak-target' || info.group === 'pathway' ? inhibitionCue(text, m) : null,
       },
     ];
   });
@@ -71,7 +79,8 @@ function meshHits(terms: MeshTerm[], context: string): Hit[] {
       ...h,
       // Show the heading as PubMed prints it ("Dermatomyositis"), not the term label.
       label: t.descriptor,
-      cue: h.group === 'jak-target' && t.qualifiers.includes(INHIBITOR_QUALIFIER) ? 'strong' : h.cue,
+      cue:
+        h.group === 'jak-target' && t.qualifiers.includes(INHIBITOR_QUALIFIER) ? 'strong' : h.cue,
     })),
   );
 }

@@ -42,7 +42,14 @@ export function isJakHit(hit: Hit): boolean {
   return hit.cue !== null;
 }
 
-const MYOSITIS: readonly TermGroup[] = ['jdm', 'dm', 'iim-specific', 'iim-generic', 'msa-dm', 'msa-iim'];
+const MYOSITIS: readonly TermGroup[] = [
+  'jdm',
+  'dm',
+  'iim-specific',
+  'iim-generic',
+  'msa-dm',
+  'msa-iim',
+];
 
 /** True when a hit names a myositis disease or a myositis antibody. */
 export function isMyositisHit(hit: Hit): boolean {
@@ -68,7 +75,8 @@ export function scoreTerms(hits: Hit[], jak: boolean): ScoredTerm[] {
     const { termId, label, group, field } = first;
     let weight: number;
     if (field === 'mesh') weight = list.some((h) => h.major) ? MESH_MAJOR : PRESENCE.mesh;
-    else if (field === 'substances' || field === 'title' || field === 'keywords') weight = PRESENCE[field];
+    else if (field === 'substances' || field === 'title' || field === 'keywords')
+      weight = PRESENCE[field];
     else if (field === 'body') weight = Math.min(BODY_CAP, BODY_EACH * list.length);
     else {
       weight = 0;
@@ -81,8 +89,10 @@ export function scoreTerms(hits: Hit[], jak: boolean): ScoredTerm[] {
       }
       weight = Math.min(ABSTRACT_CAP, weight);
     }
-    // Antibodies point at a disease but do not name it: half weight.
+    // Antibodies point at a disease but do not name it; "JAK inhibition" / "inhibits JAK1" is
+    // also said of JAK-STAT biology without a drug: both count half.
     if (group === 'msa-dm' || group === 'msa-iim') weight /= 2;
+    else if (jak && list.every((h) => h.cue === 'weak')) weight /= 2;
     scored.push({ termId, label, group, field, count: list.length, weight });
   }
   return scored.sort((a, b) => b.weight - a.weight);

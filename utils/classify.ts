@@ -4,7 +4,14 @@
  */
 import type { Article } from './article';
 import { FIELD_ORDER, scanArticle, type Field, type Hit } from './classify-scan';
-import { isJakHit, isMyositisHit, scoreTerms, total, THRESHOLD, type ScoredTerm } from './classify-score';
+import {
+  isJakHit,
+  isMyositisHit,
+  scoreTerms,
+  total,
+  THRESHOLD,
+  type ScoredTerm,
+} from './classify-score';
 import { diseaseKind, isPaediatric, type DiseaseKind } from './classify-disease';
 import { getDrug } from './knowledge/drugs';
 

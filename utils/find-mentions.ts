@@ -17,6 +17,11 @@ export interface TermInfo {
   group: TermGroup;
 }
 
+/** How far around an abbreviation a definition is looked for ("long form … (ABBR)"). */
+const DEFINITION_REACH = 90;
+
+const MEMO_LIMIT = 5000;
+
 interface Entry {
   term: Term;
   guard: AbbreviationGuard | null;
@@ -57,13 +62,26 @@ export function compileMatcher(terms: readonly Term[]): Matcher {
   const source = combineSources(spellings);
   const pattern = new RegExp(source, 'gi');
 
+  // The same few spellings recur on a page; remembering their entries skips the key work.
+  const memo = new Map<string, Entry | null>();
+  function lookup(matched: string): Entry | null {
+    let entry = memo.get(matched);
+    if (entry === undefined) {
+      const key = termKey(matched);
+      entry = exact.get(key) ?? anyCase.get(key.toLowerCase()) ?? null;
+      if (memo.size > MEMO_LIMIT) memo.clear();
+      memo.set(matched, entry);
+    }
+    return entry;
+  }
+
   function scan(text: string): { mention: Mention; entry: Entry }[] {
     const found: { mention: Mention; entry: Entry }[] = [];
+    // Shared RegExp: resetting lastIndex keeps calls independent (the scan never yields midway).
     pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = pattern.exec(text)) !== null) {
-      const key = termKey(match[0]);
-      const entry = exact.get(key) ?? anyCase.get(key.toLowerCase());
+      const entry = lookup(match[0]);
       if (!entry) {
         // Right letters, wrong case ("Jak", "dm"): retry from the next character.
         pattern.lastIndex = match.index + 1;
@@ -71,38 +89,66 @@ export function compileMatcher(terms: readonly Term[]): Matcher {
       }
       if (entry.term.silent) continue;
       const { id, kind } = entry.term;
-      found.push({ mention: { start: match.index, end: match.index + match[0].length, termId: id, kind }, entry });
+      found.push({
+        mention: { start: match.index, end: match.index + match[0].length, termId: id, kind },
+        entry,
+      });
     }
     return found;
   }
 
+  type Hit = { mention: Mention; entry: Entry };
   let lastContext: string | undefined;
-  let lastContextGroups = new Set<TermGroup>();
+  let lastContextHits: Hit[] = [];
 
-  function unguardedGroups(hits: { entry: Entry }[]): Set<TermGroup> {
+  function unguardedGroups(hits: Hit[]): Set<TermGroup> {
     return new Set(hits.filter((h) => !h.entry.guard).map((h) => h.entry.term.group));
+  }
+
+  /**
+   * A definition ("dermatomyositis (DM)") sits around one of the abbreviation's own occurrences,
+   * so only short windows around those are tested, never the whole page.
+   */
+  function isDefined(guard: AbbreviationGuard, text: string, hits: Hit[]): boolean {
+    return hits.some(
+      (h) =>
+        h.entry.guard === guard &&
+        guard.definition.test(
+          text.slice(
+            Math.max(0, h.mention.start - DEFINITION_REACH),
+            h.mention.end + DEFINITION_REACH,
+          ),
+        ),
+    );
   }
 
   function find(text: string, context?: string): Mention[] {
     const hits = scan(text);
     if (!hits.some((h) => h.entry.guard)) return hits.map((h) => h.mention);
     const ctx = context ?? text;
-    let groups: Set<TermGroup>;
-    if (context === undefined || context === text) groups = unguardedGroups(hits);
-    else {
+    let ctxHits = hits;
+    if (context !== undefined && context !== text) {
       if (context !== lastContext) {
         lastContext = context;
-        lastContextGroups = unguardedGroups(scan(context));
+        lastContextHits = scan(context);
       }
-      groups = new Set([...lastContextGroups, ...unguardedGroups(hits)]);
+      ctxHits = lastContextHits;
     }
+    const groups = new Set([...unguardedGroups(ctxHits), ...unguardedGroups(hits)]);
     const verdicts = new Map<AbbreviationGuard, boolean>();
     return hits
       .filter(({ entry: { guard } }) => {
         if (!guard) return true;
         let ok = verdicts.get(guard);
         if (ok === undefined) {
-          ok = passesGuard(guard, ctx, guard.groups.some((g) => groups.has(g)));
+          const defined =
+            isDefined(guard, text, hits) || (ctxHits !== hits && isDefined(guard, ctx, ctxHits));
+          ok = passesGuard(
+            guard,
+            ctx,
+            defined,
+            guard.groups.some((g) => groups.has(g)),
+          );
           verdicts.set(guard, ok);
         }
         return ok;

@@ -21,7 +21,9 @@ function escapeRegExp(text: string): string {
 
 /** Splits a code name into letter/digit runs: "CP-690,550" → ["CP", "690", "550"]. */
 function codeChunks(text: string): string[] {
-  return text.split(KEY_SEPARATORS).flatMap((part) => part.match(/[A-Za-z]+|\d+|[^A-Za-z\d]+/g) ?? []);
+  return text
+    .split(KEY_SEPARATORS)
+    .flatMap((part) => part.match(/[A-Za-z]+|\d+|[^A-Za-z\d]+/g) ?? []);
 }
 
 /** Every literal spelling a form stands for (the plural adds one). */

@@ -12,12 +12,22 @@ interface Row {
   verdict: Verdict;
 }
 
-const rows: Row[] = loadDevSet().map((record) => ({ record, verdict: classifyArticle(record.article) }));
+const rows: Row[] = loadDevSet().map((record) => ({
+  record,
+  verdict: classifyArticle(record.article),
+}));
 
 const isMyositis = (r: Row) => r.record.disease !== 'none';
 const isJaki = (r: Row) => r.record.jaki === 'yes';
 const axes: [string, Confusion][] = [
-  ['core (myositis AND JAKi)', confusion(rows, (r) => r.verdict.relevance === 'core', (r) => isMyositis(r) && isJaki(r))],
+  [
+    'core (myositis AND JAKi)',
+    confusion(
+      rows,
+      (r) => r.verdict.relevance === 'core',
+      (r) => isMyositis(r) && isJaki(r),
+    ),
+  ],
   ['myositis disease', confusion(rows, (r) => r.verdict.disease !== null, isMyositis)],
   ['JAK inhibition', confusion(rows, (r) => r.verdict.jakInhibition, isJaki)],
 ];
@@ -29,16 +39,34 @@ function pct(x: number): string {
 }
 
 function report(): string {
-  const lines = [`Dev set: ${rows.length} records`, '', '| axis | P | R | F1 | TP | FP | FN | TN |', '|---|---|---|---|---|---|---|---|'];
+  const lines = [
+    `Dev set: ${rows.length} records`,
+    '',
+    '| axis | P | R | F1 | TP | FP | FN | TN |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
   for (const [name, c] of axes) {
     const m = prf(c);
-    lines.push(`| ${name} | ${pct(m.precision)} | ${pct(m.recall)} | ${pct(m.f1)} | ${c.tp} | ${c.fp} | ${c.fn} | ${c.tn} |`);
+    lines.push(
+      `| ${name} | ${pct(m.precision)} | ${pct(m.recall)} | ${pct(m.f1)} | ${c.tp} | ${c.fp} | ${c.fn} | ${c.tn} |`,
+    );
   }
-  lines.push('', `Disease subtype right: ${subtypeRight}/${myositisRows.length} myositis records (${pct(subtypeRight / myositisRows.length)})`);
+  lines.push(
+    '',
+    `Disease subtype right: ${subtypeRight}/${myositisRows.length} myositis records (${pct(subtypeRight / myositisRows.length)})`,
+  );
   const core = axes[0]?.[1];
   if (core) {
-    lines.push('', "Confusion for relevance === 'core':", '|  | labelled core | labelled not core |', '|---|---|---|');
-    lines.push(`| predicted core | ${core.tp} | ${core.fp} |`, `| predicted not core | ${core.fn} | ${core.tn} |`);
+    lines.push(
+      '',
+      "Confusion for relevance === 'core':",
+      '|  | labelled core | labelled not core |',
+      '|---|---|---|',
+    );
+    lines.push(
+      `| predicted core | ${core.tp} | ${core.fp} |`,
+      `| predicted not core | ${core.fn} | ${core.tn} |`,
+    );
   }
   const misses = rows.filter(
     (r) =>

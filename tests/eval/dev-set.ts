@@ -1,6 +1,6 @@
 /** Loads the labelled dev set (tests/fixtures/eval/dev-set.jsonl) as Articles with their labels. */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import type { Article } from '../../utils/article';
 
 export interface LabelledRecord {
@@ -29,7 +29,8 @@ interface RawRecord {
   reason: string;
 }
 
-const FILE = fileURLToPath(new URL('../fixtures/eval/dev-set.jsonl', import.meta.url));
+// Resolved from the project root (where vitest runs): happy-dom gives import.meta.url an http scheme.
+const FILE = resolve(process.cwd(), 'tests/fixtures/eval/dev-set.jsonl');
 
 /** Every record of the dev set, in file order. */
 export function loadDevSet(): LabelledRecord[] {

@@ -8,7 +8,11 @@ export interface Confusion {
 }
 
 /** Counts a binary prediction against a binary label. */
-export function confusion<T>(rows: T[], predicted: (r: T) => boolean, actual: (r: T) => boolean): Confusion {
+export function confusion<T>(
+  rows: T[],
+  predicted: (r: T) => boolean,
+  actual: (r: T) => boolean,
+): Confusion {
   const c = { tp: 0, fp: 0, fn: 0, tn: 0 };
   for (const r of rows) {
     const p = predicted(r);

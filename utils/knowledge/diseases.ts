@@ -7,10 +7,7 @@ import reference from './data/jak-inhibitors.json';
 import { toSourceRefs } from './checked';
 import type { SurfaceForm, Term, TermGroup } from './types';
 
-const SOURCES = toSourceRefs(
-  reference.detectionTerms.sources,
-  reference.detectionTerms.sourceKind,
-);
+const SOURCES = toSourceRefs(reference.detectionTerms.sources, reference.detectionTerms.sourceKind);
 
 const exact = (text: string, extra: Partial<SurfaceForm> = {}): SurfaceForm => ({
   text,
@@ -83,7 +80,9 @@ export const DISEASE_TERMS: readonly Term[] = [
     exact('sIBM'),
     exact('IBM', { guard: 'definition' }),
   ]),
-  term('disease:overlap-myositis', 'overlap myositis', 'iim-specific', [{ text: 'overlap myositis' }]),
+  term('disease:overlap-myositis', 'overlap myositis', 'iim-specific', [
+    { text: 'overlap myositis' },
+  ]),
   term('disease:iim', 'idiopathic inflammatory myopathy', 'iim-generic', [
     ...myopathy('idiopathic inflammatory'),
     ...myopathy('inflammatory'),

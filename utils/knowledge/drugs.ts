@@ -113,7 +113,11 @@ function normaliseApproval(raw: RawApproval, groupVerified: boolean): Approval {
 
 function normaliseEvidence(raw: RawEvidence, groupVerified: boolean): DmEvidence {
   const text = [raw.id, raw.phase, raw.note].join(' ');
-  return { ...raw, sourceKind: asSourceKind(raw.sourceKind), verified: groupVerified && !isUnverifiedText(text) };
+  return {
+    ...raw,
+    sourceKind: asSourceKind(raw.sourceKind),
+    verified: groupVerified && !isUnverifiedText(text),
+  };
 }
 
 /** Turns one raw reference record into a Drug. Exported for tests. */
@@ -122,7 +126,9 @@ export function normaliseDrug(raw: RawDrug): Drug {
   const [nameCell] = parseChecked(raw.name, true);
   const name = (nameCell?.value ?? raw.name).toLowerCase();
   const targets = raw.targets.flatMap((t) => parseChecked(t, flag('targets')));
-  const jakTargets = targets.filter((t) => t.verified && isJakName(t.value)).map((t) => t.value as JakName);
+  const jakTargets = targets
+    .filter((t) => t.verified && isJakName(t.value))
+    .map((t) => t.value as JakName);
   return {
     id: `drug:${name}`,
     name,
@@ -137,7 +143,10 @@ export function normaliseDrug(raw: RawDrug): Drug {
     approvals: raw.approvals
       .filter((a) => a.region !== 'none')
       .map((a) => normaliseApproval(a, flag('approvals'))),
-    boxedWarning: { text: raw.boxedWarning, verified: flag('boxedWarning') && !isUnverifiedText(raw.boxedWarning) },
+    boxedWarning: {
+      text: raw.boxedWarning,
+      verified: flag('boxedWarning') && !isUnverifiedText(raw.boxedWarning),
+    },
     dmEvidence: raw.dmEvidence.map((e) => normaliseEvidence(e, flag('dmEvidence'))),
     sources: toSourceRefs(raw.sources, raw.sourceKind),
     verified: { ...raw.verified },

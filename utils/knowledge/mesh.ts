@@ -46,7 +46,13 @@ export const PAEDIATRIC_CHECK_TAGS: readonly string[] = [
   'Child, Preschool',
   'Adolescent',
 ];
-export const ADULT_CHECK_TAGS: readonly string[] = ['Adult', 'Young Adult', 'Middle Aged', 'Aged', 'Aged, 80 and over'];
+export const ADULT_CHECK_TAGS: readonly string[] = [
+  'Adult',
+  'Young Adult',
+  'Middle Aged',
+  'Aged',
+  'Aged, 80 and over',
+];
 
 /** The MeSH qualifier that turns a kinase heading into an inhibition heading. */
 export const INHIBITOR_QUALIFIER = 'antagonists & inhibitors';

@@ -10,7 +10,11 @@ const SOURCES = toSourceRefs(pathways.sources, pathways.sourceKind);
 
 /** "JAK1", "JAK-1", "JAK 1", "Jak1" and "Janus kinase 1" (digits make them safe in any case). */
 function jakForms(n: 1 | 2 | 3): SurfaceForm[] {
-  return [{ text: `JAK${n}`, rule: 'code' }, { text: `Janus kinase ${n}` }, { text: `Janus kinase-${n}` }];
+  return [
+    { text: `JAK${n}`, rule: 'code' },
+    { text: `Janus kinase ${n}` },
+    { text: `Janus kinase-${n}` },
+  ];
 }
 
 function statTerm(n: number, extra: SurfaceForm[] = []): Term {
@@ -40,15 +44,40 @@ export const TARGET_TERMS: readonly Term[] = [
     ],
     sources: SOURCES,
   },
-  { id: 'target:JAK1', kind: 'target', label: 'JAK1', group: 'jak-target', forms: jakForms(1), sources: SOURCES },
-  { id: 'target:JAK2', kind: 'target', label: 'JAK2', group: 'jak-target', forms: jakForms(2), sources: SOURCES },
-  { id: 'target:JAK3', kind: 'target', label: 'JAK3', group: 'jak-target', forms: jakForms(3), sources: SOURCES },
+  {
+    id: 'target:JAK1',
+    kind: 'target',
+    label: 'JAK1',
+    group: 'jak-target',
+    forms: jakForms(1),
+    sources: SOURCES,
+  },
+  {
+    id: 'target:JAK2',
+    kind: 'target',
+    label: 'JAK2',
+    group: 'jak-target',
+    forms: jakForms(2),
+    sources: SOURCES,
+  },
+  {
+    id: 'target:JAK3',
+    kind: 'target',
+    label: 'JAK3',
+    group: 'jak-target',
+    forms: jakForms(3),
+    sources: SOURCES,
+  },
   {
     id: 'target:TYK2',
     kind: 'target',
     label: 'TYK2',
     group: 'jak-target',
-    forms: [{ text: 'TYK2', rule: 'code' }, { text: 'tyrosine kinase 2' }, { text: 'tyrosine kinase-2' }],
+    forms: [
+      { text: 'TYK2', rule: 'code' },
+      { text: 'tyrosine kinase 2' },
+      { text: 'tyrosine kinase-2' },
+    ],
     sources: SOURCES,
   },
   {
@@ -101,6 +130,9 @@ export const TARGET_TERMS: readonly Term[] = [
   statTerm(2),
   statTerm(3),
   statTerm(4),
-  statTerm(5, [{ text: 'STAT5A', rule: 'code' }, { text: 'STAT5B', rule: 'code' }]),
+  statTerm(5, [
+    { text: 'STAT5A', rule: 'code' },
+    { text: 'STAT5B', rule: 'code' },
+  ]),
   statTerm(6),
 ];

@@ -13,10 +13,19 @@ import type { SurfaceForm, Term } from './types';
 export function drugTerm(drug: Drug): Term {
   const forms: SurfaceForm[] = [
     { text: drug.name },
-    ...drug.codeNames.filter((c) => c.verified).map((c): SurfaceForm => ({ text: c.value, rule: 'code' })),
+    ...drug.codeNames
+      .filter((c) => c.verified)
+      .map((c): SurfaceForm => ({ text: c.value, rule: 'code' })),
     ...drug.brandNames.filter((b) => b.verified).map((b): SurfaceForm => ({ text: b.value })),
   ];
-  return { id: drug.id, kind: 'drug', label: drug.name, group: 'drug', forms, sources: drug.sources };
+  return {
+    id: drug.id,
+    kind: 'drug',
+    label: drug.name,
+    group: 'drug',
+    forms,
+    sources: drug.sources,
+  };
 }
 
 const CLASS_SOURCES = toSourceRefs(
@@ -31,7 +40,7 @@ const CLASS_SOURCES = toSourceRefs(
 export const JAK_CLASS_TERM: Term = {
   id: 'drug:jak-inhibitor',
   kind: 'drug',
-  label: 'JAK inhibitor (class)',
+  label: 'JAK inhibitors',
   group: 'jak-class',
   forms: [
     { text: 'JAK inhibitor', plural: true },

@@ -6,12 +6,7 @@ import type { MentionKind } from '../mention';
 
 /** Source ranking used by the reference tables (see data/README.md). */
 export type SourceKind =
-  | 'regulator'
-  | 'registry'
-  | 'pubmed'
-  | 'sponsor'
-  | 'reference'
-  | 'secondary';
+  'regulator' | 'registry' | 'pubmed' | 'sponsor' | 'reference' | 'secondary';
 
 /** A source URL (or citation text) with its kind. */
 export interface SourceRef {
