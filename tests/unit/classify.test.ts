@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../utils/article';
 import { classifyArticle, summariseEvidence } from '../../utils/classify';
@@ -167,6 +169,38 @@ describe('classifyArticle: fields', () => {
     const verdict = classifyArticle(dev('dev-025'));
     expect(verdict.jakInhibition).toBe(true);
     expect(verdict.evidence.map((e) => e.term)).toContain('JAK2 inhibitor');
+  });
+});
+
+/** Minimal E-utilities XML reading (the real parser lives on another branch). */
+function articleFromEutilsXml(file: string): Article {
+  const xml = readFileSync(resolve(process.cwd(), file), 'utf8');
+  const doc = new DOMParser().parseFromString(xml, 'text/xml');
+  const texts = (selector: string) =>
+    [...doc.querySelectorAll(selector)].map((e) => e.textContent?.trim() ?? '');
+  return article({
+    source: 'eutils',
+    title: texts('ArticleTitle').join(' '),
+    abstract: texts('AbstractText').join('\n'),
+    keywords: texts('Keyword'),
+    mesh: texts('MeshHeading > DescriptorName'),
+    substances: texts('NameOfSubstance'),
+  });
+}
+
+describe('classifyArticle: a real E-utilities record', () => {
+  it('PMID 38909159 (cardiac evaluation in JDM) is a JDM paper without JAK inhibition', () => {
+    const verdict = classifyArticle(
+      articleFromEutilsXml('tests/fixtures/eutils-xml/PMID-38909159.xml'),
+    );
+    expect(verdict).toMatchObject({ relevance: 'disease', disease: 'jdm', jakInhibition: false });
+  });
+
+  it('PMID 38763967 (a fungal skin infection) is none', () => {
+    const verdict = classifyArticle(
+      articleFromEutilsXml('tests/fixtures/eutils-xml/PMID-38763967.xml'),
+    );
+    expect(verdict.relevance).toBe('none');
   });
 });
 
