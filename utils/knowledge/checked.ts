@@ -1,0 +1,56 @@
+/**
+ * Helpers that turn the reference's free-text cells ("INC424 (Novartis code)",
+ * "ACVR1 (UNVERIFIED)") into typed values with a verified flag.
+ */
+import type { Checked, SourceKind, SourceRef } from './types';
+
+const UNVERIFIED = /UNVERIFIED/i;
+/** Bracketed words that look like another spelling of a research code, e.g. "(INCB28050)". */
+const CODE_LIKE = /^[A-Z]{2,}[-\s]?\d{2,}[A-Z]?$/;
+
+/** True when a reference cell says its content is not confirmed. */
+export function isUnverifiedText(text: string | null | undefined): boolean {
+  return typeof text === 'string' && UNVERIFIED.test(text);
+}
+
+/**
+ * Splits "value (note)" into a Checked item. `groupVerified` is the reference's flag for the
+ * whole field group; an item is verified only when the group is and the cell has no UNVERIFIED mark.
+ */
+export function parseChecked(cell: string, groupVerified: boolean): Checked[] {
+  const bracket = /^(.*?)\s*\((.*)\)\s*$/.exec(cell.trim());
+  const value = (bracket?.[1] ?? cell).trim();
+  const note = bracket?.[2]?.trim();
+  const verified = groupVerified && !isUnverifiedText(cell);
+  if (note && CODE_LIKE.test(note)) {
+    // Another spelling of the same code, e.g. "INCB028050 (INCB28050)": keep both as names.
+    return [
+      { value, verified },
+      { value: note, note: `spelling of ${value}`, verified },
+    ];
+  }
+  return [note ? { value, note, verified } : { value, verified }];
+}
+
+/** Pairs each URL with the kind the reference gave it (defaulting to the weakest kind). */
+export function toSourceRefs(
+  urls: readonly string[],
+  kinds: Readonly<Record<string, string | undefined>>,
+): SourceRef[] {
+  return urls.map((url) => ({ url, sourceKind: asSourceKind(kinds[url]) }));
+}
+
+/** Narrows a reference string to a SourceKind; unknown kinds count as 'secondary'. */
+export function asSourceKind(kind: string | undefined): SourceKind {
+  switch (kind) {
+    case 'regulator':
+    case 'registry':
+    case 'pubmed':
+    case 'sponsor':
+    case 'reference':
+    case 'secondary':
+      return kind;
+    default:
+      return 'secondary';
+  }
+}

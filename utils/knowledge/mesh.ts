@@ -1,0 +1,58 @@
+/**
+ * MeSH descriptors named in the reference, with their status, and the check tags that tell a
+ * paediatric record from an adult one. Drug and other descriptors are read with the matcher.
+ */
+import reference from './data/jak-inhibitors.json';
+import { asSourceKind, isUnverifiedText } from './checked';
+import type { SourceKind } from './types';
+
+/** One descriptor from the reference; `id` is null where the unique ID was not confirmed. */
+export interface MeshDescriptor {
+  term: string;
+  id: string | null;
+  tree: string | null;
+  status: string;
+  source: string;
+  sourceKind: SourceKind;
+  /** The term id the classifier treats the descriptor as. */
+  termId: string;
+}
+
+const TERM_IDS: Record<string, string> = {
+  Dermatomyositis: 'disease:dm',
+  'Janus Kinases': 'target:JAK',
+  'Janus Kinase Inhibitors': 'drug:jak-inhibitor',
+  Myositis: 'disease:iim',
+  'Interferon Type I': 'disease:ifn',
+  Polymyositis: 'disease:polymyositis',
+};
+
+/** The reference's MeSH descriptors. */
+export const MESH_DESCRIPTORS: readonly MeshDescriptor[] = reference.mesh.map((m) => ({
+  term: m.term,
+  id: isUnverifiedText(m.id) ? null : m.id,
+  tree: m.tree,
+  status: m.status,
+  source: m.source,
+  sourceKind: asSourceKind(m.sourceKind),
+  termId: TERM_IDS[m.term] ?? `mesh:${m.term}`,
+}));
+
+/** MeSH age check tags: paediatric ones and adult ones. */
+export const PAEDIATRIC_CHECK_TAGS: readonly string[] = [
+  'Infant',
+  'Infant, Newborn',
+  'Child',
+  'Child, Preschool',
+  'Adolescent',
+];
+export const ADULT_CHECK_TAGS: readonly string[] = [
+  'Adult',
+  'Young Adult',
+  'Middle Aged',
+  'Aged',
+  'Aged, 80 and over',
+];
+
+/** The MeSH qualifier that turns a kinase heading into an inhibition heading. */
+export const INHIBITOR_QUALIFIER = 'antagonists & inhibitors';
