@@ -15,6 +15,8 @@ export async function routePages(
 ): Promise<void> {
   await context.route('**/*', async (route) => {
     const url = route.request().url().split('#')[0]!;
+    // The extension's own pages and scripts load as usual; only the web is replaced.
+    if (!url.startsWith('http')) return route.continue();
     const page = pages[url];
     if (page) {
       await route.fulfill({
