@@ -1,4 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { HighlightColor, ReadingStatus, Relevance } from './picklists';
+
+export type { HighlightColor, ReadingStatus, Relevance } from './picklists';
 
 /**
  * The one place that declares JAK Lens's IndexedDB schema. The database lives in the extension's origin:
@@ -22,9 +25,6 @@ export interface RecentEntry {
   /** Epoch milliseconds of the latest visit. */
   seenAt: number;
 }
-
-/** How strongly the classifier tied an article to JDM / myositis and JAK inhibition at the last visit. */
-export type Relevance = 'high' | 'medium' | 'low' | 'none';
 
 /** The classifier's verdict at the reader's last visit, kept so the library can sort and filter. */
 export interface VerdictSummary {
@@ -50,15 +50,6 @@ export interface ArticleRecord {
   firstSeen: number;
   lastSeen: number;
 }
-
-/** The reader's reading status for an article. */
-export type ReadingStatus = 'to-read' | 'reading' | 'read' | 'key-paper';
-export const READING_STATUSES: readonly ReadingStatus[] = [
-  'to-read',
-  'reading',
-  'read',
-  'key-paper',
-];
 
 /** The editable part of a note. */
 export interface NoteContent {
@@ -117,15 +108,6 @@ export interface TextPosition {
   start: number;
   end: number;
 }
-
-export type HighlightColor = 'yellow' | 'green' | 'blue' | 'pink' | 'purple';
-export const HIGHLIGHT_COLORS: readonly HighlightColor[] = [
-  'yellow',
-  'green',
-  'blue',
-  'pink',
-  'purple',
-];
 
 /** A passage the reader highlighted, anchored by selectors (re-anchored on every visit). */
 export interface Highlight {

@@ -1,0 +1,15 @@
+/**
+ * The fixed choices stored in notes, highlights and articles. Kept apart from utils/db.ts so the
+ * message schemas (bundled into the content script) can use them without pulling in Dexie.
+ */
+
+/** The reader's reading status for an article. */
+export const READING_STATUSES = ['to-read', 'reading', 'read', 'key-paper'] as const;
+export type ReadingStatus = (typeof READING_STATUSES)[number];
+
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+/** How strongly the classifier tied an article to JDM / myositis and JAK inhibition. */
+export const RELEVANCES = ['high', 'medium', 'low', 'none'] as const;
+export type Relevance = (typeof RELEVANCES)[number];
