@@ -155,6 +155,23 @@ describe('note and highlight messages', () => {
     expect(await db.notes.get(articleKey)).toMatchObject({ body: save.body, revision: 1 });
   });
 
+  it('keeps the verdict reported with a visit on the article', async () => {
+    const verdict = { relevance: 'high', disease: 'disease:jdm', drugs: ['drug:baricitinib'] };
+    const article = {
+      key: articleKey,
+      pmid: '34563217',
+      title: 'JAK inhibitors in JDM',
+      url: 'https://pubmed.ncbi.nlm.nih.gov/34563217/',
+      verdict,
+    };
+    await handle({ type: 'page/state', pageType: 'pubmed-article', article });
+    expect(await db.articles.get(articleKey)).toMatchObject({ verdict });
+    const bad = { ...article, verdict: { ...verdict, relevance: 'certain' } };
+    expect(
+      (await handle({ type: 'page/state', pageType: 'pubmed-article', article: bad })).ok,
+    ).toBe(false);
+  });
+
   it('reports a closed database readably', async () => {
     db.close({ disableAutoOpen: true });
     const reply = await handle(save);
