@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { HighlightColor, ReadingStatus, Relevance } from './picklists';
+import type { DiseaseKind, HighlightColor, ReadingStatus, Relevance } from './picklists';
 
-export type { HighlightColor, ReadingStatus, Relevance } from './picklists';
+export type { DiseaseKind, HighlightColor, ReadingStatus, Relevance } from './picklists';
 
 /**
  * The one place that declares JAK Lens's IndexedDB schema. The database lives in the extension's origin:
@@ -29,8 +29,8 @@ export interface RecentEntry {
 /** The classifier's verdict at the reader's last visit, kept so the library can sort and filter. */
 export interface VerdictSummary {
   relevance: Relevance;
-  /** Disease term id found, e.g. "disease:jdm", or '' when none. */
-  disease: string;
+  /** The myositis found, or null when the article is not about myositis. */
+  disease: DiseaseKind | null;
   /** Drug term ids found, e.g. ["drug:baricitinib"]. */
   drugs: string[];
 }

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { Highlight, Note, NoteConflict } from './db';
 import type { SaveResult } from './notes-repository';
-import { HIGHLIGHT_COLORS, READING_STATUSES, RELEVANCES } from './picklists';
+import { DISEASE_KINDS, HIGHLIGHT_COLORS, READING_STATUSES, RELEVANCES } from './picklists';
 import { MAX_TAG_LENGTH, MAX_TAGS } from './tags';
 
 /**
@@ -39,7 +39,7 @@ export const SeenArticleSchema = v.strictObject({
   verdict: v.optional(
     v.strictObject({
       relevance: v.picklist(RELEVANCES),
-      disease: v.pipe(v.string(), v.maxLength(100)),
+      disease: v.nullable(v.picklist(DISEASE_KINDS)),
       drugs: v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(50)),
     }),
   ),

@@ -156,7 +156,7 @@ describe('note and highlight messages', () => {
   });
 
   it('keeps the verdict reported with a visit on the article', async () => {
-    const verdict = { relevance: 'high', disease: 'disease:jdm', drugs: ['drug:baricitinib'] };
+    const verdict = { relevance: 'core', disease: 'jdm', drugs: ['drug:baricitinib'] };
     const article = {
       key: articleKey,
       pmid: '34563217',
