@@ -1,5 +1,12 @@
 import type { JakLensDB } from './db';
 import { parseMessage, type Message, type Reply } from './messages';
+import {
+  addHighlight,
+  deleteHighlight,
+  listHighlights,
+  updateHighlight,
+} from './highlights-repository';
+import { getNote, listConflicts, listTags, resolveConflict, saveNote } from './notes-repository';
 import { clearRecent, listRecent, recordVisit } from './recent-articles';
 
 export interface HandlerDeps {
@@ -26,6 +33,8 @@ export function createMessageHandler(deps: HandlerDeps): (raw: unknown) => Promi
 }
 
 async function run(message: Message, deps: HandlerDeps): Promise<unknown> {
+  const { db } = deps;
+  const now = deps.now?.() ?? Date.now();
   switch (message.type) {
     case 'page/state':
       if (message.article && (await deps.isRecordingRecent())) {
@@ -37,12 +46,75 @@ async function run(message: Message, deps: HandlerDeps): Promise<unknown> {
     case 'recent/clear':
       await clearRecent(deps.db);
       return null;
+    case 'note/get': {
+      // One read transaction, so the note and its conflict copies come from the same moment.
+      return db.transaction('r', db.notes, db.noteConflicts, async () => ({
+        note: (await getNote(db, message.articleKey)) ?? null,
+        conflicts: await listConflicts(db, message.articleKey),
+      }));
+    }
+    case 'note/save': {
+      const { type: _type, ...input } = message;
+      return saveNote(db, input, now);
+    }
+    case 'note/resolve-conflict':
+      return (await resolveConflict(db, message.conflictId, message.choice, now)) ?? null;
+    case 'tags/list':
+      return listTags(db);
+    case 'highlight/add': {
+      const { articleKey, exact, prefix, suffix, start, end, color, comment } = message;
+      return addHighlight(
+        db,
+        {
+          articleKey,
+          textQuote: { exact, prefix, suffix },
+          textPosition: { start, end },
+          color,
+          comment,
+        },
+        now,
+      );
+    }
+    case 'highlight/update':
+      return updateHighlight(
+        db,
+        message.id,
+        { color: message.color, comment: message.comment },
+        now,
+      );
+    case 'highlight/delete':
+      await deleteHighlight(db, message.id);
+      return null;
+    case 'highlight/list':
+      return listHighlights(db, message.articleKey);
   }
 }
 
-/** A message a person can read, e.g. "QuotaExceededError: the disk is full". */
+/** What the reader is told for storage failures whose raw message means little to them. */
+const STORAGE_ADVICE: Record<string, string> = {
+  QuotaExceededError: 'the browser has no room left to store notes; free some disk space',
+  DatabaseClosedError: 'the notes database is closed; it will reopen on the next try',
+  MissingAPIError: 'IndexedDB is not available in this browser profile',
+};
+
+/**
+ * A message a person can read, e.g. "QuotaExceededError: the browser has no room left … (raw message)".
+ * Dexie wraps some failures (an AbortError whose `inner` is the QuotaExceededError), so the inner
+ * error is named when there is one. Works on DOMException too (not an Error subclass everywhere).
+ */
 export function describeError(error: unknown): string {
-  if (error instanceof Error)
-    return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
-  return String(error);
+  if (!isNamedError(error)) return String(error);
+  const cause = isNamedError(error.inner) ? error.inner : error;
+  const advice = STORAGE_ADVICE[cause.name];
+  if (advice) return `${cause.name}: ${advice} (${cause.message})`;
+  return cause.name && cause.name !== 'Error' ? `${cause.name}: ${cause.message}` : cause.message;
+}
+
+function isNamedError(value: unknown): value is { name: string; message: string; inner?: unknown } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { name?: unknown }).name === 'string' &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
 }

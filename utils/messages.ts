@@ -1,4 +1,8 @@
 import * as v from 'valibot';
+import type { Highlight, Note, NoteConflict } from './db';
+import type { SaveResult } from './notes-repository';
+import { DISEASE_KINDS, HIGHLIGHT_COLORS, READING_STATUSES, RELEVANCES } from './picklists';
+import { MAX_TAG_LENGTH, MAX_TAGS } from './tags';
 
 /**
  * The typed message protocol between the content script / extension pages and the background.
@@ -32,7 +36,80 @@ export const SeenArticleSchema = v.strictObject({
   journal: v.optional(v.pipe(v.string(), v.maxLength(500))),
   year: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000), v.maxValue(3000))),
   url: HttpsNcbiUrl,
+  verdict: v.optional(
+    v.strictObject({
+      relevance: v.picklist(RELEVANCES),
+      disease: v.nullable(v.picklist(DISEASE_KINDS)),
+      drugs: v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(50)),
+    }),
+  ),
 });
+
+/** Limits on what the reader writes; generous, but bounded so one message cannot fill the disk. */
+export const MAX_NOTE_BODY = 100_000;
+export const MAX_QUOTE = 10_000;
+export const MAX_CONTEXT = 1_000;
+export const MAX_COMMENT = 10_000;
+
+// Ids are crypto.randomUUID() values made by the repositories.
+const Id = v.pipe(v.string(), v.uuid());
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
+const Tags = v.pipe(
+  v.array(v.pipe(v.string(), v.maxLength(MAX_TAG_LENGTH))),
+  v.maxLength(MAX_TAGS),
+);
+const Color = v.picklist(HIGHLIGHT_COLORS);
+const Comment = v.pipe(v.string(), v.maxLength(MAX_COMMENT));
+
+const NoteMessages = [
+  /** Editor → background: the article's note (or null) and its unresolved conflict copies. */
+  v.strictObject({ type: v.literal('note/get'), articleKey: ArticleKey }),
+  /** Editor → background: save, based on the revision the editor loaded (0 for a new note). */
+  v.strictObject({
+    type: v.literal('note/save'),
+    articleKey: ArticleKey,
+    body: v.pipe(v.string(), v.maxLength(MAX_NOTE_BODY)),
+    tags: Tags,
+    status: v.picklist(READING_STATUSES),
+    baseRevision: Count,
+  }),
+  /** Editor → background: settle a conflict copy (the other version goes to the trash). */
+  v.strictObject({
+    type: v.literal('note/resolve-conflict'),
+    conflictId: Id,
+    choice: v.picklist(['keep-note', 'use-copy']),
+  }),
+  /** Editor → background: every tag in use, for suggestions. */
+  v.strictObject({ type: v.literal('tags/list') }),
+] as const;
+
+const HighlightMessages = [
+  /** Content script → background: a new highlight, as W3C TextQuote + TextPosition selectors. */
+  v.pipe(
+    v.strictObject({
+      type: v.literal('highlight/add'),
+      articleKey: ArticleKey,
+      exact: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_QUOTE)),
+      prefix: v.pipe(v.string(), v.maxLength(MAX_CONTEXT)),
+      suffix: v.pipe(v.string(), v.maxLength(MAX_CONTEXT)),
+      start: Count,
+      end: Count,
+      color: Color,
+      comment: v.optional(Comment),
+    }),
+    v.check((m) => m.end > m.start, 'end must be after start'),
+  ),
+  /** Change a highlight's colour or comment ('' removes the comment). */
+  v.strictObject({
+    type: v.literal('highlight/update'),
+    id: Id,
+    color: v.optional(Color),
+    comment: v.optional(Comment),
+  }),
+  v.strictObject({ type: v.literal('highlight/delete'), id: Id }),
+  /** An article's highlights, in document order, to re-anchor on the page. */
+  v.strictObject({ type: v.literal('highlight/list'), articleKey: ArticleKey }),
+] as const;
 
 export const PageTypeSchema = v.picklist([
   'pubmed-article',
@@ -55,12 +132,26 @@ export const MessageSchema = v.variant('type', [
   }),
   /** Library → background: empty the recent list (articles and notes stay). */
   v.strictObject({ type: v.literal('recent/clear') }),
+  ...NoteMessages,
+  ...HighlightMessages,
 ]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;
 export type MessageType = Message['type'];
 export type SeenArticleMessage = v.InferOutput<typeof SeenArticleSchema>;
 export type PageType = v.InferOutput<typeof PageTypeSchema>;
+
+/** The `data` of a successful reply, per message type (for typed senders). */
+export interface ReplyData {
+  'note/get': { note: Note | null; conflicts: NoteConflict[] };
+  'note/save': SaveResult;
+  'note/resolve-conflict': Note | null;
+  'tags/list': string[];
+  'highlight/add': Highlight;
+  'highlight/update': Highlight;
+  'highlight/delete': null;
+  'highlight/list': Highlight[];
+}
 
 /** What the background answers: data, or an error that says what was wrong. */
 export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: string };

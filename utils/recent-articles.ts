@@ -1,4 +1,4 @@
-import type { ArticleRecord, JakLensDB, RecentEntry } from './db';
+import type { ArticleRecord, JakLensDB, RecentEntry, VerdictSummary } from './db';
 
 /** How many entries the recent-articles list keeps; older ones are dropped first. */
 export const RECENT_LIMIT = 500;
@@ -13,6 +13,8 @@ export interface SeenArticle {
   journal?: string;
   year?: number;
   url: string;
+  /** The classifier's verdict on this visit; kept on the article as its verdict "at last visit". */
+  verdict?: VerdictSummary;
 }
 
 /**
