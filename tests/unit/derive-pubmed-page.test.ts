@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { detectPageType } from '../../utils/page-type';
 import { parsePubmedArticle } from '../../utils/parse-pubmed';
 import { parsePubmedXml } from '../../utils/parse-pubmed-xml';
@@ -7,6 +7,9 @@ import { KEYWORD_BUTTON, MAJOR_CLASS, MESH_SECTION } from '../../utils/pubmed-se
 import { derivedPageName, derivePubmedPage } from '../support/derive-pubmed-page';
 import { loadDevRecord } from '../support/dev-set';
 import { parseHtml, readFixture } from '../support/fixtures';
+
+// Captures are 150-500 kB; parsing them on a busy 2-core machine can take seconds.
+vi.setConfig({ testTimeout: 30_000 });
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 

@@ -1,7 +1,10 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SELECTORS } from '../../utils/pubmed-selectors';
 import { loadHtmlFixture, PMC_PAGES, PUBMED_ARTICLE, PUBMED_SEARCH } from '../support/fixtures';
+
+// Captures are 150-500 kB; parsing them on a busy 2-core machine can take seconds.
+vi.setConfig({ testTimeout: 30_000 });
 
 // RGH-style: every selector with its expected match count on each saved capture, in the order
 // A (PubMed article), S (PubMed search), P, P2 (current PMC), L, L2 (legacy PMC). Counted by hand
