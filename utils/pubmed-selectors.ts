@@ -57,6 +57,8 @@ export const SHORT_VIEW_HEADING = '#short-view-heading';
 export const HEADING_TITLE = 'h1.heading-title';
 /** Journal button in either heading; its `title` holds the full journal name (A: 2). */
 export const JOURNAL_BUTTON = 'button.journal-actions-trigger';
+/** Journal button plus citation details, in either heading (A: 2). */
+export const ARTICLE_SOURCE = 'div.article-source';
 /** "2025 Sep-Oct;33(5):407-418." in either heading (A: 2). */
 export const CITATION_DETAILS = 'span.cit';
 /** "doi: …" line in either heading citation (A: 2). */
@@ -72,6 +74,8 @@ export const AUTHORS_LIST = '.authors-list';
 export const AUTHOR_ITEM = '.authors-list-item';
 /** Author name inside an item: `a.full-name`, or `span.full-name` in the short citation (A: 13). */
 export const AUTHOR_NAME = '.authors-list-item .full-name';
+/** ", " between authors (A: 5 in each full list, 10). */
+export const AUTHOR_COMMA = 'span.comma';
 /** Affiliation superscripts and the affiliation list (A: 12 superscripts, 2 lists). */
 export const AFFILIATION_LINKS = 'sup.affiliation-links';
 export const AFFILIATIONS = 'div.affiliations';
@@ -106,9 +110,15 @@ export const KEYWORD_DROPDOWN = 'div.keyword-actions-dropdown';
 export const RECORD_EXTRAS =
   '#similar, #references, #conflict-of-interest, #copyright, #linkout, .full-text-links';
 
-/** Markup injected by the easyScholar extension into A and S; never PubMed's text. */
-export const FOREIGN_MARKUP =
-  'a.easyScholarDOI, span.easyScholarPaperFlag, span.easyscholar-ranking';
+/** Markup injected by the easyScholar extension into A (50) and S (61); never PubMed's text. */
+export const FOREIGN_MARKUP = [
+  'a.easyScholarDOI',
+  'span.easyScholarPaperFlag',
+  'span.easyscholar-ranking',
+  // Its "collect paper" button (A) and a filter group in the search sidebar (S, class sic).
+  'button.easyScholar_paper_collect',
+  'div.easyScholar-choice-grouop',
+].join(', ');
 
 // ---- PubMed search results (S) ----
 
@@ -188,6 +198,7 @@ export const SELECTORS: Readonly<Record<string, string>> = {
   SHORT_VIEW_HEADING,
   HEADING_TITLE,
   JOURNAL_BUTTON,
+  ARTICLE_SOURCE,
   CITATION_DETAILS,
   CITATION_DOI_LINE,
   SECONDARY_DATE,
@@ -196,6 +207,7 @@ export const SELECTORS: Readonly<Record<string, string>> = {
   AUTHORS_LIST,
   AUTHOR_ITEM,
   AUTHOR_NAME,
+  AUTHOR_COMMA,
   AFFILIATION_LINKS,
   AFFILIATIONS,
   CURRENT_PMID,

@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { articleKey } from '../../utils/article-key';
 import { parsePmcArticle } from '../../utils/parse-pmc';
 import { parsePubmedXml } from '../../utils/parse-pubmed-xml';
 import { loadHtmlFixture, PMC_PAGES, readFixture } from '../support/fixtures';
+
+// Captures are 150-500 kB; parsing them on a busy 2-core machine can take seconds.
+vi.setConfig({ testTimeout: 30_000 });
 
 describe('articleKey', () => {
   it.each([

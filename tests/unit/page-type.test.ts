@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { detectPageType } from '../../utils/page-type';
 import {
   loadHtmlFixture,
@@ -10,24 +10,27 @@ import {
 } from '../support/fixtures';
 import { META_NCBI_APP, META_NCBI_PDID } from '../../utils/pubmed-selectors';
 
+// Captures are 150-500 kB; parsing them on a busy 2-core machine can take seconds.
+vi.setConfig({ testTimeout: 30_000 });
+
 describe('detectPageType on the real captures', () => {
-  const cases: Array<{ page: { path: string; url: string }; expected: string }> = [
+  const cases = [
     { page: PUBMED_ARTICLE, expected: 'pubmed-article' },
     { page: PUBMED_SEARCH, expected: 'pubmed-search' },
     ...PMC_PAGES.map((page) => ({ page, expected: 'pmc-article' })),
-  ];
-  it.each(cases)('$page.path is $expected', ({ page, expected }) => {
-    expect(detectPageType(loadHtmlFixture(page.path), page.url)).toBe(expected);
+  ].map((c) => ({ ...c, doc: loadHtmlFixture(c.page.path) }));
+
+  it.each(cases)('$page.path is $expected', ({ page, expected, doc }) => {
+    expect(detectPageType(doc, page.url)).toBe(expected);
   });
 
-  it('recognises the captures from their markup alone (saved file, no NCBI URL)', () => {
-    expect(detectPageType(loadHtmlFixture(PUBMED_ARTICLE.path), 'file:///tmp/a.html')).toBe(
-      'pubmed-article',
-    );
-    expect(detectPageType(loadHtmlFixture(PUBMED_SEARCH.path), '')).toBe('pubmed-search');
-    for (const page of PMC_PAGES)
-      expect(detectPageType(loadHtmlFixture(page.path), '')).toBe('pmc-article');
-  });
+  it.each(cases)(
+    '$page.path is $expected from its markup alone (no NCBI URL)',
+    ({ expected, doc }) => {
+      expect(detectPageType(doc, 'file:///tmp/saved.html')).toBe(expected);
+      expect(detectPageType(doc, '')).toBe(expected);
+    },
+  );
 
   it('still recognises the article page when ncbi_pdid is gone (falls back to #article-page)', () => {
     const doc = loadHtmlFixture(PUBMED_ARTICLE.path);

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parsePubmedArticle } from '../../utils/parse-pubmed';
 import { parseMeshHeading } from '../../utils/mesh-heading';
 import { loadHtmlFixture, parseHtml, PUBMED_ARTICLE, PUBMED_SEARCH } from '../support/fixtures';
@@ -9,6 +9,9 @@ import {
   MESH_SECTION,
   META_CITATION_DOI,
 } from '../../utils/pubmed-selectors';
+
+// Captures are 150-500 kB; parsing them on a busy 2-core machine can take seconds.
+vi.setConfig({ testTimeout: 30_000 });
 
 // Expected values below were read by hand from tests/fixtures/pubmed-article/PMID-37882686.html.
 describe('parsePubmedArticle on the real capture PMID-37882686', () => {

@@ -1,8 +1,11 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseSearchResults, searchResultContainer } from '../../utils/parse-search-results';
 import { loadHtmlFixture, parseHtml, PUBMED_ARTICLE, PUBMED_SEARCH } from '../support/fixtures';
 import { SEARCH_RESULT, SEARCH_RESULTS_CHUNK } from '../../utils/pubmed-selectors';
+
+// Captures are 150-500 kB; parsing them on a busy 2-core machine can take seconds.
+vi.setConfig({ testTimeout: 30_000 });
 
 // PMIDs in page order, as listed in tests/fixtures/README.md (log_displayeduids of the capture).
 const PMIDS = [

@@ -1,7 +1,10 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SELECTORS } from '../../utils/pubmed-selectors';
 import { loadHtmlFixture, PMC_PAGES, PUBMED_ARTICLE, PUBMED_SEARCH } from '../support/fixtures';
+
+// Captures are 150-500 kB; parsing them on a busy 2-core machine can take seconds.
+vi.setConfig({ testTimeout: 30_000 });
 
 // RGH-style: every selector with its expected match count on each saved capture, in the order
 // A (PubMed article), S (PubMed search), P, P2 (current PMC), L, L2 (legacy PMC). Counted by hand
@@ -27,6 +30,7 @@ const EXPECTED: Record<string, [number, number, number, number, number, number]>
   SHORT_VIEW_HEADING: [1, 0, 0, 0, 0, 0],
   HEADING_TITLE: [2, 0, 0, 0, 0, 0],
   JOURNAL_BUTTON: [2, 0, 0, 0, 0, 0],
+  ARTICLE_SOURCE: [2, 0, 0, 0, 0, 0],
   CITATION_DETAILS: [2, 0, 0, 0, 0, 0],
   CITATION_DOI_LINE: [2, 0, 0, 0, 0, 0],
   SECONDARY_DATE: [2, 0, 0, 0, 0, 0],
@@ -35,6 +39,7 @@ const EXPECTED: Record<string, [number, number, number, number, number, number]>
   AUTHORS_LIST: [3, 0, 0, 0, 0, 0],
   AUTHOR_ITEM: [13, 0, 0, 0, 0, 0],
   AUTHOR_NAME: [13, 0, 0, 0, 0, 0],
+  AUTHOR_COMMA: [10, 0, 0, 0, 0, 0],
   AFFILIATION_LINKS: [12, 0, 0, 0, 0, 0],
   AFFILIATIONS: [2, 0, 0, 0, 0, 0],
   CURRENT_PMID: [2, 0, 0, 0, 0, 0],
@@ -52,7 +57,7 @@ const EXPECTED: Record<string, [number, number, number, number, number, number]>
   KEYWORD_BUTTON: [13, 0, 0, 0, 0, 0],
   KEYWORD_DROPDOWN: [13, 0, 0, 0, 0, 0],
   RECORD_EXTRAS: [6, 0, 0, 0, 0, 0],
-  FOREIGN_MARKUP: [49, 60, 0, 0, 0, 0],
+  FOREIGN_MARKUP: [50, 61, 0, 0, 0, 0],
   SEARCH_RESULTS: [0, 1, 0, 0, 0, 0],
   SEARCH_RESULTS_CHUNK: [0, 1, 0, 0, 0, 0],
   SEARCH_RESULT: [0, 10, 0, 0, 0, 0],

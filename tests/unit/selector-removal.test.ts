@@ -11,6 +11,7 @@ import { loadHtmlFixture, PMC_PAGES, PUBMED_ARTICLE, PUBMED_SEARCH } from '../su
 // Markup drifts: for every selector, remove what it matches from each real capture, run every
 // parser, and check nothing throws and the result is the baseline minus some parts, not garbage.
 // Elements are put back afterwards, so one parse per capture serves all selectors.
+// Generous timeouts: ~75 selectors x 4 parsers per capture, on a shared 2-core machine.
 
 function withoutMatches(doc: Document, selector: string, run: () => void): number {
   const all = Array.from(doc.querySelectorAll(selector));
@@ -87,7 +88,7 @@ describe.each([PUBMED_ARTICLE, ...PMC_PAGES])('removing each selector from $path
     expect(removed).toBeGreaterThan(0);
     // Everything was put back: the parse is the baseline again.
     expect(JSON.stringify(runAll(doc, page.url))).toBe(JSON.stringify(baseline));
-  });
+  }, 60_000);
 });
 
 describe('removing each selector from the search capture', () => {
@@ -112,5 +113,5 @@ describe('removing each selector from the search capture', () => {
       });
     }
     expect(parseSearchResults(doc).map((r) => r.pmid)).toEqual(baseline.map((r) => r.pmid));
-  });
+  }, 60_000);
 });
