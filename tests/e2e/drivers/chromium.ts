@@ -1,0 +1,78 @@
+import type { Page } from 'playwright-core';
+import { launchWithExtension, removeProfile, type ExtensionContext } from '../../support/chromium';
+import { routePages } from '../../support/routes';
+import type { E2EBrowser, E2EPage, Routes, Target } from './types';
+
+/** Playwright's CSS engine pierces open shadow roots, so host + inner is a descendant selector. */
+function css(target: Target): string {
+  return typeof target === 'string' ? target : `${target.host} ${target.inner}`;
+}
+
+class ChromiumPage implements E2EPage {
+  constructor(readonly page: Page) {}
+  async goto(url: string) {
+    await this.page.goto(url);
+  }
+  async reload() {
+    await this.page.reload();
+  }
+  evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> {
+    return this.page.evaluate(fn as (arg: A) => T, arg as A);
+  }
+  count(target: Target) {
+    return this.page.locator(css(target)).count();
+  }
+  async texts(target: Target) {
+    return (await this.page.locator(css(target)).allTextContents()).map((t) => t.trim());
+  }
+  async click(target: Target) {
+    await this.page.locator(css(target)).first().click();
+  }
+  async type(target: Target, text: string) {
+    const field = this.page.locator(css(target)).first();
+    await field.click();
+    await field.pressSequentially(text);
+  }
+  async close() {
+    await this.page.close();
+  }
+}
+
+/** The built Chrome MV3 extension in Debian's headless Chromium, with saved pages routed in. */
+export class ChromiumDriver implements E2EBrowser {
+  readonly name = 'chromium';
+  private constructor(
+    private ext: ExtensionContext,
+    private readonly build: string,
+    private readonly routes: Routes,
+  ) {}
+
+  static async launch(build: string, routes: Routes): Promise<ChromiumDriver> {
+    const driver = new ChromiumDriver(await launchWithExtension(build), build, routes);
+    await driver.route();
+    return driver;
+  }
+
+  get extension(): ExtensionContext {
+    return this.ext;
+  }
+
+  private route() {
+    return routePages(this.ext.context, this.routes);
+  }
+
+  async newPage(): Promise<E2EPage> {
+    return new ChromiumPage(await this.ext.context.newPage());
+  }
+
+  async restart() {
+    await this.ext.close();
+    this.ext = await launchWithExtension(this.build, this.ext.userDataDir);
+    await this.route();
+  }
+
+  async close() {
+    await this.ext.close();
+    removeProfile(this.ext.userDataDir);
+  }
+}

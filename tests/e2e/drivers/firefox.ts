@@ -1,0 +1,92 @@
+import type { Page } from 'puppeteer-core';
+import {
+  launchFirefoxWithAddon,
+  removeFirefoxProfile,
+  type FirefoxSession,
+} from '../../support/firefox';
+import type { E2EBrowser, E2EPage, Routes, Target } from './types';
+
+/** Puppeteer's `>>>` combinator pierces shadow roots. */
+function css(target: Target): string {
+  return typeof target === 'string' ? target : `${target.host} >>> ${target.inner}`;
+}
+
+class FirefoxPage implements E2EPage {
+  constructor(
+    readonly page: Page,
+    private readonly routes: Routes,
+  ) {}
+
+  async serve() {
+    await this.page.setRequestInterception(true);
+    this.page.on('request', (request) => {
+      const url = request.url().split('#')[0]!;
+      if (!url.startsWith('http')) return void request.continue();
+      const routed = this.routes[url];
+      if (!routed) return void request.abort();
+      void request.respond({
+        status: 200,
+        contentType: routed.contentType ?? 'text/html; charset=utf-8',
+        body: routed.body,
+      });
+    });
+  }
+  async goto(url: string) {
+    await this.page.goto(url);
+  }
+  async reload() {
+    await this.page.reload();
+  }
+  evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> {
+    return this.page.evaluate(fn as (arg: A) => T, arg as A) as Promise<T>;
+  }
+  async count(target: Target) {
+    return (await this.page.$$(css(target))).length;
+  }
+  async texts(target: Target) {
+    const handles = await this.page.$$(css(target));
+    return Promise.all(handles.map((h) => h.evaluate((el) => (el.textContent ?? '').trim())));
+  }
+  async click(target: Target) {
+    const handle = await this.page.waitForSelector(css(target));
+    await handle!.click();
+  }
+  async type(target: Target, text: string) {
+    const handle = await this.page.waitForSelector(css(target));
+    await handle!.click();
+    await this.page.keyboard.type(text);
+  }
+  async close() {
+    await this.page.close();
+  }
+}
+
+/** The built Firefox add-on in Debian's headless Firefox ESR, driven by Puppeteer over WebDriver BiDi. */
+export class FirefoxDriver implements E2EBrowser {
+  readonly name = 'firefox';
+  private constructor(
+    private session: FirefoxSession,
+    private readonly build: string,
+    private readonly routes: Routes,
+  ) {}
+
+  static async launch(build: string, routes: Routes): Promise<FirefoxDriver> {
+    return new FirefoxDriver(await launchFirefoxWithAddon(build), build, routes);
+  }
+
+  async newPage(): Promise<E2EPage> {
+    const page = new FirefoxPage(await this.session.browser.newPage(), this.routes);
+    await page.serve();
+    return page;
+  }
+
+  async restart() {
+    await this.session.browser.close();
+    this.session = await launchFirefoxWithAddon(this.build, this.session.profileDir);
+  }
+
+  async close() {
+    await this.session.browser.close();
+    removeFirefoxProfile(this.session.profileDir);
+  }
+}

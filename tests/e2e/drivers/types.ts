@@ -1,0 +1,60 @@
+/**
+ * One description of a reader's journey, two browsers: the journeys in tests/e2e/journeys/ talk to this
+ * interface, and each driver (Playwright for Chromium, Puppeteer over WebDriver BiDi for Firefox) fills it in.
+ */
+
+/** A selector into the page, optionally inside the open shadow root of one of our hosts. */
+export type Target = string | { host: string; inner: string };
+
+export interface E2EPage {
+  goto(url: string): Promise<void>;
+  reload(): Promise<void>;
+  /** Runs `fn` in the page (main world) with a JSON argument and returns its JSON result. */
+  evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  count(target: Target): Promise<number>;
+  /** textContent of every match. */
+  texts(target: Target): Promise<string[]>;
+  click(target: Target): Promise<void>;
+  /** Focuses the field and types like a person (key events, so input handlers run). */
+  type(target: Target, text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface E2EBrowser {
+  readonly name: 'chromium' | 'firefox';
+  newPage(): Promise<E2EPage>;
+  /** Closes the browser and starts it again on the same profile, extension included. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Routed {
+  body: string;
+  contentType?: string;
+}
+
+/** Saved pages served at their real URLs; every other web request is aborted. */
+export type Routes = Record<string, Routed>;
+
+/** Polls `check` until it is truthy (or throws after `timeoutMs`). */
+export async function eventually<T>(
+  check: () => Promise<T>,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      last = await check();
+      if (last) return last as NonNullable<T>;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(
+    `Timed out after ${timeoutMs} ms waiting for ${what}; last value ${JSON.stringify(last)}${lastError ? `, last error ${String(lastError)}` : ''}`,
+  );
+}

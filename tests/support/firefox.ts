@@ -1,0 +1,58 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+
+/** Debian's Firefox ESR, or FIREFOX_PATH. Throws a message that says how to get one; never skips. */
+export function findFirefox(): string {
+  const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
+  const found = candidates.find((path): path is string => !!path && existsSync(path));
+  if (!found) {
+    throw new Error(
+      'Firefox not found. Install it with `apt-get install -y firefox-esr`, or set FIREFOX_PATH to a Firefox binary.',
+    );
+  }
+  return found;
+}
+
+/** Prefs that keep Firefox off the network on a machine that has none (updates, telemetry, remote settings). */
+const HERMETIC_PREFS = {
+  'app.update.enabled': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'extensions.update.enabled': false,
+  'network.dns.disablePrefetch': true,
+  'network.proxy.type': 0,
+  'services.settings.server': 'http://localhost:1/',
+  'toolkit.telemetry.enabled': false,
+};
+
+export interface FirefoxSession {
+  browser: Browser;
+  addonId: string;
+  profileDir: string;
+}
+
+/**
+ * Starts headless Firefox ESR over WebDriver BiDi on a persistent profile and installs the built add-on
+ * as a temporary add-on. It has a fixed gecko id, so a restart on the same profile finds its data again.
+ */
+export async function launchFirefoxWithAddon(
+  addonPath: string,
+  profileDir = mkdtempSync(join(tmpdir(), 'jak-lens-ff-')),
+): Promise<FirefoxSession> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: findFirefox(),
+    headless: true,
+    userDataDir: profileDir,
+    extraPrefsFirefox: HERMETIC_PREFS,
+  });
+  const addonId = await browser.installExtension(addonPath);
+  return { browser, addonId, profileDir };
+}
+
+export function removeFirefoxProfile(profileDir: string): void {
+  rmSync(profileDir, { recursive: true, force: true });
+}
