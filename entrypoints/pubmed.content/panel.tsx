@@ -1,0 +1,149 @@
+/**
+ * Mounts the summary panel into a shadow root on the PubMed page and connects it: remembered
+ * layout (extension storage), "next mention" on the page's highlights, removal on invalidation.
+ *
+ * Wiring (index.ts): `const panel = await mountPanel(ctx, { model, mentionCounts })` once the
+ * article is classified and `model.show` is true; `panel.update(...)` on a new verdict; `panel.remove()`
+ * when the page stops being a relevant article. The panel brings its own CSS through the `css`
+ * option, so it works with any `cssInjectionMode`; with `cssInjectionMode: 'ui'` the entry's
+ * stylesheet is loaded into this shadow root as well (and no longer into the page).
+ */
+import type { ComponentChildren } from 'preact';
+import { render } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { createShadowRootUi, type ContentScriptContext } from '#imports';
+import panelCss from '@/components/panel.css?inline';
+import { SummaryPanel } from '@/components/SummaryPanel';
+import type { PanelModel } from '@/utils/panel-model';
+import {
+  loadPanelPrefs,
+  savePanelPrefs,
+  watchPanelPrefs,
+  type PanelPrefs,
+} from '@/utils/panel-prefs';
+import { createMentionCycler } from './next-mention';
+
+/** The shadow host's tag name; one per page. */
+export const PANEL_HOST = 'jak-lens-panel';
+
+/** What the content script passes in (and again on every update). */
+export interface PanelProps {
+  model: PanelModel;
+  /** Highlights per drug id on the page (see countDrugMarks); defaults to the classifier's counts. */
+  mentionCounts?: Record<string, number>;
+  /** The notes feature's editor for this article. */
+  notesSlot?: ComponentChildren;
+}
+
+export interface MountedPanel {
+  update: (props: PanelProps) => void;
+  remove: () => void;
+}
+
+type AppProps = PanelProps & { initialPrefs: PanelPrefs; doc: Document };
+
+function PanelApp({ model, mentionCounts, notesSlot, initialPrefs, doc }: AppProps) {
+  const [prefs, setPrefs] = useState(initialPrefs);
+  const [announcement, setAnnouncement] = useState('');
+  const cycler = useMemo(() => createMentionCycler(doc), [doc]);
+
+  useEffect(() => {
+    // Another PubMed tab may collapse or move its panel: follow it.
+    const unwatch = watchPanelPrefs(setPrefs);
+    return () => {
+      unwatch();
+      cycler.stop();
+    };
+  }, [cycler]);
+
+  const change = (next: Partial<PanelPrefs>) => {
+    setPrefs((old) => ({ ...old, ...next }));
+    savePanelPrefs(next).catch((error: unknown) =>
+      console.warn('[JAK Lens] could not save panel layout', error),
+    );
+  };
+
+  const onNextMention = (drugId: string) => {
+    const step = cycler.next(drugId);
+    const name = model.cards.find((c) => c.drugId === drugId)?.name ?? drugId;
+    setAnnouncement(
+      step
+        ? `Mention ${step.position} of ${step.total} of ${name}`
+        : `No highlighted mention of ${name} on this page`,
+    );
+  };
+
+  return (
+    <SummaryPanel
+      model={model}
+      collapsed={prefs.collapsed}
+      side={prefs.side}
+      onToggle={() => change({ collapsed: !prefs.collapsed })}
+      onMoveSide={() => change({ side: prefs.side === 'right' ? 'left' : 'right' })}
+      onNextMention={onNextMention}
+      announcement={announcement}
+      {...(mentionCounts ? { mentionCounts } : {})}
+      {...(notesSlot !== undefined ? { notesSlot } : {})}
+    />
+  );
+}
+
+let current: Promise<MountedPanel> | null = null;
+
+/**
+ * Mounts the panel, or updates it when it is already mounted (one instance per page). The
+ * returned `remove` unmounts Preact and removes the host; invalidation of `ctx` does the same.
+ */
+export function mountPanel(ctx: ContentScriptContext, props: PanelProps): Promise<MountedPanel> {
+  if (current) {
+    return current.then((panel) => {
+      panel.update(props);
+      return panel;
+    });
+  }
+  current = createPanel(ctx, props).catch((error: unknown) => {
+    current = null;
+    throw error;
+  });
+  return current;
+}
+
+async function createPanel(ctx: ContentScriptContext, props: PanelProps): Promise<MountedPanel> {
+  // A host left by an earlier copy of this script (extension reloaded or updated) would show twice.
+  for (const stale of document.querySelectorAll(PANEL_HOST)) stale.remove();
+  const initialPrefs = await loadPanelPrefs();
+  let latest = props;
+  let container: HTMLElement | null = null;
+  const draw = () => {
+    if (container)
+      render(<PanelApp {...latest} initialPrefs={initialPrefs} doc={document} />, container);
+  };
+
+  const ui = await createShadowRootUi(ctx, {
+    name: PANEL_HOST,
+    // The panel positions itself (fixed, docked or bottom sheet); the host only carries it.
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    css: panelCss,
+    // Keystrokes typed in the panel (the note box) must not reach PubMed's shortcuts.
+    isolateEvents: true,
+    onMount: (uiContainer) => {
+      container = uiContainer;
+      draw();
+    },
+    onRemove: () => {
+      if (container) render(null, container);
+      container = null;
+      current = null;
+    },
+  });
+  ui.mount();
+  return {
+    update: (next) => {
+      latest = next;
+      draw();
+    },
+    remove: () => ui.remove(),
+  };
+}
