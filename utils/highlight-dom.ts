@@ -1,0 +1,151 @@
+/**
+ * The DOM side of highlighting: find mentions in the page's text nodes and wrap them in
+ * `<jl-mark>` elements, reversibly. Pure with respect to globals: everything comes from `root`
+ * and its ownerDocument. Compute first, then mutate, so no live Range spans our own changes.
+ */
+
+import type { Mention, MentionFinder, MentionKind } from './mention';
+import { HIGHLIGHT_TAG } from './highlight-style';
+import { collectTextNodes } from './highlight-walk';
+import {
+  createMarkPrototype,
+  getSegment,
+  isOwnNode,
+  restoreSegment,
+  selectMentions,
+  unwrapForeignMark,
+  wrapTextNode,
+  type Segment,
+} from './highlight-wrap';
+import { yieldToMain } from './yield-to-main';
+
+export { HIGHLIGHT_TAG } from './highlight-style';
+export { UI_ATTRIBUTE } from './highlight-walk';
+
+export interface HighlightOptions {
+  /** Extra CSS selector whose subtrees are left alone (our shadow host, PubMed navigation…). */
+  exclude?: string;
+  /** Only these kinds are marked; all kinds when absent. */
+  kinds?: ReadonlySet<MentionKind>;
+}
+
+export interface ChunkedHighlightOptions extends HighlightOptions {
+  /** Work time per chunk before yielding, in ms (default 8), so no task comes near 50 ms. */
+  budgetMs?: number;
+  /** Called between chunks; defaults to yielding to the browser's main thread. */
+  yieldFn?: () => Promise<void>;
+  /** Stops between chunks: what was done is undone and the promise rejects with the reason. */
+  signal?: AbortSignal;
+  /** Reports each chunk's duration in ms (for benchmarks and diagnostics). */
+  onChunk?: (ms: number) => void;
+}
+
+export interface HighlightResult {
+  /** Number of marks this call added. */
+  count: number;
+  /** The marks this call added, in document order. */
+  marks: HTMLElement[];
+  /** Restores exactly the DOM this call changed, original text nodes included. Safe to repeat. */
+  undo(): void;
+}
+
+type Planned = [node: Text, mentions: Mention[]];
+
+/**
+ * Mentions to mark in one text node, or null. Our own pieces are skipped: they were searched as
+ * part of the original node already, so re-searching them could only make a second apply differ
+ * from the first. The ownership lookup runs only for nodes with hits, keeping the common path to
+ * one finder call.
+ */
+function planNode(node: Text, find: MentionFinder, opts: HighlightOptions): Planned | null {
+  const data = node.data;
+  const found = find(data);
+  if (found.length === 0 || isOwnNode(node)) return null;
+  const mentions = selectMentions(found, data.length, opts.kinds);
+  return mentions.length > 0 ? [node, mentions] : null;
+}
+
+function toResult(segments: Segment[]): HighlightResult {
+  const marks = segments.flatMap((s) => s.marks);
+  return {
+    count: marks.length,
+    marks,
+    undo: () => {
+      for (let i = segments.length - 1; i >= 0; i--) restoreSegment(segments[i]!);
+    },
+  };
+}
+
+/**
+ * Marks every mention `find` reports in the text under `root`, synchronously. Skips code, form
+ * controls, editable areas, `[data-jl-ui]`, existing marks and `opts.exclude`. A mention never
+ * spans text nodes. Applying again changes nothing; to change `kinds`, undo first.
+ */
+export function applyHighlights(
+  root: Element,
+  find: MentionFinder,
+  opts: HighlightOptions = {},
+): HighlightResult {
+  const plan: Planned[] = [];
+  for (const node of collectTextNodes(root, opts.exclude)) {
+    const planned = planNode(node, find, opts);
+    if (planned) plan.push(planned);
+  }
+  const proto = createMarkPrototype(root.ownerDocument);
+  return toResult(plan.map(([node, mentions]) => wrapTextNode(node, mentions, proto)));
+}
+
+/**
+ * Same result as `applyHighlights`, but time-sliced: text nodes are collected once, then searched
+ * and wrapped in chunks of about `budgetMs`, yielding between chunks so long pages never block
+ * input. Nodes the page detached meanwhile are skipped.
+ */
+export async function applyHighlightsChunked(
+  root: Element,
+  find: MentionFinder,
+  opts: ChunkedHighlightOptions = {},
+): Promise<HighlightResult> {
+  const budget = opts.budgetMs ?? 8;
+  const yieldFn = opts.yieldFn ?? yieldToMain;
+  const now = () => performance.now();
+  let started = now();
+  const nodes = collectTextNodes(root, opts.exclude);
+  const proto = createMarkPrototype(root.ownerDocument);
+  const segments: Segment[] = [];
+  let i = 0;
+  while (i < nodes.length) {
+    const plan: Planned[] = [];
+    while (i < nodes.length) {
+      const node = nodes[i++]!;
+      const planned = node.parentNode !== null ? planNode(node, find, opts) : null;
+      if (planned) plan.push(planned);
+      // Checking the clock every 32 nodes keeps its cost out of the hot loop.
+      if ((i & 31) === 0 && now() - started >= budget) break;
+    }
+    for (const [node, mentions] of plan) segments.push(wrapTextNode(node, mentions, proto));
+    opts.onChunk?.(now() - started);
+    if (i < nodes.length) {
+      await yieldFn();
+      if (opts.signal?.aborted) {
+        toResult(segments).undo();
+        throw opts.signal.reason;
+      }
+      started = now();
+    }
+  }
+  return toResult(segments);
+}
+
+/**
+ * Removes every `jl-mark` under `root`, restoring the page's original text nodes where this
+ * module made the mark, and merging the text back otherwise. Returns how many marks were removed.
+ */
+export function removeAllHighlights(root: Element): number {
+  const marks = root.querySelectorAll(HIGHLIGHT_TAG);
+  for (const mark of marks) {
+    const segment = getSegment(mark);
+    if (segment) restoreSegment(segment);
+    else unwrapForeignMark(mark);
+  }
+  return marks.length;
+}
