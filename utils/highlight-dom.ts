@@ -6,11 +6,11 @@
 
 import type { Mention, MentionFinder, MentionKind } from './mention';
 import { HIGHLIGHT_TAG } from './highlight-style';
-import { collectTextNodes } from './highlight-walk';
+import { collectTextNodes, isEligibleText, isInsideExcluded, skipSelector } from './highlight-walk';
 import {
-  createMarkPrototype,
+  createMarkFactory,
   getSegment,
-  isOwnNode,
+  isOwnPiece,
   restoreSegment,
   selectMentions,
   unwrapForeignMark,
@@ -49,20 +49,30 @@ export interface HighlightResult {
   undo(): void;
 }
 
-type Planned = [node: Text, mentions: Mention[]];
+type Planned = [node: Text, mentions: readonly Mention[]];
 
 /**
- * Mentions to mark in one text node, or null. Our own pieces are skipped: they were searched as
- * part of the original node already, so re-searching them could only make a second apply differ
- * from the first. The ownership lookup runs only for nodes with hits, keeping the common path to
- * one finder call.
+ * Mentions to mark in one text node, or null. The finder runs first because most nodes have no
+ * hit; only then do the exclusion and ownership checks run. Our own pieces are skipped: they were
+ * searched as part of the original node already, so re-searching them could only make a second
+ * apply differ from the first.
  */
-function planNode(node: Text, find: MentionFinder, opts: HighlightOptions): Planned | null {
+function planNode(
+  node: Text,
+  find: MentionFinder,
+  selector: string,
+  kinds: ReadonlySet<MentionKind> | undefined,
+): Planned | null {
   const data = node.data;
   const found = find(data);
-  if (found.length === 0 || isOwnNode(node)) return null;
-  const mentions = selectMentions(found, data.length, opts.kinds);
+  if (found.length === 0 || !isEligibleText(node, selector) || isOwnPiece(node)) return null;
+  const mentions = selectMentions(found, data.length, kinds);
   return mentions.length > 0 ? [node, mentions] : null;
+}
+
+/** The text nodes to search, or none when `root` itself lies in an excluded subtree. */
+function candidates(root: Element, selector: string): Text[] {
+  return isInsideExcluded(root, selector) ? [] : collectTextNodes(root);
 }
 
 function toResult(segments: Segment[]): HighlightResult {
@@ -86,13 +96,14 @@ export function applyHighlights(
   find: MentionFinder,
   opts: HighlightOptions = {},
 ): HighlightResult {
+  const selector = skipSelector(opts.exclude);
   const plan: Planned[] = [];
-  for (const node of collectTextNodes(root, opts.exclude)) {
-    const planned = planNode(node, find, opts);
+  for (const node of candidates(root, selector)) {
+    const planned = planNode(node, find, selector, opts.kinds);
     if (planned) plan.push(planned);
   }
-  const proto = createMarkPrototype(root.ownerDocument);
-  return toResult(plan.map(([node, mentions]) => wrapTextNode(node, mentions, proto)));
+  const makeMark = createMarkFactory(root.ownerDocument);
+  return toResult(plan.map(([node, mentions]) => wrapTextNode(node, mentions, makeMark)));
 }
 
 /**
@@ -109,20 +120,26 @@ export async function applyHighlightsChunked(
   const yieldFn = opts.yieldFn ?? yieldToMain;
   const now = () => performance.now();
   let started = now();
-  const nodes = collectTextNodes(root, opts.exclude);
-  const proto = createMarkPrototype(root.ownerDocument);
+  const selector = skipSelector(opts.exclude);
+  const nodes = candidates(root, selector);
+  const makeMark = createMarkFactory(root.ownerDocument);
   const segments: Segment[] = [];
   let i = 0;
   while (i < nodes.length) {
-    const plan: Planned[] = [];
+    let sinceCheck = 0;
     while (i < nodes.length) {
       const node = nodes[i++]!;
-      const planned = node.parentNode !== null ? planNode(node, find, opts) : null;
-      if (planned) plan.push(planned);
-      // Checking the clock every 32 nodes keeps its cost out of the hot loop.
-      if ((i & 31) === 0 && now() - started >= budget) break;
+      // Nodes are independent, so each is searched and wrapped at once; the page may have
+      // detached it while we yielded.
+      const planned = node.parentNode !== null ? planNode(node, find, selector, opts.kinds) : null;
+      if (planned) segments.push(wrapTextNode(planned[0], planned[1], makeMark));
+      // Wrapping costs far more than searching, so it counts for more before the clock is read.
+      sinceCheck += planned ? 8 : 1;
+      if (sinceCheck >= 64) {
+        sinceCheck = 0;
+        if (now() - started >= budget) break;
+      }
     }
-    for (const [node, mentions] of plan) segments.push(wrapTextNode(node, mentions, proto));
     opts.onChunk?.(now() - started);
     if (i < nodes.length) {
       await yieldFn();

@@ -1,7 +1,8 @@
 /**
- * Which text nodes the highlighter may touch. One TreeWalker pass over elements and text, skipping
- * whole subtrees that must stay untouched: code, form controls, editable areas, our own UI and
- * anything already marked.
+ * Which text nodes the highlighter may touch: never those inside code, form controls, editable
+ * areas, our own UI or existing marks. The walk itself is one native SHOW_TEXT TreeWalker pass
+ * (visiting elements from JS cost more than the whole RegExp scan); subtree exclusion is checked
+ * with `closest()` only for the nodes that contain a match.
  */
 
 import { HIGHLIGHT_TAG } from './highlight-style';
@@ -33,31 +34,29 @@ const SKIP_TAGS: ReadonlySet<string> = new Set([
 /** Attribute that marks JAK Lens UI (shadow hosts, panels, cards) so we never highlight ourselves. */
 export const UI_ATTRIBUTE = 'data-jl-ui';
 
-/** CSS selector equivalent of the built-in skip rules, for `closest()` checks. */
-const BUILTIN_SKIP_SELECTOR = [...SKIP_TAGS, '[contenteditable]', `[${UI_ATTRIBUTE}]`].join(',');
-
-// Raw constants instead of the NodeFilter/Node globals, so this runs with any Document.
-const SHOW_ELEMENT = 0x1;
-const SHOW_TEXT = 0x4;
-const ELEMENT_NODE = 1;
-
-/** True when this element's subtree must not be highlighted (not looking at its ancestors). */
-function isSkippedElement(el: Element, exclude: string | undefined): boolean {
-  return (
-    SKIP_TAGS.has(el.localName) ||
-    el.hasAttribute('contenteditable') ||
-    el.hasAttribute(UI_ATTRIBUTE) ||
-    (exclude !== undefined && el.matches(exclude))
-  );
+/** CSS selector for every element whose subtree is skipped, plus the caller's own `exclude`. */
+export function skipSelector(exclude?: string): string {
+  const builtin = [...SKIP_TAGS, '[contenteditable]', `[${UI_ATTRIBUTE}]`].join(',');
+  return exclude ? `${builtin},${exclude}` : builtin;
 }
 
 /**
  * True when `root` itself sits inside (or is) an element the highlighter must skip, in which case
- * there is nothing to do at all.
+ * there is nothing to do at all. Once this is false, `closest(skipSelector)` on any node under
+ * `root` only ever finds skipped elements inside `root`.
  */
-export function isInsideExcluded(root: Element, exclude?: string): boolean {
-  if (root.closest(BUILTIN_SKIP_SELECTOR)) return true;
-  return exclude !== undefined && root.closest(exclude) !== null;
+export function isInsideExcluded(root: Element, selector: string): boolean {
+  return root.closest(selector) !== null;
+}
+
+/**
+ * True when a text node under a non-excluded root may be highlighted. Called only for nodes in
+ * which the finder found something, so the native `closest()` runs a few hundred times per page
+ * rather than once per node.
+ */
+export function isEligibleText(node: Text, selector: string): boolean {
+  const parent = node.parentElement;
+  return parent !== null && parent.closest(selector) === null;
 }
 
 /** True when the string has at least one non-whitespace character (cheap: stops at the first). */
@@ -70,35 +69,21 @@ function hasVisibleChar(data: string): boolean {
   return false;
 }
 
+const SHOW_TEXT = 0x4; // NodeFilter.SHOW_TEXT, without needing the global
+
 /**
- * Collects the highlightable text nodes under `root` in document order. Whitespace-only nodes
- * (most of a formatted page) are dropped here so the matcher never sees them.
- * @param exclude extra CSS selector whose subtrees are skipped (our shadow host, page chrome).
+ * Collects candidate text nodes under `root` in document order with one native TreeWalker pass.
+ * Whitespace-only nodes (most of a formatted page) and nodes directly inside a skipped tag (the
+ * big script and style texts) are dropped here; deeper exclusions are settled by `isEligibleText`
+ * for the few nodes that contain a match.
  */
-export function collectTextNodes(root: Element, exclude?: string): Text[] {
+export function collectTextNodes(root: Element): Text[] {
   const out: Text[] = [];
-  if (isInsideExcluded(root, exclude)) return out;
-  const walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
-  let node: Node | null = walker.nextNode();
-  while (node !== null) {
-    if (node.nodeType === ELEMENT_NODE) {
-      if (isSkippedElement(node as Element, exclude)) {
-        node = skipSubtree(walker);
-        continue;
-      }
-    } else if (hasVisibleChar((node as Text).data)) {
-      out.push(node as Text);
-    }
-    node = walker.nextNode();
+  const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    const text = node as Text;
+    const parent = text.parentNode as Element;
+    if (!SKIP_TAGS.has(parent.localName) && hasVisibleChar(text.data)) out.push(text);
   }
   return out;
-}
-
-/** Moves the walker past the current node's descendants; a FILTER_REJECT without a JS filter. */
-function skipSubtree(walker: TreeWalker): Node | null {
-  do {
-    const next = walker.nextSibling();
-    if (next !== null) return next;
-  } while (walker.parentNode() !== null);
-  return null;
 }

@@ -8,6 +8,7 @@ import {
   applyHighlightsChunked,
   removeAllHighlights,
 } from '../../utils/highlight-dom';
+import type { MentionFinder } from '../../utils/mention';
 import { createSimpleFinder, DEMO_TERMS, FIXTURE_TERMS } from '../support/simple-finder';
 
 const find = createSimpleFinder(FIXTURE_TERMS);
@@ -125,6 +126,19 @@ describe('applyHighlights', () => {
     const doc = parse('<p>tofacitinib and TYK2 in dermatomyositis</p>');
     const result = applyHighlights(doc.body, demo, { kinds: new Set(['target']) });
     expect(result.marks.map((m) => m.textContent)).toEqual(['TYK2']);
+  });
+
+  it('stays idempotent with a finder that depends on context (end of string)', () => {
+    const atEnd: MentionFinder = (text) => {
+      const m = /JAK1(?=\s*$)/.exec(text);
+      return m ? [{ start: m.index, end: m.index + 4, termId: 'target:JAK1', kind: 'target' }] : [];
+    };
+    const doc = parse('<p>JAK1 JAK1</p>');
+    expect(applyHighlights(doc.body, atEnd).count).toBe(1);
+    const once = doc.body.outerHTML;
+    // The piece "JAK1 " would match on its own; it is ours, so it is not searched again.
+    expect(applyHighlights(doc.body, atEnd).count).toBe(0);
+    expect(doc.body.outerHTML).toBe(once);
   });
 
   it('does nothing when the root itself is excluded', () => {
