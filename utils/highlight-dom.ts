@@ -76,7 +76,8 @@ function candidates(root: Element, selector: string): Text[] {
 }
 
 function toResult(segments: Segment[]): HighlightResult {
-  const marks = segments.flatMap((s) => s.marks);
+  const marks: HTMLElement[] = [];
+  for (const segment of segments) for (const mark of segment.marks) marks.push(mark);
   return {
     count: marks.length,
     marks,
