@@ -1,0 +1,169 @@
+/**
+ * The DOM side of highlighting: find mentions in the page's text nodes and wrap them in
+ * `<jl-mark>` elements, reversibly. Pure with respect to globals: everything comes from `root`
+ * and its ownerDocument. Compute first, then mutate, so no live Range spans our own changes.
+ */
+
+import type { Mention, MentionFinder, MentionKind } from './mention';
+import { HIGHLIGHT_TAG } from './highlight-style';
+import { collectTextNodes, isEligibleText, isInsideExcluded, skipSelector } from './highlight-walk';
+import {
+  createMarkFactory,
+  getSegment,
+  isOwnPiece,
+  restoreSegment,
+  selectMentions,
+  unwrapForeignMark,
+  wrapTextNode,
+  type Segment,
+} from './highlight-wrap';
+import { yieldToMain } from './yield-to-main';
+
+export { HIGHLIGHT_TAG } from './highlight-style';
+export { UI_ATTRIBUTE } from './highlight-walk';
+
+export interface HighlightOptions {
+  /** Extra CSS selector whose subtrees are left alone (our shadow host, PubMed navigation…). */
+  exclude?: string;
+  /** Only these kinds are marked; all kinds when absent. */
+  kinds?: ReadonlySet<MentionKind>;
+}
+
+export interface ChunkedHighlightOptions extends HighlightOptions {
+  /** Work time per chunk before yielding, in ms (default 8), so no task comes near 50 ms. */
+  budgetMs?: number;
+  /** Called between chunks; defaults to yielding to the browser's main thread. */
+  yieldFn?: () => Promise<void>;
+  /** Stops between chunks: what was done is undone and the promise rejects with the reason. */
+  signal?: AbortSignal;
+  /** Reports each chunk's duration in ms (for benchmarks and diagnostics). */
+  onChunk?: (ms: number) => void;
+}
+
+export interface HighlightResult {
+  /** Number of marks this call added. */
+  count: number;
+  /** The marks this call added, in document order. */
+  marks: HTMLElement[];
+  /** Restores exactly the DOM this call changed, original text nodes included. Safe to repeat. */
+  undo(): void;
+}
+
+type Planned = [node: Text, mentions: readonly Mention[]];
+
+/**
+ * Mentions to mark in one text node, or null. The finder runs first because most nodes have no
+ * hit; only then do the exclusion and ownership checks run. Our own pieces are skipped: they were
+ * searched as part of the original node already, so re-searching them could only make a second
+ * apply differ from the first.
+ */
+function planNode(
+  node: Text,
+  find: MentionFinder,
+  selector: string,
+  kinds: ReadonlySet<MentionKind> | undefined,
+): Planned | null {
+  const data = node.data;
+  const found = find(data);
+  if (found.length === 0 || !isEligibleText(node, selector) || isOwnPiece(node)) return null;
+  const mentions = selectMentions(found, data.length, kinds);
+  return mentions.length > 0 ? [node, mentions] : null;
+}
+
+/** The text nodes to search, or none when `root` itself lies in an excluded subtree. */
+function candidates(root: Element, selector: string): Text[] {
+  return isInsideExcluded(root, selector) ? [] : collectTextNodes(root);
+}
+
+function toResult(segments: Segment[]): HighlightResult {
+  const marks: HTMLElement[] = [];
+  for (const segment of segments) for (const mark of segment.marks) marks.push(mark);
+  return {
+    count: marks.length,
+    marks,
+    undo: () => {
+      for (let i = segments.length - 1; i >= 0; i--) restoreSegment(segments[i]!);
+    },
+  };
+}
+
+/**
+ * Marks every mention `find` reports in the text under `root`, synchronously. Skips code, form
+ * controls, editable areas, `[data-jl-ui]`, existing marks and `opts.exclude`. A mention never
+ * spans text nodes. Applying again changes nothing; to change `kinds`, undo first.
+ */
+export function applyHighlights(
+  root: Element,
+  find: MentionFinder,
+  opts: HighlightOptions = {},
+): HighlightResult {
+  const selector = skipSelector(opts.exclude);
+  const plan: Planned[] = [];
+  for (const node of candidates(root, selector)) {
+    const planned = planNode(node, find, selector, opts.kinds);
+    if (planned) plan.push(planned);
+  }
+  const makeMark = createMarkFactory(root.ownerDocument);
+  return toResult(plan.map(([node, mentions]) => wrapTextNode(node, mentions, makeMark)));
+}
+
+/**
+ * Same result as `applyHighlights`, but time-sliced: text nodes are collected once, then searched
+ * and wrapped in chunks of about `budgetMs`, yielding between chunks so long pages never block
+ * input. Nodes the page detached meanwhile are skipped.
+ */
+export async function applyHighlightsChunked(
+  root: Element,
+  find: MentionFinder,
+  opts: ChunkedHighlightOptions = {},
+): Promise<HighlightResult> {
+  const budget = opts.budgetMs ?? 8;
+  const yieldFn = opts.yieldFn ?? yieldToMain;
+  const now = () => performance.now();
+  let started = now();
+  const selector = skipSelector(opts.exclude);
+  const nodes = candidates(root, selector);
+  const makeMark = createMarkFactory(root.ownerDocument);
+  const segments: Segment[] = [];
+  let i = 0;
+  while (i < nodes.length) {
+    let sinceCheck = 0;
+    while (i < nodes.length) {
+      const node = nodes[i++]!;
+      // Nodes are independent, so each is searched and wrapped at once; the page may have
+      // detached it while we yielded.
+      const planned = node.parentNode !== null ? planNode(node, find, selector, opts.kinds) : null;
+      if (planned) segments.push(wrapTextNode(planned[0], planned[1], makeMark));
+      // Wrapping costs far more than searching, so it counts for more before the clock is read.
+      sinceCheck += planned ? 8 : 1;
+      if (sinceCheck >= 64) {
+        sinceCheck = 0;
+        if (now() - started >= budget) break;
+      }
+    }
+    opts.onChunk?.(now() - started);
+    if (i < nodes.length) {
+      await yieldFn();
+      if (opts.signal?.aborted) {
+        toResult(segments).undo();
+        throw opts.signal.reason;
+      }
+      started = now();
+    }
+  }
+  return toResult(segments);
+}
+
+/**
+ * Removes every `jl-mark` under `root`, restoring the page's original text nodes where this
+ * module made the mark, and merging the text back otherwise. Returns how many marks were removed.
+ */
+export function removeAllHighlights(root: Element): number {
+  const marks = root.querySelectorAll(HIGHLIGHT_TAG);
+  for (const mark of marks) {
+    const segment = getSegment(mark);
+    if (segment) restoreSegment(segment);
+    else unwrapForeignMark(mark);
+  }
+  return marks.length;
+}

@@ -1,0 +1,89 @@
+/**
+ * Which text nodes the highlighter may touch: never those inside code, form controls, editable
+ * areas, our own UI or existing marks. The walk itself is one native SHOW_TEXT TreeWalker pass
+ * (visiting elements from JS cost more than the whole RegExp scan); subtree exclusion is checked
+ * with `closest()` only for the nodes that contain a match.
+ */
+
+import { HIGHLIGHT_TAG } from './highlight-style';
+
+/**
+ * Elements whose text is never highlighted. Form controls and editors would break if we split
+ * their text; script/style text is not rendered; SVG/MathML cannot hold an HTML wrapper; <title>
+ * and <head> feed document.title and metadata.
+ */
+const SKIP_TAGS: ReadonlySet<string> = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'button',
+  'head',
+  'title',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  HIGHLIGHT_TAG,
+]);
+
+/** Attribute that marks JAK Lens UI (shadow hosts, panels, cards) so we never highlight ourselves. */
+export const UI_ATTRIBUTE = 'data-jl-ui';
+
+/** CSS selector for every element whose subtree is skipped, plus the caller's own `exclude`. */
+export function skipSelector(exclude?: string): string {
+  const builtin = [...SKIP_TAGS, '[contenteditable]', `[${UI_ATTRIBUTE}]`].join(',');
+  return exclude ? `${builtin},${exclude}` : builtin;
+}
+
+/**
+ * True when `root` itself sits inside (or is) an element the highlighter must skip, in which case
+ * there is nothing to do at all. Once this is false, `closest(skipSelector)` on any node under
+ * `root` only ever finds skipped elements inside `root`.
+ */
+export function isInsideExcluded(root: Element, selector: string): boolean {
+  return root.closest(selector) !== null;
+}
+
+/**
+ * True when a text node under a non-excluded root may be highlighted. Called only for nodes in
+ * which the finder found something, so the native `closest()` runs a few hundred times per page
+ * rather than once per node.
+ */
+export function isEligibleText(node: Text, selector: string): boolean {
+  const parent = node.parentElement;
+  return parent !== null && parent.closest(selector) === null;
+}
+
+/** True when the string has at least one non-whitespace character (cheap: stops at the first). */
+function hasVisibleChar(data: string): boolean {
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    // space, \t, \n, \f, \r; anything else (including nbsp) may belong to a term.
+    if (c !== 32 && (c < 9 || c > 13)) return true;
+  }
+  return false;
+}
+
+const SHOW_TEXT = 0x4; // NodeFilter.SHOW_TEXT, without needing the global
+
+/**
+ * Collects candidate text nodes under `root` in document order with one native TreeWalker pass.
+ * Whitespace-only nodes (most of a formatted page) and nodes directly inside a skipped tag (the
+ * big script and style texts) are dropped here; deeper exclusions are settled by `isEligibleText`
+ * for the few nodes that contain a match.
+ */
+export function collectTextNodes(root: Element): Text[] {
+  const out: Text[] = [];
+  const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    const text = node as Text;
+    const parent = text.parentNode as Element;
+    if (!SKIP_TAGS.has(parent.localName) && hasVisibleChar(text.data)) out.push(text);
+  }
+  return out;
+}
