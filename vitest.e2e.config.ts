@@ -1,12 +1,30 @@
 import { defineConfig } from 'vitest/config';
 
-/** End-to-end suites: the built extension in real browsers. One file at a time (2-core machines). */
+/**
+ * End-to-end suites: the built extension in real browsers, one file at a time (2-core machines).
+ * Two projects so `npm test` reports Chromium and Firefox side by side; the journeys they share live in
+ * tests/e2e/journeys/.
+ */
+const common = {
+  environment: 'node',
+  setupFiles: ['./tests/e2e/setup.ts'],
+  testTimeout: 90_000,
+  hookTimeout: 120_000,
+};
+
 export default defineConfig({
   test: {
-    environment: 'node',
-    include: ['tests/e2e/**/*.e2e.ts'],
     fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 90_000,
+    projects: [
+      {
+        test: {
+          ...common,
+          name: 'chromium',
+          include: ['tests/e2e/**/*.e2e.ts'],
+          exclude: ['tests/e2e/firefox*.e2e.ts'],
+        },
+      },
+      { test: { ...common, name: 'firefox', include: ['tests/e2e/firefox*.e2e.ts'] } },
+    ],
   },
 });

@@ -2,7 +2,10 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
 /** Sites JAK Lens annotates; nothing else is requested (see tests/unit/manifest.test.ts). */
-export const ANNOTATED_SITES = ['https://pubmed.ncbi.nlm.nih.gov/*'];
+export const ANNOTATED_SITES = [
+  'https://pubmed.ncbi.nlm.nih.gov/*',
+  'https://pmc.ncbi.nlm.nih.gov/*',
+];
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -14,6 +17,12 @@ export default defineConfig({
       'Recognises JDM / myositis and JAK-inhibitor articles on PubMed, highlights drugs and targets, and keeps your notes locally.',
     permissions: ['storage'],
     host_permissions: ANNOTATED_SITES,
+    commands: {
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Show or hide the JAK Lens summary panel',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -15,8 +15,30 @@ const steps = [
   {
     name: 'e2e chromium',
     cmd: 'npx',
-    args: ['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...report('e2e-chromium')],
+    args: [
+      'vitest',
+      'run',
+      '--config',
+      'vitest.e2e.config.ts',
+      '--project',
+      'chromium',
+      ...report('e2e-chromium'),
+    ],
     counts: 'e2e-chromium',
+  },
+  {
+    name: 'e2e firefox',
+    cmd: 'npx',
+    args: [
+      'vitest',
+      'run',
+      '--config',
+      'vitest.e2e.config.ts',
+      '--project',
+      'firefox',
+      ...report('e2e-firefox'),
+    ],
+    counts: 'e2e-firefox',
   },
 ];
 

@@ -14,29 +14,41 @@ export interface HandlerDeps {
   /** Whether the reader lets JAK Lens keep the recent-articles list (a setting). */
   isRecordingRecent: () => Promise<boolean>;
   now?: () => number;
+  /** Told about every valid page report, with the reporting tab (badge, which tab shows what). */
+  onPageState?: (message: Extract<Message, { type: 'page/state' }>, origin: Origin) => void;
+  /** Told after a note was stored, so other tabs showing the article can refresh. */
+  onNoteSaved?: (articleKey: string, origin: Origin) => void;
+}
+
+/** Where a message came from (validated by the caller: see sender.ts). */
+export interface Origin {
+  tabId?: number;
 }
 
 /**
  * Builds the background's message handler: validates the raw message, runs it, and always answers with a
  * `Reply` (never throws, so a bad message cannot take the service worker down).
  */
-export function createMessageHandler(deps: HandlerDeps): (raw: unknown) => Promise<Reply> {
-  return async (raw) => {
+export function createMessageHandler(
+  deps: HandlerDeps,
+): (raw: unknown, origin?: Origin) => Promise<Reply> {
+  return async (raw, origin = {}) => {
     const parsed = parseMessage(raw);
     if (!parsed.ok) return { ok: false, error: parsed.error };
     try {
-      return { ok: true, data: await run(parsed.message, deps) };
+      return { ok: true, data: await run(parsed.message, deps, origin) };
     } catch (error) {
       return { ok: false, error: describeError(error) };
     }
   };
 }
 
-async function run(message: Message, deps: HandlerDeps): Promise<unknown> {
+async function run(message: Message, deps: HandlerDeps, origin: Origin): Promise<unknown> {
   const { db } = deps;
   const now = deps.now?.() ?? Date.now();
   switch (message.type) {
     case 'page/state':
+      deps.onPageState?.(message, origin);
       if (message.article && (await deps.isRecordingRecent())) {
         await recordVisit(deps.db, message.article, deps.now?.());
       }
@@ -55,7 +67,9 @@ async function run(message: Message, deps: HandlerDeps): Promise<unknown> {
     }
     case 'note/save': {
       const { type: _type, ...input } = message;
-      return saveNote(db, input, now);
+      const result = await saveNote(db, input, now);
+      if (result.status === 'saved') deps.onNoteSaved?.(message.articleKey, origin);
+      return result;
     }
     case 'note/resolve-conflict':
       return (await resolveConflict(db, message.conflictId, message.choice, now)) ?? null;

@@ -169,7 +169,12 @@ export function parseMessage(
 
 /** Messages the content script answers (popup → tab). */
 export const TabMessageSchema = v.variant('type', [
+  /** Popup → tab: what is this page? */
   v.strictObject({ type: v.literal('tab/get-state') }),
+  /** Background → tab: a note was saved in another tab; show the stored version if nothing is unsaved. */
+  v.strictObject({ type: v.literal('note/changed'), articleKey: ArticleKey }),
+  /** Popup or keyboard command → tab: show or hide the summary panel. */
+  v.strictObject({ type: v.literal('panel/toggle') }),
 ]);
 export type TabMessage = v.InferOutput<typeof TabMessageSchema>;
 
@@ -177,6 +182,8 @@ export type TabMessage = v.InferOutput<typeof TabMessageSchema>;
 export interface TabState {
   pageType: PageType;
   article?: SeenArticleMessage;
+  /** The classifier's verdict on the article (popup shows it). */
+  verdict?: import('./classify').Verdict;
 }
 
 /** True for https URLs on the NCBI hosts JAK Lens annotates. */

@@ -1,12 +1,13 @@
-import { articleKey, parsePubmedArticle, type Article } from './article';
+import { articleKey, parsePmcArticle, parsePubmedArticle, type Article } from './article';
 import type { SeenArticleMessage, TabState } from './messages';
 import { detectPageType } from './page-type';
 
-/** What the content script reports about a page: its type and, on an article page, the article. */
+/** What the content script reports about a page: its type and, on a PubMed or PMC article page, the article. */
 export function readPageState(doc: Document, url: string): TabState & { parsed?: Article } {
   const pageType = detectPageType(doc, url);
-  if (pageType !== 'pubmed-article') return { pageType };
-  const parsed = parsePubmedArticle(doc, url);
+  if (pageType !== 'pubmed-article' && pageType !== 'pmc-article') return { pageType };
+  const parsed =
+    pageType === 'pubmed-article' ? parsePubmedArticle(doc, url) : parsePmcArticle(doc, url);
   const article = parsed ? toSeenArticle(parsed, url) : undefined;
   return article ? { pageType, article, parsed: parsed ?? undefined } : { pageType };
 }

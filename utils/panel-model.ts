@@ -126,7 +126,9 @@ export interface Badge {
  * The toolbar badge: the disease ("JDM" / "DM" / "IIM") on core articles, the number of
  * inhibitors named on JAK-only ones, and none otherwise (the background clears it).
  */
-export function badgeFor(verdict: Verdict): Badge | null {
+export function badgeFor(
+  verdict: Pick<Verdict, 'relevance' | 'disease'> & { drugs: readonly unknown[] },
+): Badge | null {
   if (verdict.relevance === 'core') {
     const text = (verdict.disease ?? 'iim').toUpperCase();
     return { text, title: `JAK Lens: ${relevanceLabel('core', verdict.disease)}` };

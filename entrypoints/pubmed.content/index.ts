@@ -1,39 +1,46 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from '#imports';
 import * as v from 'valibot';
-import { TabMessageSchema, type TabState } from '@/utils/messages';
+import { createMessageClient } from '@/utils/message-client';
+import { TabMessageSchema, type Message, type TabState } from '@/utils/messages';
 import { readPageState } from '@/utils/page-state';
+import { initArticlePage, type ArticleController } from './article-page';
 
 /**
- * Runs on every PubMed page. Reads the page (never writes to it yet), tells the background what it is,
- * and answers the popup's "what is this tab?" question. Notes never touch this origin's storage.
+ * Runs on PubMed and PMC pages. Reads the page, tells the background what it is, and on an article
+ * highlights terms and shows the summary panel with the reader's note. Notes never touch this origin's
+ * storage: everything goes through validated messages to the background.
  */
 export default defineContentScript({
-  matches: ['https://pubmed.ncbi.nlm.nih.gov/*'],
+  matches: ['https://pubmed.ncbi.nlm.nih.gov/*', 'https://pmc.ncbi.nlm.nih.gov/*'],
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
+    const request = createMessageClient((message: Message) => browser.runtime.sendMessage(message));
     let state: TabState = { pageType: 'other' };
-
-    const inspect = () => {
-      const { pageType, article } = readPageState(document, location.href);
-      state = { pageType, article };
-      browser.runtime
-        .sendMessage({ type: 'page/state', ...state })
-        .catch((error: unknown) =>
-          console.warn('[JAK Lens] could not reach the background', error),
-        );
-    };
+    let article: ArticleController | null = null;
 
     const onTabMessage = (raw: unknown) => {
-      if (!v.is(TabMessageSchema, raw)) return undefined;
-      return Promise.resolve(state);
+      const parsed = v.safeParse(TabMessageSchema, raw);
+      if (!parsed.success) return undefined;
+      const message = parsed.output;
+      if (message.type === 'tab/get-state') return Promise.resolve(state);
+      if (message.type === 'panel/toggle') return article?.togglePanel().then(() => null);
+      if (message.type === 'note/changed' && message.articleKey === state.article?.key) {
+        article?.noteChanged();
+      }
+      return undefined;
     };
     browser.runtime.onMessage.addListener(onTabMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onTabMessage));
 
-    // PubMed swaps pages in place for some navigations; re-read the page when the URL changes.
-    ctx.addEventListener(window, 'wxt:locationchange', inspect);
-    inspect();
+    const { pageType, article: seen, parsed } = readPageState(document, location.href);
+    state = { pageType, article: seen };
+    if (parsed) {
+      article = await initArticlePage(ctx, { pageType, article: parsed, seen }, request);
+      state = { ...state, verdict: article.verdict };
+    } else {
+      request({ type: 'page/state', pageType }).catch(() => undefined);
+    }
   },
 });
 
@@ -42,3 +49,4 @@ export default defineContentScript({
 // - JDM cardiac evaluation (disease only): https://pubmed.ncbi.nlm.nih.gov/38909159/
 // - unrelated (aortic valve surgery): https://pubmed.ncbi.nlm.nih.gov/37882686/
 // - search results: https://pubmed.ncbi.nlm.nih.gov/?term=juvenile+dermatomyositis+tofacitinib
+// - PMC full text: https://pmc.ncbi.nlm.nih.gov/articles/PMC8885717/

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, removeProfile, type ExtensionContext } from '../support/chromium';
+import {
+  launchWithExtension,
+  removeProfile,
+  type ExtensionContext,
+} from '../support/chromium-extension';
 import { readFixture } from '../support/fixtures';
 import { routePages } from '../support/routes';
 import { readTable, requireBuild, tabIdFor, waitFor } from './support/extension';

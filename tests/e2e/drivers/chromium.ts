@@ -1,5 +1,9 @@
 import type { Page } from 'playwright-core';
-import { launchWithExtension, removeProfile, type ExtensionContext } from '../../support/chromium';
+import {
+  launchWithExtension,
+  removeProfile,
+  type ExtensionContext,
+} from '../../support/chromium-extension';
 import { routePages } from '../../support/routes';
 import type { E2EBrowser, E2EPage, Routes, Target } from './types';
 
@@ -17,7 +21,8 @@ class ChromiumPage implements E2EPage {
     await this.page.reload();
   }
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> {
-    return this.page.evaluate(fn as (arg: A) => T, arg as A);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the two drivers type page functions differently
+    return this.page.evaluate(fn as any, arg) as Promise<T>;
   }
   count(target: Target) {
     return this.page.locator(css(target)).count();

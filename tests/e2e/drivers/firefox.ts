@@ -38,7 +38,8 @@ class FirefoxPage implements E2EPage {
     await this.page.reload();
   }
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> {
-    return this.page.evaluate(fn as (arg: A) => T, arg as A) as Promise<T>;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the two drivers type page functions differently
+    return this.page.evaluate(fn as any, arg) as Promise<T>;
   }
   async count(target: Target) {
     return (await this.page.$$(css(target))).length;

@@ -1,31 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-
-/** Debian's Chromium, or CHROME_PATH. Throws a message that says how to get one; never skips. */
-export function findChromium(): string {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  const found = candidates.find((path): path is string => !!path && existsSync(path));
-  if (!found) {
-    throw new Error(
-      'Chromium not found. Install it with `apt-get install -y chromium`, or set CHROME_PATH to a Chromium binary.',
-    );
-  }
-  return found;
-}
-
-/** Flags that keep headless Chromium hermetic on a machine with no network (see notes/toolchain.md). */
-export const HERMETIC_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost',
-];
+import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 
 export interface ExtensionContext {
   context: BrowserContext;
@@ -47,7 +24,7 @@ export async function launchWithExtension(
     executablePath: findChromium(),
     headless: true,
     args: [
-      ...HERMETIC_FLAGS,
+      ...CHROMIUM_ARGS,
       `--disable-extensions-except=${extensionPath}`,
       `--load-extension=${extensionPath}`,
     ],

@@ -1,0 +1,131 @@
+import type { ContentScriptContext } from '#imports';
+import type { Article } from '@/utils/article';
+import { classifyArticle, type Verdict } from '@/utils/classify';
+import { findMentions } from '@/utils/find-mentions';
+import { applyHighlightsChunked, type HighlightResult } from '@/utils/highlight-dom';
+import { installHighlightStyle } from '@/utils/highlight-style';
+import type { MessageClient } from '@/utils/message-client';
+import type { SeenArticleMessage } from '@/utils/messages';
+import { highlightTargets } from '@/utils/page-roots';
+import type { PageType } from '@/utils/page-type';
+import { buildPanelModel } from '@/utils/panel-model';
+import { NotesSection } from './notes-section';
+import { countDrugMarks } from './next-mention';
+import { mountPanel, type MountedPanel } from './panel';
+
+export interface ArticlePage {
+  pageType: PageType;
+  article: Article;
+  seen?: SeenArticleMessage;
+}
+
+export interface ArticleController {
+  verdict: Verdict;
+  /** Shows the panel if hidden (also on articles JAK Lens finds unrelated), hides it if shown. */
+  togglePanel(): Promise<void>;
+  /** Called when another tab saved this article's note. */
+  noteChanged(): void;
+}
+
+/**
+ * An article page (PubMed abstract or PMC full text): classify it, report it to the background (badge,
+ * recent list), highlight drugs, targets and disease terms in its text, and show the summary panel with
+ * the reader's note when the article is relevant. Every step degrades on its own: a failure in one
+ * leaves the page and the other steps alone.
+ */
+export async function initArticlePage(
+  ctx: ContentScriptContext,
+  page: ArticlePage,
+  request: MessageClient,
+): Promise<ArticleController> {
+  const { article, seen } = page;
+  const verdict = classifyArticle(article);
+  const summary = {
+    relevance: verdict.relevance,
+    disease: verdict.disease,
+    drugs: verdict.drugs.map((d) => d.drugId).slice(0, 50),
+  };
+  request({
+    type: 'page/state',
+    pageType: page.pageType,
+    ...(seen ? { article: { ...seen, verdict: summary } } : {}),
+  }).catch((error: unknown) => console.warn('[JAK Lens] could not record this article', error));
+
+  const highlights = await highlightArticle(ctx, article, page.pageType);
+  const model = buildPanelModel(verdict, article);
+  const remoteListeners = new Set<() => void>();
+  let panel: MountedPanel | null = null;
+
+  const props = () => ({
+    model,
+    mentionCounts: countDrugMarks(document),
+    notesSlot: seen ? (
+      <NotesSection
+        articleKey={seen.key}
+        request={request}
+        entityTags={entityTags(verdict, highlights)}
+        onRemoteChange={(listener) => {
+          remoteListeners.add(listener);
+          return () => remoteListeners.delete(listener);
+        }}
+      />
+    ) : undefined,
+  });
+  const show = async () => {
+    panel = await mountPanel(ctx, props());
+  };
+  if (model.show) await show().catch((error: unknown) => console.warn('[JAK Lens] panel', error));
+
+  return {
+    verdict,
+    async togglePanel() {
+      if (panel) {
+        panel.remove();
+        panel = null;
+      } else {
+        await show();
+      }
+    },
+    noteChanged() {
+      for (const listener of remoteListeners) listener();
+    },
+  };
+}
+
+async function highlightArticle(
+  ctx: ContentScriptContext,
+  article: Article,
+  pageType: PageType,
+): Promise<HighlightResult[]> {
+  const { roots, exclude } = highlightTargets(document, pageType);
+  if (roots.length === 0) return [];
+  const removeStyle = installHighlightStyle(document);
+  // Ambiguous abbreviations (DM, PM, IIM) are judged against the whole article, not one text node.
+  const context = [article.title, article.abstract, article.keywords.join('; ')].join('\n');
+  const find = (text: string) => findMentions(text, context);
+  const results: HighlightResult[] = [];
+  for (const root of roots) {
+    try {
+      results.push(await applyHighlightsChunked(root, find, { exclude, signal: ctx.signal }));
+    } catch (error) {
+      if (!ctx.isInvalid) console.warn('[JAK Lens] highlighting stopped', error);
+    }
+  }
+  ctx.onInvalidated(() => {
+    for (const result of results) result.undo();
+    removeStyle();
+  });
+  return results;
+}
+
+/** Entity tags the note editor suggests: the inhibitors and targets marked on this page. */
+function entityTags(verdict: Verdict, highlights: HighlightResult[]): string[] {
+  const tags = new Set(verdict.drugs.map((d) => `drug:${d.name}`));
+  for (const result of highlights) {
+    for (const mark of result.marks) {
+      const term = mark.getAttribute('data-jl-term') ?? '';
+      if (term.startsWith('target:')) tags.add(term);
+    }
+  }
+  return [...tags];
+}

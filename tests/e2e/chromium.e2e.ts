@@ -1,0 +1,16 @@
+import { afterAll, beforeAll, describe } from 'vitest';
+import { ChromiumDriver } from './drivers/chromium';
+import { readerJourneys } from './journeys/reader';
+import { buildRoutes } from './pages';
+import { requireBuild } from './support/extension';
+
+describe('reader journeys in Chromium', () => {
+  let browser: ChromiumDriver;
+  beforeAll(async () => {
+    browser = await ChromiumDriver.launch(requireBuild(), buildRoutes());
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  readerJourneys(() => browser);
+});
