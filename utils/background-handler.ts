@@ -1,12 +1,19 @@
+import type { Article } from './article';
 import type { JakLensDB } from './db';
 import { parseMessage, type Message, type Reply } from './messages';
 import { clearRecent, listRecent, recordVisit } from './recent-articles';
+import { loadRecords } from './record-cache';
 
 export interface HandlerDeps {
   db: JakLensDB;
   /** Whether the reader lets JAK Lens keep the recent-articles list (a setting). */
   isRecordingRecent: () => Promise<boolean>;
   now?: () => number;
+  /**
+   * Fetches PubMed records the cache lacks (E-utilities efetch; the background owns network access).
+   * Absent, or the reader turned fetching off: 'records/get' answers from the cache only.
+   */
+  fetchRecords?: (pmids: string[]) => Promise<ReadonlyMap<string, Article>>;
 }
 
 /**
@@ -37,6 +44,11 @@ async function run(message: Message, deps: HandlerDeps): Promise<unknown> {
     case 'recent/clear':
       await clearRecent(deps.db);
       return null;
+    // ---- search-results records (search branch) ----
+    case 'records/get':
+      return Object.fromEntries(
+        await loadRecords(deps.db, message.pmids, deps.fetchRecords, deps.now?.()),
+      );
   }
 }
 

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { CompactRecord } from './compact-record';
 
 /**
  * The one place that declares JAK Lens's IndexedDB schema. The database lives in the extension's origin:
@@ -36,9 +37,21 @@ export interface ArticleRecord {
   lastSeen: number;
 }
 
+/**
+ * A PubMed record fetched from E-utilities for the search-results badges, kept so the same PMIDs are
+ * not fetched again on every search; entries expire (see utils/record-cache.ts).
+ */
+export interface CachedRecord {
+  pmid: string;
+  article: CompactRecord;
+  /** Epoch milliseconds of the fetch. */
+  fetchedAt: number;
+}
+
 export class JakLensDB extends Dexie {
   recent!: EntityTable<RecentEntry, 'key'>;
   articles!: EntityTable<ArticleRecord, 'key'>;
+  records!: EntityTable<CachedRecord, 'pmid'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -46,6 +59,11 @@ export class JakLensDB extends Dexie {
     this.version(1).stores({
       recent: 'key, seenAt',
       articles: 'key, pmid, lastSeen',
+    });
+    // v2: notes (notes branch)
+    // v3: cache of E-utilities records for the search-results badges; `fetchedAt` indexed for pruning.
+    this.version(3).stores({
+      records: 'pmid, fetchedAt',
     });
   }
 }

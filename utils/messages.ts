@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { CompactRecordSchema } from './compact-record';
 
 /**
  * The typed message protocol between the content script / extension pages and the background.
@@ -7,6 +8,9 @@ import * as v from 'valibot';
  */
 
 const MAX_TEXT = 4000;
+
+/** 'records/get' asks for at most one efetch batch at a time. */
+export const MAX_RECORDS_PER_MESSAGE = 200;
 
 const ArticleKey = v.pipe(
   v.string(),
@@ -55,6 +59,14 @@ export const MessageSchema = v.variant('type', [
   }),
   /** Library → background: empty the recent list (articles and notes stay). */
   v.strictObject({ type: v.literal('recent/clear') }),
+
+  // ---- Search-results records (search branch) ----
+  /** Content script → background: PubMed records of the visible results (cache, then efetch). */
+  v.strictObject({
+    type: v.literal('records/get'),
+    pmids: v.pipe(v.array(Pmid), v.minLength(1), v.maxLength(MAX_RECORDS_PER_MESSAGE)),
+  }),
+  // ---- end search-results records ----
 ]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;
@@ -75,6 +87,13 @@ export function parseMessage(
   const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
   return { ok: false, error: `Invalid message${path ? ` at ${path}` : ''}: ${issue.message}` };
 }
+
+/** What 'records/get' answers: PMID → compact record, only for the PMIDs a record was found for. */
+export const RecordsReplySchema = v.pipe(
+  v.record(v.pipe(v.string(), v.regex(/^\d{1,9}$/)), CompactRecordSchema),
+  v.check((r) => Object.keys(r).length <= MAX_RECORDS_PER_MESSAGE, 'too many records'),
+);
+export type RecordsReply = v.InferOutput<typeof RecordsReplySchema>;
 
 /** Messages the content script answers (popup → tab). */
 export const TabMessageSchema = v.variant('type', [
