@@ -77,7 +77,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
 /** The subset of `fetch` the client uses. */
 export type FetchLike = (
   url: string,
-  init?: { signal?: AbortSignal; headers?: Record<string, string> },
+  init?: { signal?: AbortSignal; headers?: Record<string, string>; credentials?: 'omit' },
 ) => Promise<{ ok: boolean; text(): Promise<string> }>;
 
 export interface FetchRecordsOptions {
@@ -124,6 +124,8 @@ async function fetchBatch(url: string, options: FetchRecordsOptions): Promise<Ar
     const response = await options.fetch(url, {
       signal: controller?.signal,
       headers: { Accept: 'application/xml' },
+      // The request carries PMIDs only: no NCBI cookies of the reader's (privacy; none are needed).
+      credentials: 'omit',
     });
     if (!response.ok) return [];
     return parsePubmedXml(await response.text(), options.parser);

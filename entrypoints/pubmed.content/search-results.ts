@@ -8,7 +8,6 @@ import { fromCompactRecord } from '@/utils/compact-record';
 import { MAX_RECORDS_PER_MESSAGE, RecordsReplySchema, type RecordsReply } from '@/utils/messages';
 import { parseSearchResult, type SearchResult } from '@/utils/parse-search-results';
 import {
-  SEARCH_RESULT,
   SEARCH_RESULT_SNIPPET,
   SEARCH_RESULT_TITLE,
   SEARCH_RESULTS,
@@ -20,11 +19,11 @@ import {
   type VerdictBasis,
 } from '@/utils/search-verdicts';
 import { SEARCH_RESULTS_CSS } from './search-results-style';
+import { resultsIn, UI_ATTR, watchResults } from './watch-results';
 
 /** Set on each result once handled, so a result is never annotated twice. */
 export const DONE_ATTR = 'data-jl-done';
-/** On every element JAK Lens adds to the page. */
-export const UI_ATTR = 'data-jl-ui';
+export { UI_ATTR };
 /** On results the "Show only these" filter hides (a style rule does the hiding). */
 export const HIDDEN_ATTR = 'data-jl-hidden';
 
@@ -74,7 +73,7 @@ export function initSearchResults(
   let filterOn = false;
   let container: Element | null = null;
   let strip: HTMLElement | null = null;
-  let observer: MutationObserver | null = null;
+  let stopWatching = () => {};
   const alive = () => !ctx.signal.aborted;
 
   const style = doc.createElement('style');
@@ -187,20 +186,12 @@ export function initSearchResults(
   }
 
   function watch() {
-    observer?.disconnect();
+    stopWatching();
     container = doc.querySelector(SEARCH_RESULTS);
-    // The container's parent too: an in-page navigation may swap the whole container.
-    const target = container?.parentElement ?? container ?? doc.body;
-    if (!target) return;
-    observer = new MutationObserver((records) => {
-      if (!alive()) return;
-      if (doc.querySelector(SEARCH_RESULTS) !== container) return rescan();
-      const added = records
-        .flatMap((r) => Array.from(r.addedNodes))
-        .filter((n) => !(isElement(n) && n.hasAttribute(UI_ATTR)));
-      if (added.length > 0) process(added);
+    stopWatching = watchResults(doc, container, {
+      onAdded: (nodes) => alive() && process(nodes),
+      onSwapped: rescan,
     });
-    observer.observe(target, { childList: true, subtree: true });
   }
 
   function rescan() {
@@ -222,7 +213,7 @@ export function initSearchResults(
   }
 
   ctx.onInvalidated(() => {
-    observer?.disconnect();
+    stopWatching();
     entries.forEach(unmount);
     entries.clear();
     for (const el of Array.from(doc.querySelectorAll(`[${DONE_ATTR}], [${HIDDEN_ATTR}]`))) {
@@ -251,16 +242,4 @@ function unmount(e: Entry) {
       // The page removed what was highlighted; nothing is left to undo.
     }
   }
-}
-
-function isElement(node: Node): node is Element {
-  return node.nodeType === 1;
-}
-
-function resultsIn(node: Node): Element[] {
-  if (isElement(node)) {
-    const inside = Array.from(node.querySelectorAll(SEARCH_RESULT));
-    return node.matches(SEARCH_RESULT) ? [node, ...inside] : inside;
-  }
-  return node.nodeType === 9 ? Array.from((node as Document).querySelectorAll(SEARCH_RESULT)) : [];
 }

@@ -25,10 +25,10 @@ function efetchReply(ids: string[]): string {
 
 /** A fake NCBI: serves the fixtures, logs each request with the (fake) time it arrived. */
 function fakeNcbi(options: { fail?: (ids: string[]) => boolean } = {}) {
-  const calls: { url: URL; at: number }[] = [];
-  const fetch: FetchLike = async (raw) => {
+  const calls: { url: URL; at: number; credentials?: string }[] = [];
+  const fetch: FetchLike = async (raw, init) => {
     const url = new URL(raw);
-    calls.push({ url, at: Date.now() });
+    calls.push({ url, at: Date.now(), credentials: init?.credentials });
     const ids = (url.searchParams.get('id') ?? '').split(',');
     if (options.fail?.(ids)) return { ok: false, text: async () => 'Too Many Requests' };
     return { ok: true, text: async () => efetchReply(ids) };
@@ -119,6 +119,7 @@ describe('fetchRecords', () => {
     expect(records.get('38909159')?.mesh).toContain('Dermatomyositis* / complications');
     expect(ncbi.calls).toHaveLength(1);
     expect(ncbi.calls[0]!.url.searchParams.get('tool')).toBe('jak-lens');
+    expect(ncbi.calls[0]!.credentials).toBe('omit');
   });
 
   it('splits into batches and never sends more than 3 requests per second', async () => {
