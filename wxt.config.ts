@@ -6,6 +6,8 @@ export const ANNOTATED_SITES = [
   'https://pubmed.ncbi.nlm.nih.gov/*',
   'https://pmc.ncbi.nlm.nih.gov/*',
 ];
+/** Fetched by the background only: PubMed records (MeSH, abstracts) for search-result badges. */
+export const FETCHED_SITES = ['https://eutils.ncbi.nlm.nih.gov/*'];
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -16,7 +18,7 @@ export default defineConfig({
     description:
       'Recognises JDM / myositis and JAK-inhibitor articles on PubMed, highlights drugs and targets, and keeps your notes locally.',
     permissions: ['storage'],
-    host_permissions: ANNOTATED_SITES,
+    host_permissions: [...ANNOTATED_SITES, ...FETCHED_SITES],
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+J' },

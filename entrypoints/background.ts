@@ -3,7 +3,10 @@ import { defineBackground } from '#imports';
 import { createMessageHandler } from '@/utils/background-handler';
 import { openDatabase } from '@/utils/db';
 import { badgeFor } from '@/utils/panel-model';
+import { createRateLimiter, fetchRecords } from '@/utils/eutils';
+import { pruneCachedRecords } from '@/utils/record-cache';
 import { isTrustedSender } from '@/utils/sender';
+import { createXmlParser } from '@/utils/xml-parser';
 import { loadSettings } from '@/utils/settings-store';
 
 /**
@@ -17,6 +20,10 @@ export default defineBackground(() => {
   const articleOfTab = new Map<number, string>();
   // MV3 has `action`; Firefox's MV2 build has `browserAction`.
   const action = browser.action ?? browser.browserAction;
+  // One limiter for every tab: NCBI's 3 requests per second is per user, not per page.
+  const limiter = createRateLimiter();
+  // Chrome's service worker has no DOMParser; Firefox's event page does.
+  const parser = typeof DOMParser === 'function' ? undefined : createXmlParser();
 
   const handle = createMessageHandler({
     db,
@@ -38,8 +45,18 @@ export default defineBackground(() => {
           .catch(() => articleOfTab.delete(otherTab));
       }
     },
+    fetchRecords: async (pmids) =>
+      (await loadSettings()).fetchRecords
+        ? fetchRecords(pmids, {
+            fetch: (url, init) => fetch(url, init),
+            limiter,
+            parser,
+            identity: { tool: 'jak-lens' },
+          })
+        : new Map(),
   });
   const extensionOrigin = browser.runtime.getURL('/');
+  void pruneCachedRecords(db).catch(() => undefined);
 
   browser.runtime.onMessage.addListener((raw, sender) => {
     if (!isTrustedSender(sender, browser.runtime.id, extensionOrigin)) {

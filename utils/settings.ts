@@ -7,6 +7,13 @@ import * as v from 'valibot';
 export const SettingsSchema = v.object({
   /** Keep a list of recently opened articles in the library. */
   recordRecent: v.optional(v.boolean(), true),
+  /**
+   * On search results, fetch the visible results' MeSH terms and abstracts from NCBI E-utilities
+   * (title and snippet alone classify poorly). Sends PMIDs, and nothing else, to NCBI.
+   */
+  fetchRecords: v.optional(v.boolean(), true),
+  /** On PMC full text, also highlight terms in the reference list (cited titles are not the article). */
+  highlightReferences: v.optional(v.boolean(), false),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
