@@ -7,7 +7,14 @@ import {
   listHighlights,
   updateHighlight,
 } from './highlights-repository';
-import { getNote, listConflicts, listTags, resolveConflict, saveNote } from './notes-repository';
+import {
+  articlesWithNotes,
+  getNote,
+  listConflicts,
+  listTags,
+  resolveConflict,
+  saveNote,
+} from './notes-repository';
 import { clearRecent, listRecent, recordVisit } from './recent-articles';
 import { loadRecords } from './record-cache';
 
@@ -109,6 +116,8 @@ async function run(message: Message, deps: HandlerDeps, origin: Origin): Promise
     case 'highlight/list':
       return listHighlights(db, message.articleKey);
     // ---- search-results records (search branch) ----
+    case 'notes/which':
+      return articlesWithNotes(db, message.keys);
     case 'records/get':
       return Object.fromEntries(
         await loadRecords(deps.db, message.pmids, deps.fetchRecords, deps.now?.()),

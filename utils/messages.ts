@@ -145,6 +145,11 @@ export const MessageSchema = v.variant('type', [
     type: v.literal('records/get'),
     pmids: v.pipe(v.array(Pmid), v.minLength(1), v.maxLength(MAX_RECORDS_PER_MESSAGE)),
   }),
+  /** Search page → background: which of these articles have a note or highlights (result markers). */
+  v.strictObject({
+    type: v.literal('notes/which'),
+    keys: v.pipe(v.array(ArticleKey), v.minLength(1), v.maxLength(MAX_RECORDS_PER_MESSAGE)),
+  }),
   // ---- end search-results records ----
 ]);
 
@@ -155,6 +160,7 @@ export type PageType = v.InferOutput<typeof PageTypeSchema>;
 
 /** The `data` of a successful reply, per message type (for typed senders). */
 export interface ReplyData {
+  'notes/which': string[];
   'note/get': { note: Note | null; conflicts: NoteConflict[] };
   'note/save': SaveResult;
   'note/resolve-conflict': Note | null;

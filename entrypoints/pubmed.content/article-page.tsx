@@ -6,7 +6,6 @@ import { applyHighlightsChunked, type HighlightResult } from '@/utils/highlight-
 import { installHighlightStyle } from '@/utils/highlight-style';
 import type { MessageClient } from '@/utils/message-client';
 import type { SeenArticleMessage } from '@/utils/messages';
-import { highlightTargets } from '@/utils/page-roots';
 import type { PageType } from '@/utils/page-type';
 import { buildPanelModel } from '@/utils/panel-model';
 import { NotesSection } from './notes-section';
@@ -17,6 +16,9 @@ export interface ArticlePage {
   pageType: PageType;
   article: Article;
   seen?: SeenArticleMessage;
+  /** Where to highlight, and what to skip inside (see read-page.ts). */
+  roots: Element[];
+  exclude: string;
 }
 
 export interface ArticleController {
@@ -51,7 +53,7 @@ export async function initArticlePage(
     ...(seen ? { article: { ...seen, verdict: summary } } : {}),
   }).catch((error: unknown) => console.warn('[JAK Lens] could not record this article', error));
 
-  const highlights = await highlightArticle(ctx, article, page.pageType);
+  const highlights = await highlightArticle(ctx, article, page.roots, page.exclude);
   const model = buildPanelModel(verdict, article);
   const remoteListeners = new Set<() => void>();
   let panel: MountedPanel | null = null;
@@ -95,9 +97,9 @@ export async function initArticlePage(
 async function highlightArticle(
   ctx: ContentScriptContext,
   article: Article,
-  pageType: PageType,
+  roots: Element[],
+  exclude: string,
 ): Promise<HighlightResult[]> {
-  const { roots, exclude } = highlightTargets(document, pageType);
   if (roots.length === 0) return [];
   const removeStyle = installHighlightStyle(document);
   // Ambiguous abbreviations (DM, PM, IIM) are judged against the whole article, not one text node.
