@@ -1,4 +1,6 @@
+import { createTextQuoteSelectorMatcher } from '@apache-annotator/dom';
 import { anchorSelectors, describeRange, type HighlightSelectors } from './anchoring';
+import type { TextQuote } from './db';
 import { MAX_CONTEXT, MAX_QUOTE } from './messages';
 import { rangeFromSpan, spanOfRange, type TextSpan } from './wrap-range';
 
@@ -84,9 +86,10 @@ export async function describeInRoots(
 
 /**
  * Finds stored selectors on the page again, or null (an orphan). The root the stored offset points
- * into is tried first; the others follow, each with the offset translated into its own text, so a
- * bare quote (context edited on both sides) is only accepted at its exact old place, never on a
- * look-alike elsewhere (see anchorSelectors).
+ * into gets the full search of anchorSelectors (context on one side, or the bare quote at its exact
+ * old offset, are accepted there). Another root is only accepted with the whole context matching
+ * once: a root's edges cut contexts short, so anything looser there could land on a look-alike. That
+ * still finds a passage whose root moved because text before it changed length.
  */
 export async function anchorInRoots(
   roots: readonly Node[],
@@ -95,14 +98,35 @@ export async function anchorInRoots(
   const starts = bases(roots);
   const { start, end } = selectors.textPosition;
   const home = starts.findLastIndex((base) => base <= start);
-  const order = [home, ...roots.keys()].filter((i, at, all) => i >= 0 && all.indexOf(i) === at);
-  for (const index of order) {
-    const root = roots[index]!;
+  for (const [index, root] of roots.entries()) {
     const base = starts[index]!;
-    const local = { start: start - base, end: end - base };
-    const range = await anchorSelectors(root, { ...selectors, textPosition: local });
+    const range =
+      index === home
+        ? await anchorSelectors(root, {
+            ...selectors,
+            textPosition: { start: start - base, end: end - base },
+          })
+        : null;
+    const span = range && spanOfRange(root, range);
+    if (span) return { root: index, ...span };
+  }
+  for (const [index, root] of roots.entries()) {
+    if (index === home) continue;
+    const range = await uniqueMatch(root, selectors.textQuote);
     const span = range && spanOfRange(root, range);
     if (span) return { root: index, ...span };
   }
   return null;
+}
+
+/** The quote with its full prefix and suffix, when it occurs exactly once in `root`. */
+async function uniqueMatch(root: Node, quote: TextQuote): Promise<Range | null> {
+  let found: Range | null = null;
+  for await (const range of createTextQuoteSelectorMatcher({ type: 'TextQuoteSelector', ...quote })(
+    root,
+  )) {
+    if (found) return null;
+    found = range;
+  }
+  return found;
 }

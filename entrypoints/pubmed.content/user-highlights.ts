@@ -54,7 +54,6 @@ export async function initUserHighlights(
   { articleKey, roots, request }: UserHighlightOptions,
 ): Promise<UserHighlights> {
   const doc = roots[0]?.ownerDocument ?? document;
-  const removeStyle = installNoteMarkStyle(doc);
   const listeners = new Set<(list: readonly PageHighlight[]) => void>();
   let list: PageHighlight[] = [];
   let wraps: WrappedRange[] = [];
@@ -107,6 +106,7 @@ export async function initUserHighlights(
   };
 
   const stored = await request({ type: 'highlight/list', articleKey });
+  const removeStyle = installNoteMarkStyle(doc);
   const anchored: PageHighlight[] = [];
   for (const highlight of stored) anchored.push(await anchor(highlight));
   if (!ctx.isInvalid) commit(anchored);
