@@ -17,12 +17,17 @@ export default defineConfig({
     name: 'JAK Lens',
     description:
       'Recognises JDM / myositis and JAK-inhibitor articles on PubMed, highlights drugs and targets, and keeps your notes locally.',
-    permissions: ['storage'],
+    // contextMenus: the "Highlight with JAK Lens" item on a selection (Firefox accepts the same name).
+    permissions: ['storage', 'contextMenus'],
     host_permissions: [...ANNOTATED_SITES, ...FETCHED_SITES],
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+J' },
         description: 'Show or hide the JAK Lens summary panel',
+      },
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Highlight the selected text with JAK Lens',
       },
     },
     ...(browser === 'firefox'

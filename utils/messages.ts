@@ -200,6 +200,8 @@ export const TabMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('note/changed'), articleKey: ArticleKey }),
   /** Popup or keyboard command → tab: show or hide the summary panel. */
   v.strictObject({ type: v.literal('panel/toggle') }),
+  /** Keyboard command or context menu → tab: highlight the reader's current selection. */
+  v.strictObject({ type: v.literal('highlight/create-from-selection') }),
 ]);
 export type TabMessage = v.InferOutput<typeof TabMessageSchema>;
 

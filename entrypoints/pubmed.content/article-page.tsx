@@ -8,9 +8,11 @@ import type { MessageClient } from '@/utils/message-client';
 import type { SeenArticleMessage } from '@/utils/messages';
 import type { PageType } from '@/utils/page-type';
 import { buildPanelModel } from '@/utils/panel-model';
+import { ArticleNotes } from './article-notes';
 import { NotesSection } from './notes-section';
 import { countDrugMarks } from './next-mention';
 import { mountPanel, type MountedPanel } from './panel';
+import { startUserHighlights, type UserHighlights } from './user-highlights';
 
 export interface ArticlePage {
   pageType: PageType;
@@ -27,6 +29,8 @@ export interface ArticleController {
   togglePanel(): Promise<void>;
   /** Called when another tab saved this article's note. */
   noteChanged(): void;
+  /** Highlights the reader's current selection (keyboard command, context menu). */
+  highlightSelection(): Promise<void>;
 }
 
 /**
@@ -53,7 +57,18 @@ export async function initArticlePage(
     ...(seen ? { article: { ...seen, verdict: summary } } : {}),
   }).catch((error: unknown) => console.warn('[JAK Lens] could not record this article', error));
 
+  let userHighlights: UserHighlights | undefined;
+  // Registered before the term highlighter's cleanup: the reader's marks wrap pieces of the term
+  // marks' text, so they must come off first for the page's text nodes to be restored exactly.
+  ctx.onInvalidated(() => userHighlights?.destroy());
   const highlights = await highlightArticle(ctx, article, page.roots, page.exclude);
+  if (seen) {
+    userHighlights = await startUserHighlights(ctx, {
+      articleKey: seen.key,
+      roots: page.roots,
+      request,
+    });
+  }
   const model = buildPanelModel(verdict, article);
   const remoteListeners = new Set<() => void>();
   let panel: MountedPanel | null = null;
@@ -62,14 +77,19 @@ export async function initArticlePage(
     model,
     mentionCounts: countDrugMarks(document),
     notesSlot: seen ? (
-      <NotesSection
-        articleKey={seen.key}
-        request={request}
-        entityTags={entityTags(verdict, highlights)}
-        onRemoteChange={(listener) => {
-          remoteListeners.add(listener);
-          return () => remoteListeners.delete(listener);
-        }}
+      <ArticleNotes
+        note={
+          <NotesSection
+            articleKey={seen.key}
+            request={request}
+            entityTags={entityTags(verdict, highlights)}
+            onRemoteChange={(listener) => {
+              remoteListeners.add(listener);
+              return () => remoteListeners.delete(listener);
+            }}
+          />
+        }
+        {...(userHighlights ? { highlights: userHighlights } : {})}
       />
     ) : undefined,
   });
@@ -90,6 +110,9 @@ export async function initArticlePage(
     },
     noteChanged() {
       for (const listener of remoteListeners) listener();
+    },
+    async highlightSelection() {
+      await userHighlights?.createFromSelection();
     },
   };
 }

@@ -32,6 +32,12 @@ export default defineContentScript({
       const message = parsed.output;
       if (message.type === 'tab/get-state') return Promise.resolve(state);
       if (message.type === 'panel/toggle') return article?.togglePanel().then(() => null);
+      if (message.type === 'highlight/create-from-selection') {
+        return article?.highlightSelection().then(
+          () => null,
+          (error: unknown) => console.warn('[JAK Lens] could not highlight the selection', error),
+        );
+      }
       if (message.type === 'note/changed' && message.articleKey === state.article?.key) {
         article?.noteChanged();
       }
