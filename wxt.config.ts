@@ -35,9 +35,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'jak-lens@jak-lens.org',
-              strict_min_version: '128.0',
+              // 140: the first version that reads data_collection_permissions (ESR 140 and later).
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
