@@ -14,6 +14,10 @@ import { initArticlePage, type ArticleController } from './article-page';
 export default defineContentScript({
   matches: ['https://pubmed.ncbi.nlm.nih.gov/*', 'https://pmc.ncbi.nlm.nih.gov/*'],
   runAt: 'document_idle',
+  // WXT would also window.postMessage its "content script started" signal, which hands every page our
+  // extension id and the private event name that stops this script (WXT 0.21 itself only listens for the
+  // DOM event, so nothing needs the message).
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     const request = createMessageClient((message: Message) => browser.runtime.sendMessage(message));
     let state: TabState = { pageType: 'other' };
