@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { defineContentScript } from '#imports';
+import { ContentScriptContext, defineContentScript } from '#imports';
 import * as v from 'valibot';
 import { createMessageClient } from '@/utils/message-client';
 import { TabMessageSchema, type Message, type TabState } from '@/utils/messages';
@@ -19,6 +19,7 @@ export default defineContentScript({
   // DOM event, so nothing needs the message).
   noScriptStartedPostMessage: true,
   async main(ctx) {
+    stopForgedStartSignals(ctx);
     const request = createMessageClient((message: Message) => browser.runtime.sendMessage(message));
     let state: TabState = { pageType: 'other' };
     let article: ArticleController | null = null;
@@ -47,6 +48,25 @@ export default defineContentScript({
     }
   },
 });
+
+/**
+ * WXT stops this script when a DOM event '<extension id>:pubmed:wxt:content-script-started' arrives, meant
+ * for a copy orphaned by an extension reload or update. A page can dispatch that event too (a store
+ * extension's id is public), which removed every highlight and the panel. A live copy (its runtime still
+ * connected) now stops the event on the window, before WXT's listener on the document sees it; an
+ * orphaned copy (runtime gone) still gives way to the new one.
+ */
+function stopForgedStartSignals(ctx: ContentScriptContext): void {
+  // Private in WXT's types only; reading it keeps the name exactly WXT's.
+  const { SCRIPT_STARTED_MESSAGE_TYPE: type } = ContentScriptContext as unknown as {
+    SCRIPT_STARTED_MESSAGE_TYPE: string;
+  };
+  const guard = (event: Event) => {
+    if (browser.runtime?.id) event.stopImmediatePropagation();
+  };
+  window.addEventListener(type, guard, { capture: true });
+  ctx.onInvalidated(() => window.removeEventListener(type, guard, { capture: true }));
+}
 
 // Test URLs (open by hand with the built extension loaded):
 // - JDM + JAK inhibitors review: https://pubmed.ncbi.nlm.nih.gov/34563217/
