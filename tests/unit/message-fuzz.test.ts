@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMessageHandler } from '@/utils/background-handler';
 import { openDatabase, type JakLensDB } from '@/utils/db';
 import { MessageSchema, parseMessage, TabMessageSchema, type Reply } from '@/utils/messages';
@@ -31,6 +31,9 @@ function prototypeKeys(): string[] {
     Object.getOwnPropertyNames(p),
   );
 }
+
+// Hundreds of database round trips per property: well under 5 s alone, not on a busy 2-core machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const ARTICLE = 'pmid:34563217';
 const TYPES_WITHOUT_IDS = MESSAGE_TYPES.filter(
