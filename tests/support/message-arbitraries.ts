@@ -102,6 +102,14 @@ export const VALID: { [T in MessageType]: fc.Arbitrary<Extract<Message, { type: 
     choice: fc.constantFrom('keep-note', 'use-copy' as const),
   }),
   'tags/list': fc.constant({ type: 'tags/list' as const }),
+  'records/get': fc.record({
+    type: fc.constant('records/get' as const),
+    pmids: fc.array(fc.stringMatching(/^\d{1,9}$/), { minLength: 1, maxLength: 200 }),
+  }),
+  'notes/which': fc.record({
+    type: fc.constant('notes/which' as const),
+    keys: fc.array(articleKey, { minLength: 1, maxLength: 200 }),
+  }),
   'highlight/add': fc
     .record(
       {

@@ -73,6 +73,19 @@ describe('message fuzzing against the background handler', () => {
       end: 11,
       color: 'yellow',
     });
+    // The E-utilities cache is filled by the background itself, not by a message: seed it directly.
+    await db.records.put({
+      pmid: '38909159',
+      article: {
+        title: 'Cached',
+        abstract: '',
+        mesh: [],
+        substances: [],
+        keywords: [],
+        publicationTypes: [],
+      },
+      fetchedAt: Date.now(),
+    });
     const filled = await dump(db);
     for (const [table, rows] of Object.entries(filled)) expect(rows, table).not.toHaveLength(0);
   });
@@ -166,14 +179,20 @@ describe("fuzzing the content script's tab messages", () => {
   const validTab = fc.oneof(
     fc.constant({ type: 'tab/get-state' }),
     fc.constant({ type: 'panel/toggle' }),
+    fc.constant({ type: 'highlight/create-from-selection' }),
     fc.record({
       type: fc.constant('note/changed'),
       articleKey: fc.stringMatching(/^pmid:\d{1,9}$/),
     }),
   );
 
-  it('accepts the three tab messages', () => {
-    expect([...TAB_TYPES].sort()).toEqual(['note/changed', 'panel/toggle', 'tab/get-state']);
+  it('accepts the four tab messages', () => {
+    expect([...TAB_TYPES].sort()).toEqual([
+      'highlight/create-from-selection',
+      'note/changed',
+      'panel/toggle',
+      'tab/get-state',
+    ]);
     fc.assert(
       fc.property(validTab, (m) => {
         expect(v.safeParse(TabMessageSchema, m).success).toBe(true);

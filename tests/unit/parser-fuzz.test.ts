@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Article } from '@/utils/article';
 import { classifyArticle } from '@/utils/classify';
 import { isNcbiArticleUrl, SeenArticleSchema } from '@/utils/messages';
-import { readPageState } from '@/utils/page-state';
+import { readPage } from '@/entrypoints/pubmed.content/read-page';
 import { detectPageType } from '@/utils/page-type';
 import { parsePmcArticle } from '@/utils/parse-pmc';
 import { parsePubmedArticle } from '@/utils/parse-pubmed';
@@ -121,9 +121,9 @@ function checkParsers(doc: Document, url: string): void {
   }
   // What the content script reports is still a message the background accepts (on the sites it
   // runs on: the legacy PMC captures come from www.ncbi.nlm.nih.gov, where it does not).
-  const state = readPageState(doc, url);
-  if (state.article && isNcbiArticleUrl(url)) {
-    expect(v.safeParse(SeenArticleSchema, state.article).issues).toBeUndefined();
+  const state = readPage(doc, url, { includeReferences: false });
+  if (state.seen && isNcbiArticleUrl(url)) {
+    expect(v.safeParse(SeenArticleSchema, state.seen).issues).toBeUndefined();
   }
 }
 
