@@ -136,6 +136,67 @@ export function readerJourneys(getBrowser: () => E2EBrowser): void {
     await page.close();
   });
 
+  it('steps to the next mention of an inhibitor, and remembers the panel collapsed after a reload', async () => {
+    const page = await openSeed(getBrowser());
+    await page.click(inPanel('.jl-card[data-drug="drug:baricitinib"] .jl-next'));
+    // The first baricitinib mark in the page is focused and flashed.
+    await eventually(
+      () =>
+        page.evaluate(() => {
+          const active = document.activeElement;
+          return (
+            active?.tagName.toLowerCase() === 'jl-mark' &&
+            active.getAttribute('data-jl-term') === 'drug:baricitinib' &&
+            active.hasAttribute('data-jl-flash')
+          );
+        }),
+      10_000,
+      'focused, flashed baricitinib mark',
+    );
+
+    await page.click(inPanel('.jl-header button.jl-icon[aria-controls="jl-body"]'));
+    await eventually(async () => (await page.count(inPanel('.jl-tab'))) === 1, 10_000, 'collapsed');
+    await page.reload();
+    await eventually(
+      async () => (await page.count(inPanel('.jl-tab'))) === 1,
+      20_000,
+      'still collapsed',
+    );
+    expect(await page.count(inPanel('.jl-card'))).toBe(0);
+    // Expanding again is remembered too, so later journeys see the whole panel.
+    await page.click(inPanel('.jl-tab'));
+    await eventually(async () => (await page.count(inPanel('.jl-card'))) >= 3, 10_000, 'expanded');
+    await page.close();
+  });
+
+  it('shows a note saved in one tab in another tab of the same article', async () => {
+    const first = await openSeed(getBrowser());
+    const second = await openSeed(getBrowser());
+    const addition = ' Seen in two tabs.';
+    await first.type(inPanel('textarea'), addition);
+    await eventually(
+      async () => (await first.texts(inPanel('.jak-save-state'))).join('') === 'Saved',
+      15_000,
+      'saved in the first tab',
+    );
+    await eventually(
+      () =>
+        second.evaluate(
+          (expected) =>
+            (
+              document
+                .querySelector('jak-lens-panel')
+                ?.shadowRoot?.querySelector('textarea') as HTMLTextAreaElement | null
+            )?.value.includes(expected) ?? false,
+          addition.trim(),
+        ),
+      20_000,
+      'the note in the second tab',
+    );
+    await first.close();
+    await second.close();
+  });
+
   it('leaves nothing of ours in the PubMed origin (IndexedDB, localStorage, cookies)', async () => {
     const page = await openSeed(getBrowser());
     const origin = await page.evaluate(async () => ({
