@@ -51,9 +51,11 @@ export function LibraryView({ db, onExported }: Props) {
   // Keep the index in step with the live rows (only changed rows are re-indexed).
   useMemo(() => syncLibraryIndex(index.current, all), [all]);
   const hits = useMemo(() => searchLibrary(index.current, query), [all, query]);
+  // Sorted once per change of rows or order; a keystroke only filters (order is kept).
+  const sorted = useMemo(() => sortRows(all, sort), [all, sort]);
   const shown = useMemo(
-    () => sortRows(filterRows(hits ? all.filter((r) => hits.has(r.key)) : all, filter), sort),
-    [all, hits, filter, sort],
+    () => filterRows(hits ? sorted.filter((r) => hits.has(r.key)) : sorted, filter),
+    [sorted, hits, filter],
   );
   const facets = useMemo(() => facetsOf(all), [all]);
   const selectedRows = all.filter((r) => selected.has(r.key));

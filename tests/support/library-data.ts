@@ -39,13 +39,48 @@ const WORDS = [
   'creatine',
 ];
 
-/** Deterministic pseudo-random words (a small LCG), so runs are comparable. */
+const SYLLABLES = [
+  'ka',
+  'ro',
+  'mi',
+  'tel',
+  'san',
+  'dor',
+  'vi',
+  'nep',
+  'lu',
+  'gra',
+  'fo',
+  'zen',
+  'pa',
+  'qui',
+  'bex',
+  'sto',
+  'har',
+  'mel',
+  'tri',
+  'ul',
+];
+
+/**
+ * Deterministic pseudo-random words (a small LCG), so runs are comparable. Like real notes, a few
+ * words are common (the domain words) and most are rare: a long tail of ~8,000 made-up words drawn
+ * with a skewed (roughly Zipf-like) distribution.
+ */
 function words(seed: number, count: number): string {
   let x = seed * 2654435761 + 1;
+  const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    out.push(WORDS[x % WORDS.length] ?? 'note');
+    if (next() < 0.3) {
+      out.push(WORDS[Math.floor(next() * WORDS.length)] ?? 'note');
+      continue;
+    }
+    const rank = Math.floor(8000 * next() ** 3);
+    const a = SYLLABLES[rank % 20]!;
+    const b = SYLLABLES[Math.floor(rank / 20) % 20]!;
+    const c = rank >= 400 ? SYLLABLES[Math.floor(rank / 400) % 20]! : '';
+    out.push(a + b + c);
   }
   return out.join(' ');
 }

@@ -15,7 +15,7 @@ describe('library page', () => {
     fakeBrowser.reset();
     db = openDatabase(`test-${crypto.randomUUID()}`);
     const data = generateLibrary(3);
-    data.notes[1]!.body = 'The calcinosis improved on tofacitinib';
+    data.notes[1]!.body = 'The Gottron papules (xylophage sign) improved';
     await seedLibrary(db, data);
     globalThis.confirm = () => true;
   });
@@ -27,7 +27,7 @@ describe('library page', () => {
   it('lists annotated articles and narrows them as the reader types', async () => {
     render(<App db={db} />);
     await waitFor(() => expect(rowTitles()).toHaveLength(3));
-    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'calcin' } });
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'XYLOPH' } });
     await waitFor(() => expect(rowTitles()).toEqual([expect.stringMatching(/^Article 1:/)]));
     expect(screen.getByText('1 of 3 articles')).toBeTruthy();
   });
