@@ -11,10 +11,13 @@ type Props = {
   onCommentChange: (highlight: Highlight, comment: string) => void;
   onDelete: () => void;
   onClose: () => void;
+  /** Downloads this article as one Markdown file. */
+  onExportMarkdown: () => void;
 };
 
 /** One article opened from the library: details, the note editor, highlights with editable comments. */
-export function ArticleDetail({ row, children, onCommentChange, onDelete, onClose }: Props) {
+export function ArticleDetail(props: Props) {
+  const { row, children, onCommentChange, onDelete, onClose } = props;
   return (
     <article class="article-detail" aria-labelledby="detail-title">
       <div class="section-head">
@@ -45,6 +48,9 @@ export function ArticleDetail({ row, children, onCommentChange, onDelete, onClos
           </ul>
         )}
       </section>
+      <button type="button" onClick={props.onExportMarkdown}>
+        Download as Markdown
+      </button>{' '}
       <button type="button" class="danger" onClick={onDelete}>
         Delete note and highlights
       </button>

@@ -3,10 +3,12 @@ import { ArticleDetail } from '@/components/ArticleDetail';
 import { NoteEditor } from '@/components/NoteEditor';
 import { useAutosave, type SaveOutcome } from '@/components/use-autosave';
 import type { JakLensDB, Note } from '@/utils/db';
+import { articleToMarkdown, markdownFileName } from '@/utils/export-markdown';
 import { updateHighlight } from '@/utils/highlights-repository';
 import type { LibraryRow } from '@/utils/library-query';
 import { saveNote } from '@/utils/notes-repository';
 import type { ReadingStatus } from '@/utils/picklists';
+import { downloadFile } from './download';
 
 type Draft = { body: string; tags: string[]; status: ReadingStatus };
 
@@ -61,6 +63,13 @@ export function DetailView({ db, row, knownTags, onDelete, onClose }: Props) {
       row={row}
       onClose={onClose}
       onDelete={onDelete}
+      onExportMarkdown={() =>
+        downloadFile({
+          fileName: markdownFileName(row),
+          type: 'text/markdown',
+          text: articleToMarkdown(row),
+        })
+      }
       onCommentChange={(h, comment) => void updateHighlight(db, h.id, { comment })}
     >
       <NoteEditor

@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from '#imports';
 import * as v from 'valibot';
+import { installHighlightSettings, isSiteEnabled } from '@/utils/highlight-settings';
 import { createMessageClient } from '@/utils/message-client';
 import { TabMessageSchema, type Message, type TabState } from '@/utils/messages';
 import { readPageState } from '@/utils/page-state';
+import { loadSettings, watchSettings } from '@/utils/settings-store';
 import { initArticlePage, type ArticleController } from './article-page';
 
 /**
@@ -15,6 +17,17 @@ export default defineContentScript({
   matches: ['https://pubmed.ncbi.nlm.nih.gov/*', 'https://pmc.ncbi.nlm.nih.gov/*'],
   runAt: 'document_idle',
   async main(ctx) {
+    // The reader can switch JAK Lens off per site in the library's settings.
+    const settings = await loadSettings();
+    if (!isSiteEnabled(settings.sites, location.href)) return;
+    const removeHighlightSettings = installHighlightSettings(document, settings.highlightKinds);
+    const stopWatching = watchSettings((next) =>
+      installHighlightSettings(document, next.highlightKinds),
+    );
+    ctx.onInvalidated(() => {
+      stopWatching();
+      removeHighlightSettings();
+    });
     const request = createMessageClient((message: Message) => browser.runtime.sendMessage(message));
     let state: TabState = { pageType: 'other' };
     let article: ArticleController | null = null;

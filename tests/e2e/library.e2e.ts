@@ -127,4 +127,22 @@ describe('notes library in real Chromium', () => {
     await expect.poll(() => library.getByRole('alert').textContent()).toContain(message);
     expect(await snapshot(ext)).toEqual(before);
   });
+
+  it('switches JAK Lens off on PubMed from the settings, and on again', async () => {
+    await library.getByRole('button', { name: 'Settings' }).click();
+    const pubmed = library.getByRole('checkbox', { name: 'PubMed', exact: true });
+    await pubmed.uncheck();
+    const page = await ext.context.newPage();
+    await page.goto(SEED_URL);
+    // The content script reads the settings first and stops; give it the time it needs to mark.
+    await page.waitForTimeout(3000);
+    expect(await page.locator('jl-mark, jak-lens-panel, #jl-highlight-style').count()).toBe(0);
+
+    await pubmed.check();
+    await page.reload();
+    await expect
+      .poll(() => page.locator('jl-mark').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    await page.close();
+  });
 });
