@@ -1,11 +1,11 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/dashboard/App';
 import { openDatabase, type JakLensDB } from '@/utils/db';
 import { readBackup } from '@/utils/export-json';
 import { saveNote } from '@/utils/notes-repository';
-import { loadSettings } from '@/utils/settings-store';
+import { loadLastExportAt, loadSettings, saveSettings } from '@/utils/settings-store';
 import { readFixture } from '../support/fixtures';
 import { generateLibrary, seedLibrary } from '../support/library-data';
 
@@ -122,5 +122,41 @@ describe('library page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Trash' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Empty trash' }));
     await waitFor(async () => expect(await db.trash.count()).toBe(0));
+  });
+
+  it('reminds the reader to back up after N new notes, until an export', async () => {
+    await saveSettings({ backupReminderAfter: 2 });
+    const created = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:test');
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    render(<App db={db} />);
+    await screen.findByText(/3 new notes since your last backup/);
+    fireEvent.click(screen.getByRole('button', { name: 'Download' }));
+    await waitFor(() => expect(clicked).toHaveBeenCalled());
+    expect(created.mock.lastCall?.[0]).toBeInstanceOf(Blob);
+    await waitFor(() => expect(screen.queryByText(/since your last backup/)).toBeNull());
+    expect(await loadLastExportAt()).toBeGreaterThan(0);
+    created.mockRestore();
+    clicked.mockRestore();
+  });
+
+  it('edits a highlight comment inline and downloads the article as Markdown', async () => {
+    const created = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:test');
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    render(<App db={db} />);
+    fireEvent.click(await screen.findByRole('button', { name: /^Open Article 0:/ }));
+    const comments = await screen.findAllByRole('textbox', { name: 'Comment' });
+    fireEvent.input(comments[0]!, { target: { value: 'check the dose' } });
+    fireEvent.blur(comments[0]!);
+    await waitFor(async () =>
+      expect((await db.highlights.get('h-0-0'))?.comment).toBe('check the dose'),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Download as Markdown' }));
+    const blob = created.mock.lastCall?.[0] as Blob;
+    const markdown = await blob.text();
+    expect(markdown).toMatch(/^---\npmid: "10000000"/);
+    expect(markdown).toContain('check the dose');
+    expect(clicked).toHaveBeenCalled();
+    created.mockRestore();
+    clicked.mockRestore();
   });
 });
