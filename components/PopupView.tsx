@@ -1,39 +1,56 @@
+import type { ReadingStatus } from '@/utils/picklists';
 import type { TabState } from '@/utils/messages';
+import { summariseEvidence } from '@/utils/classify';
+import { relevanceLabel } from '@/utils/panel-model';
 import { pubmedUrl } from './format';
+import { STATUS_LABELS } from './NoteEditor';
 
 type Props = {
   /** The current tab's state, `null` when JAK Lens does not run there, `undefined` while asking. */
   state: TabState | null | undefined;
+  /** The reader's note on the tab's article: its status, `null` for none, `undefined` while asking. */
+  noteStatus?: ReadingStatus | null;
   onOpenLibrary: () => void;
+  /** Shows or hides the summary panel in the tab (absent where there is no article). */
+  onTogglePanel?: () => void;
 };
 
-/** The toolbar popup: what JAK Lens sees in the current tab, and the way to the library. */
-export function PopupView({ state, onOpenLibrary }: Props) {
+/** The toolbar popup: what JAK Lens sees in the current tab, and the way to the panel and library. */
+export function PopupView({ state, noteStatus, onOpenLibrary, onTogglePanel }: Props) {
+  const hasArticle = !!state?.article;
   return (
     <main class="popup">
       <h1>JAK Lens</h1>
-      <section aria-live="polite">{describe(state)}</section>
-      <button type="button" onClick={onOpenLibrary}>
-        Open library
-      </button>
+      <section aria-live="polite">{describe(state, noteStatus)}</section>
+      <div class="actions">
+        {hasArticle && onTogglePanel && (
+          <button type="button" onClick={onTogglePanel}>
+            Show or hide panel
+          </button>
+        )}
+        <button type="button" onClick={onOpenLibrary}>
+          Open library
+        </button>
+      </div>
     </main>
   );
 }
 
-function describe(state: TabState | null | undefined) {
+function describe(state: TabState | null | undefined, noteStatus?: ReadingStatus | null) {
   if (state === undefined) return <p>Looking at this tab…</p>;
   if (state === null) {
     return (
       <p class="not-here">
-        JAK Lens works on PubMed pages (pubmed.ncbi.nlm.nih.gov). Open an article there.
+        JAK Lens works on PubMed pages (pubmed.ncbi.nlm.nih.gov) and PMC full text. Open an article
+        there, or browse your library.
       </p>
     );
   }
-  if (state.pageType === 'pubmed-article' && state.article) {
-    const { article } = state;
+  if (state.article) {
+    const { article, verdict } = state;
     return (
       <div class="article">
-        <p class="kind">PubMed article</p>
+        <p class="kind">{state.pageType === 'pmc-article' ? 'PMC full text' : 'PubMed article'}</p>
         <p class="title">{article.title}</p>
         {article.pmid && (
           <p class="pmid">
@@ -43,10 +60,29 @@ function describe(state: TabState | null | undefined) {
             </a>
           </p>
         )}
+        {verdict && (
+          <div class="verdict" data-relevance={verdict.relevance}>
+            <p class="relevance">
+              {verdict.relevance === 'none'
+                ? 'Not about myositis or JAK inhibition'
+                : relevanceLabel(verdict.relevance, verdict.disease)}
+            </p>
+            {verdict.relevance !== 'none' && <p class="why">{summariseEvidence(verdict)}</p>}
+            {verdict.drugs.length > 0 && (
+              <p class="drugs">Inhibitors: {verdict.drugs.map((d) => d.name).join(', ')}</p>
+            )}
+          </div>
+        )}
+        {noteStatus !== undefined && (
+          <p class="note-status">
+            {noteStatus ? `Your note: ${STATUS_LABELS[noteStatus]}` : 'No note yet'}
+          </p>
+        )}
       </div>
     );
   }
-  if (state.pageType === 'pubmed-search')
-    return <p>PubMed search results. Open an article to see it here.</p>;
-  return <p>This PubMed page is not an article. Open an article to see it here.</p>;
+  if (state.pageType === 'pubmed-search') {
+    return <p>PubMed search results: each result carries a JAK Lens badge.</p>;
+  }
+  return <p>This page is not an article. Open an article to see it here.</p>;
 }

@@ -91,9 +91,14 @@ export function SettingsForm(props: Props) {
           onChange={(recordRecent) => onChange({ recordRecent })}
         />
         <Check
-          label="Fetch article records from PubMed (E-utilities)"
+          label="On search results, fetch records from NCBI E-utilities (sends PMIDs only)"
           checked={settings.fetchRecords}
           onChange={(fetchRecords) => onChange({ fetchRecords })}
+        />
+        <Check
+          label="On PMC, also highlight the reference list"
+          checked={settings.highlightReferences}
+          onChange={(highlightReferences) => onChange({ highlightReferences })}
         />
         <label>
           Remind me to back up after{' '}

@@ -73,12 +73,6 @@ export function SummaryPanel(props: Props) {
         <p class="jl-verdict">{model.verdictLine}</p>
       </header>
       <div id="jl-body" class="jl-body">
-        {props.notesSlot !== undefined && (
-          <section class="jl-notes" aria-labelledby="jl-notes-h">
-            <h3 id="jl-notes-h">Your note</h3>
-            {props.notesSlot}
-          </section>
-        )}
         {model.cards.length > 0 && (
           <section aria-labelledby="jl-drugs-h">
             <h3 id="jl-drugs-h">Inhibitors in this article</h3>
@@ -90,6 +84,12 @@ export function SummaryPanel(props: Props) {
                 onNextMention={props.onNextMention}
               />
             ))}
+          </section>
+        )}
+        {props.notesSlot !== undefined && (
+          <section class="jl-notes" aria-labelledby="jl-notes-h">
+            <h3 id="jl-notes-h">Your note</h3>
+            {props.notesSlot}
           </section>
         )}
         <PathwaySection pathways={model.pathways} />

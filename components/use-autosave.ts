@@ -63,7 +63,11 @@ export function useAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
     if (inFlight.current) return inFlight.current.then(() => run());
     const equals = opts.current.equals ?? jsonEquals;
     const value = latest.current;
-    if (equals(value, stored.current)) return Promise.resolve();
+    if (equals(value, stored.current)) {
+      // Typed and then undone: nothing to store, and nothing unsaved either.
+      setSaveState((state) => (state === 'saving' ? 'saved' : state));
+      return Promise.resolve();
+    }
     setSaveState('saving');
     const attempt = (async () => {
       try {
@@ -92,6 +96,8 @@ export function useAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
     (next: T) => {
       latest.current = next;
       setValueState(next);
+      // Unsaved text must never be labelled "Saved", even during the debounce.
+      setSaveState((state) => (state === 'saved' ? 'saving' : state));
       schedule(delay);
     },
     [delay],

@@ -1,3 +1,4 @@
+import type { Article } from './article';
 import type { JakLensDB } from './db';
 import { parseMessage, type Message, type Reply } from './messages';
 import {
@@ -6,8 +7,16 @@ import {
   listHighlights,
   updateHighlight,
 } from './highlights-repository';
-import { getNote, listConflicts, listTags, resolveConflict, saveNote } from './notes-repository';
+import {
+  articlesWithNotes,
+  getNote,
+  listConflicts,
+  listTags,
+  resolveConflict,
+  saveNote,
+} from './notes-repository';
 import { clearRecent, listRecent, recordVisit } from './recent-articles';
+import { loadRecords } from './record-cache';
 
 export interface HandlerDeps {
   db: JakLensDB;
@@ -18,6 +27,11 @@ export interface HandlerDeps {
   onPageState?: (message: Extract<Message, { type: 'page/state' }>, origin: Origin) => void;
   /** Told after a note was stored, so other tabs showing the article can refresh. */
   onNoteSaved?: (articleKey: string, origin: Origin) => void;
+  /**
+   * Fetches PubMed records the cache lacks (E-utilities efetch; the background owns network access).
+   * Absent, or the reader turned fetching off: 'records/get' answers from the cache only.
+   */
+  fetchRecords?: (pmids: string[]) => Promise<ReadonlyMap<string, Article>>;
 }
 
 /** Where a message came from (validated by the caller: see sender.ts). */
@@ -101,6 +115,13 @@ async function run(message: Message, deps: HandlerDeps, origin: Origin): Promise
       return null;
     case 'highlight/list':
       return listHighlights(db, message.articleKey);
+    // ---- search-results records (search branch) ----
+    case 'notes/which':
+      return articlesWithNotes(db, message.keys);
+    case 'records/get':
+      return Object.fromEntries(
+        await loadRecords(deps.db, message.pmids, deps.fetchRecords, deps.now?.()),
+      );
   }
 }
 

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { DiseaseKind, HighlightColor, ReadingStatus, Relevance } from './picklists';
 
 export type { DiseaseKind, HighlightColor, ReadingStatus, Relevance } from './picklists';
+import type { CompactRecord } from './compact-record';
 
 /**
  * The one place that declares JAK Lens's IndexedDB schema. The database lives in the extension's origin:
@@ -127,6 +128,17 @@ export interface Highlight {
   updatedAt: number;
 }
 
+/**
+ * A PubMed record fetched from E-utilities for the search-results badges, kept so the same PMIDs are
+ * not fetched again on every search; entries expire (see utils/record-cache.ts).
+ */
+export interface CachedRecord {
+  pmid: string;
+  article: CompactRecord;
+  /** Epoch milliseconds of the fetch. */
+  fetchedAt: number;
+}
+
 export class JakLensDB extends Dexie {
   recent!: EntityTable<RecentEntry, 'key'>;
   articles!: EntityTable<ArticleRecord, 'key'>;
@@ -134,6 +146,7 @@ export class JakLensDB extends Dexie {
   noteConflicts!: EntityTable<NoteConflict, 'id'>;
   trash!: EntityTable<TrashedNote, 'id'>;
   highlights!: EntityTable<Highlight, 'id'>;
+  records!: EntityTable<CachedRecord, 'pmid'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -149,6 +162,10 @@ export class JakLensDB extends Dexie {
       noteConflicts: 'id, articleKey',
       trash: 'id, articleKey, deletedAt',
       highlights: 'id, articleKey',
+    });
+    // v3: cache of E-utilities records for the search-results badges; `fetchedAt` indexed for pruning.
+    this.version(3).stores({
+      records: 'pmid, fetchedAt',
     });
   }
 }

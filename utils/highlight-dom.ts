@@ -6,7 +6,13 @@
 
 import type { Mention, MentionFinder, MentionKind } from './mention';
 import { HIGHLIGHT_TAG } from './highlight-style';
-import { collectTextNodes, isEligibleText, isInsideExcluded, skipSelector } from './highlight-walk';
+import {
+  collectTextNodes,
+  createTextCollector,
+  isEligibleText,
+  isInsideExcluded,
+  skipSelector,
+} from './highlight-walk';
 import {
   createMarkFactory,
   getSegment,
@@ -120,37 +126,43 @@ export async function applyHighlightsChunked(
   const budget = opts.budgetMs ?? 8;
   const yieldFn = opts.yieldFn ?? yieldToMain;
   const now = () => performance.now();
-  let started = now();
-  const selector = skipSelector(opts.exclude);
-  const nodes = candidates(root, selector);
-  const makeMark = createMarkFactory(root.ownerDocument);
   const segments: Segment[] = [];
-  let i = 0;
-  while (i < nodes.length) {
-    let sinceCheck = 0;
-    while (i < nodes.length) {
-      const node = nodes[i++]!;
-      // Nodes are independent, so each is searched and wrapped at once; the page may have
-      // detached it while we yielded.
-      const planned = node.parentNode !== null ? planNode(node, find, selector, opts.kinds) : null;
-      if (planned) segments.push(wrapTextNode(planned[0], planned[1], makeMark));
-      // Wrapping costs far more than searching, so it counts for more before the clock is read.
-      sinceCheck += planned ? 8 : 1;
-      if (sinceCheck >= 64) {
-        sinceCheck = 0;
-        if (now() - started >= budget) break;
-      }
-    }
+  let started = now();
+  const overBudget = () => now() - started >= budget;
+  const pause = async () => {
     opts.onChunk?.(now() - started);
-    if (i < nodes.length) {
-      await yieldFn();
-      if (opts.signal?.aborted) {
-        toResult(segments).undo();
-        throw opts.signal.reason;
-      }
-      started = now();
+    await yieldFn();
+    if (opts.signal?.aborted) {
+      toResult(segments).undo();
+      throw opts.signal.reason;
+    }
+    started = now();
+  };
+
+  const selector = skipSelector(opts.exclude);
+  const nodes: Text[] = [];
+  // Collecting is sliced too: on a very long page the walk alone can exceed a frame.
+  if (!isInsideExcluded(root, selector)) {
+    const collect = createTextCollector(root);
+    while (!collect(nodes, overBudget)) await pause();
+  }
+  const makeMark = createMarkFactory(root.ownerDocument);
+  let i = 0;
+  let sinceCheck = 0;
+  while (i < nodes.length) {
+    const node = nodes[i++]!;
+    // Nodes are independent, so each is searched and wrapped at once; the page may have
+    // detached it while we yielded.
+    const planned = node.parentNode !== null ? planNode(node, find, selector, opts.kinds) : null;
+    if (planned) segments.push(wrapTextNode(planned[0], planned[1], makeMark));
+    // Wrapping costs far more than searching, so it counts for more before the clock is read.
+    sinceCheck += planned ? 4 : 1;
+    if (sinceCheck >= 16) {
+      sinceCheck = 0;
+      if (overBudget() && i < nodes.length) await pause();
     }
   }
+  opts.onChunk?.(now() - started);
   return toResult(segments);
 }
 

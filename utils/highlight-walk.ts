@@ -72,18 +72,35 @@ function hasVisibleChar(data: string): boolean {
 const SHOW_TEXT = 0x4; // NodeFilter.SHOW_TEXT, without needing the global
 
 /**
- * Collects candidate text nodes under `root` in document order with one native TreeWalker pass.
- * Whitespace-only nodes (most of a formatted page) and nodes directly inside a skipped tag (the
- * big script and style texts) are dropped here; deeper exclusions are settled by `isEligibleText`
- * for the few nodes that contain a match.
+ * A resumable walk over the candidate text nodes under `root`, in document order. Each call
+ * appends to `out` until `shouldStop()` says so (asked every 256 nodes) and returns true once the
+ * walk is complete, so long pages can be collected across several tasks. Whitespace-only nodes
+ * (most of a formatted page) and nodes directly inside a skipped tag (the big script and style
+ * texts) are dropped here; deeper exclusions are settled by `isEligibleText` for the few nodes
+ * that contain a match.
  */
+export function createTextCollector(
+  root: Element,
+): (out: Text[], shouldStop: () => boolean) => boolean {
+  const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
+  return (out, shouldStop) => {
+    // If the page removed the node we stopped at while we yielded, the walk cannot continue
+    // from it; what was collected so far is still processed.
+    if (walker.currentNode !== root && !root.contains(walker.currentNode)) return true;
+    let n = 0;
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const text = node as Text;
+      const parent = text.parentNode as Element;
+      if (!SKIP_TAGS.has(parent.localName) && hasVisibleChar(text.data)) out.push(text);
+      if (++n % 256 === 0 && shouldStop()) return false;
+    }
+    return true;
+  };
+}
+
+/** All candidate text nodes under `root` in one go (see `createTextCollector`). */
 export function collectTextNodes(root: Element): Text[] {
   const out: Text[] = [];
-  const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-    const text = node as Text;
-    const parent = text.parentNode as Element;
-    if (!SKIP_TAGS.has(parent.localName) && hasVisibleChar(text.data)) out.push(text);
-  }
+  createTextCollector(root)(out, () => false);
   return out;
 }

@@ -3,6 +3,7 @@ import type { Highlight, Note, NoteConflict } from './db';
 import type { SaveResult } from './notes-repository';
 import { DISEASE_KINDS, HIGHLIGHT_COLORS, READING_STATUSES, RELEVANCES } from './picklists';
 import { MAX_TAG_LENGTH, MAX_TAGS } from './tags';
+import { CompactRecordSchema } from './compact-record';
 
 /**
  * The typed message protocol between the content script / extension pages and the background.
@@ -11,6 +12,9 @@ import { MAX_TAG_LENGTH, MAX_TAGS } from './tags';
  */
 
 const MAX_TEXT = 4000;
+
+/** 'records/get' asks for at most one efetch batch at a time. */
+export const MAX_RECORDS_PER_MESSAGE = 200;
 
 const ArticleKey = v.pipe(
   v.string(),
@@ -134,6 +138,19 @@ export const MessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('recent/clear') }),
   ...NoteMessages,
   ...HighlightMessages,
+
+  // ---- Search-results records (search branch) ----
+  /** Content script → background: PubMed records of the visible results (cache, then efetch). */
+  v.strictObject({
+    type: v.literal('records/get'),
+    pmids: v.pipe(v.array(Pmid), v.minLength(1), v.maxLength(MAX_RECORDS_PER_MESSAGE)),
+  }),
+  /** Search page → background: which of these articles have a note or highlights (result markers). */
+  v.strictObject({
+    type: v.literal('notes/which'),
+    keys: v.pipe(v.array(ArticleKey), v.minLength(1), v.maxLength(MAX_RECORDS_PER_MESSAGE)),
+  }),
+  // ---- end search-results records ----
 ]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;
@@ -143,6 +160,7 @@ export type PageType = v.InferOutput<typeof PageTypeSchema>;
 
 /** The `data` of a successful reply, per message type (for typed senders). */
 export interface ReplyData {
+  'notes/which': string[];
   'note/get': { note: Note | null; conflicts: NoteConflict[] };
   'note/save': SaveResult;
   'note/resolve-conflict': Note | null;
@@ -167,6 +185,13 @@ export function parseMessage(
   return { ok: false, error: `Invalid message${path ? ` at ${path}` : ''}: ${issue.message}` };
 }
 
+/** What 'records/get' answers: PMID → compact record, only for the PMIDs a record was found for. */
+export const RecordsReplySchema = v.pipe(
+  v.record(v.pipe(v.string(), v.regex(/^\d{1,9}$/)), CompactRecordSchema),
+  v.check((r) => Object.keys(r).length <= MAX_RECORDS_PER_MESSAGE, 'too many records'),
+);
+export type RecordsReply = v.InferOutput<typeof RecordsReplySchema>;
+
 /** Messages the content script answers (popup → tab). */
 export const TabMessageSchema = v.variant('type', [
   /** Popup → tab: what is this page? */
@@ -175,6 +200,8 @@ export const TabMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('note/changed'), articleKey: ArticleKey }),
   /** Popup or keyboard command → tab: show or hide the summary panel. */
   v.strictObject({ type: v.literal('panel/toggle') }),
+  /** Keyboard command or context menu → tab: highlight the reader's current selection. */
+  v.strictObject({ type: v.literal('highlight/create-from-selection') }),
 ]);
 export type TabMessage = v.InferOutput<typeof TabMessageSchema>;
 

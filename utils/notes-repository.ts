@@ -264,3 +264,12 @@ function toTrash(
     reason,
   };
 }
+
+/** Which of `keys` have a note or at least one highlight (for the markers on search results). */
+export async function articlesWithNotes(db: JakLensDB, keys: readonly string[]): Promise<string[]> {
+  return db.transaction('r', db.notes, db.highlights, async () => {
+    const withNote = await db.notes.where('articleKey').anyOf(keys).primaryKeys();
+    const withHighlight = await db.highlights.where('articleKey').anyOf(keys).keys();
+    return [...new Set([...withNote, ...withHighlight.map(String)])];
+  });
+}

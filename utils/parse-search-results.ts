@@ -27,27 +27,33 @@ export interface SearchResult {
  * ones are cut). A result with no readable PMID is skipped.
  */
 export function parseSearchResults(root: ParentNode): SearchResult[] {
-  const out: SearchResult[] = [];
-  for (const element of Array.from(root.querySelectorAll(SEARCH_RESULT))) {
-    const titleLink = element.querySelector(SEARCH_RESULT_TITLE);
-    const pmid = [
-      titleLink?.getAttribute('data-article-id') ?? '',
-      textOf(element.querySelector(SEARCH_RESULT_PMID)),
-      element.querySelector(SEARCH_RESULT_CHECKBOX)?.getAttribute('value') ?? '',
-    ]
-      .map((c) => c.trim())
-      .find((c) => /^\d+$/.test(c));
-    if (!pmid) continue;
-    out.push({
-      pmid,
-      // easyScholar puts its badges after the title link and a DOI link inside the citation.
-      title: textOf(titleLink, FOREIGN_MARKUP),
-      snippet: textOf(element.querySelector(SEARCH_RESULT_SNIPPET), FOREIGN_MARKUP),
-      journalCitation: textOf(element.querySelector(SEARCH_RESULT_CITATION), FOREIGN_MARKUP),
-      element,
-    });
-  }
-  return out;
+  return Array.from(root.querySelectorAll(SEARCH_RESULT))
+    .map(parseSearchResult)
+    .filter((r): r is SearchResult => r !== null);
+}
+
+/**
+ * Reads one result element (an `article.full-docsum`), e.g. one that infinite scroll just added.
+ * Null when it has no readable PMID.
+ */
+export function parseSearchResult(element: Element): SearchResult | null {
+  const titleLink = element.querySelector(SEARCH_RESULT_TITLE);
+  const pmid = [
+    titleLink?.getAttribute('data-article-id') ?? '',
+    textOf(element.querySelector(SEARCH_RESULT_PMID)),
+    element.querySelector(SEARCH_RESULT_CHECKBOX)?.getAttribute('value') ?? '',
+  ]
+    .map((c) => c.trim())
+    .find((c) => /^\d+$/.test(c));
+  if (!pmid) return null;
+  return {
+    pmid,
+    // easyScholar puts its badges after the title link and a DOI link inside the citation.
+    title: textOf(titleLink, FOREIGN_MARKUP),
+    snippet: textOf(element.querySelector(SEARCH_RESULT_SNIPPET), FOREIGN_MARKUP),
+    journalCitation: textOf(element.querySelector(SEARCH_RESULT_CITATION), FOREIGN_MARKUP),
+    element,
+  };
 }
 
 /** The results container (`#search-results`); infinite scroll appends chunks inside it. */

@@ -59,8 +59,13 @@ export const SettingsSchema = v.object({
     v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)),
     20,
   ),
-  /** Fetch PubMed records (E-utilities) to fill in article details. */
+  /**
+   * On search results, fetch the visible results' MeSH terms and abstracts from NCBI E-utilities
+   * (title and snippet alone classify poorly). Sends PMIDs, and nothing else, to NCBI.
+   */
   fetchRecords: v.optional(v.boolean(), true),
+  /** On PMC full text, also highlight terms in the reference list (cited titles are not the article). */
+  highlightReferences: v.optional(v.boolean(), false),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;

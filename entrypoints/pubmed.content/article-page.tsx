@@ -6,17 +6,21 @@ import { applyHighlightsChunked, type HighlightResult } from '@/utils/highlight-
 import { installHighlightStyle } from '@/utils/highlight-style';
 import type { MessageClient } from '@/utils/message-client';
 import type { SeenArticleMessage } from '@/utils/messages';
-import { highlightTargets } from '@/utils/page-roots';
 import type { PageType } from '@/utils/page-type';
 import { buildPanelModel } from '@/utils/panel-model';
+import { ArticleNotes } from './article-notes';
 import { NotesSection } from './notes-section';
 import { countDrugMarks } from './next-mention';
 import { mountPanel, type MountedPanel } from './panel';
+import { startUserHighlights, type UserHighlights } from './user-highlights';
 
 export interface ArticlePage {
   pageType: PageType;
   article: Article;
   seen?: SeenArticleMessage;
+  /** Where to highlight, and what to skip inside (see read-page.ts). */
+  roots: Element[];
+  exclude: string;
 }
 
 export interface ArticleController {
@@ -25,6 +29,8 @@ export interface ArticleController {
   togglePanel(): Promise<void>;
   /** Called when another tab saved this article's note. */
   noteChanged(): void;
+  /** Highlights the reader's current selection (keyboard command, context menu). */
+  highlightSelection(): Promise<void>;
 }
 
 /**
@@ -51,7 +57,18 @@ export async function initArticlePage(
     ...(seen ? { article: { ...seen, verdict: summary } } : {}),
   }).catch((error: unknown) => console.warn('[JAK Lens] could not record this article', error));
 
-  const highlights = await highlightArticle(ctx, article, page.pageType);
+  let userHighlights: UserHighlights | undefined;
+  // Registered before the term highlighter's cleanup: the reader's marks wrap pieces of the term
+  // marks' text, so they must come off first for the page's text nodes to be restored exactly.
+  ctx.onInvalidated(() => userHighlights?.destroy());
+  const highlights = await highlightArticle(ctx, article, page.roots, page.exclude);
+  if (seen) {
+    userHighlights = await startUserHighlights(ctx, {
+      articleKey: seen.key,
+      roots: page.roots,
+      request,
+    });
+  }
   const model = buildPanelModel(verdict, article);
   const remoteListeners = new Set<() => void>();
   let panel: MountedPanel | null = null;
@@ -60,14 +77,19 @@ export async function initArticlePage(
     model,
     mentionCounts: countDrugMarks(document),
     notesSlot: seen ? (
-      <NotesSection
-        articleKey={seen.key}
-        request={request}
-        entityTags={entityTags(verdict, highlights)}
-        onRemoteChange={(listener) => {
-          remoteListeners.add(listener);
-          return () => remoteListeners.delete(listener);
-        }}
+      <ArticleNotes
+        note={
+          <NotesSection
+            articleKey={seen.key}
+            request={request}
+            entityTags={entityTags(verdict, highlights)}
+            onRemoteChange={(listener) => {
+              remoteListeners.add(listener);
+              return () => remoteListeners.delete(listener);
+            }}
+          />
+        }
+        {...(userHighlights ? { highlights: userHighlights } : {})}
       />
     ) : undefined,
   });
@@ -89,15 +111,18 @@ export async function initArticlePage(
     noteChanged() {
       for (const listener of remoteListeners) listener();
     },
+    async highlightSelection() {
+      await userHighlights?.createFromSelection();
+    },
   };
 }
 
 async function highlightArticle(
   ctx: ContentScriptContext,
   article: Article,
-  pageType: PageType,
+  roots: Element[],
+  exclude: string,
 ): Promise<HighlightResult[]> {
-  const { roots, exclude } = highlightTargets(document, pageType);
   if (roots.length === 0) return [];
   const removeStyle = installHighlightStyle(document);
   // Ambiguous abbreviations (DM, PM, IIM) are judged against the whole article, not one text node.

@@ -1,24 +1,29 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from '#imports';
 import * as v from 'valibot';
+import { findMentions } from '@/utils/find-mentions';
+import { applyHighlights } from '@/utils/highlight-dom';
 import { installHighlightSettings, isSiteEnabled } from '@/utils/highlight-settings';
+import { installHighlightStyle } from '@/utils/highlight-style';
 import { createMessageClient } from '@/utils/message-client';
 import { TabMessageSchema, type Message, type TabState } from '@/utils/messages';
-import { readPageState } from '@/utils/page-state';
+import { checkSelectors, warnMissing } from '@/utils/selector-health';
 import { loadSettings, watchSettings } from '@/utils/settings-store';
 import { initArticlePage, type ArticleController } from './article-page';
+import { readPage } from './read-page';
+import { initSearchResults } from './search-results';
 
 /**
- * Runs on PubMed and PMC pages. Reads the page, tells the background what it is, and on an article
- * highlights terms and shows the summary panel with the reader's note. Notes never touch this origin's
- * storage: everything goes through validated messages to the background.
+ * Runs on PubMed and PMC pages. Reads the page once; on an article it classifies, highlights terms and
+ * shows the summary panel with the reader's note; on search results it badges each result. Notes never
+ * touch this origin's storage: everything goes through validated messages to the background.
  */
 export default defineContentScript({
   matches: ['https://pubmed.ncbi.nlm.nih.gov/*', 'https://pmc.ncbi.nlm.nih.gov/*'],
   runAt: 'document_idle',
   async main(ctx) {
-    // The reader can switch JAK Lens off per site in the library's settings.
     const settings = await loadSettings();
+    // The reader can switch JAK Lens off per site in the library's settings.
     if (!isSiteEnabled(settings.sites, location.href)) return;
     const removeHighlightSettings = installHighlightSettings(document, settings.highlightKinds);
     const stopWatching = watchSettings((next) =>
@@ -38,6 +43,12 @@ export default defineContentScript({
       const message = parsed.output;
       if (message.type === 'tab/get-state') return Promise.resolve(state);
       if (message.type === 'panel/toggle') return article?.togglePanel().then(() => null);
+      if (message.type === 'highlight/create-from-selection') {
+        return article?.highlightSelection().then(
+          () => null,
+          (error: unknown) => console.warn('[JAK Lens] could not highlight the selection', error),
+        );
+      }
       if (message.type === 'note/changed' && message.articleKey === state.article?.key) {
         article?.noteChanged();
       }
@@ -46,13 +57,30 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onTabMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onTabMessage));
 
-    const { pageType, article: seen, parsed } = readPageState(document, location.href);
-    state = { pageType, article: seen };
-    if (parsed) {
-      article = await initArticlePage(ctx, { pageType, article: parsed, seen }, request);
+    const page = readPage(document, location.href, {
+      includeReferences: settings.highlightReferences,
+    });
+    // A PubMed redesign shows up as a console warning naming the selector, not as a broken page.
+    warnMissing(checkSelectors(document, page.pageType), console);
+    state = { pageType: page.pageType, article: page.seen };
+
+    if (page.article) {
+      article = await initArticlePage(ctx, { ...page, article: page.article }, request);
       state = { ...state, verdict: article.verdict };
+    } else if (page.pageType === 'pubmed-search') {
+      request({ type: 'page/state', pageType: page.pageType }).catch(() => undefined);
+      installHighlightStyle(document);
+      const results = initSearchResults(ctx, {
+        doc: document,
+        settings,
+        requestRecords: (pmids) => request({ type: 'records/get', pmids }),
+        hasNotes: (keys) => request({ type: 'notes/which', keys }),
+        highlight: (root) => applyHighlights(root, (text) => findMentions(text)).undo,
+      });
+      // PubMed moves between result pages in place; re-read the results when the URL changes.
+      ctx.addEventListener(window, 'wxt:locationchange', () => results.rescan());
     } else {
-      request({ type: 'page/state', pageType }).catch(() => undefined);
+      request({ type: 'page/state', pageType: page.pageType }).catch(() => undefined);
     }
   },
 });

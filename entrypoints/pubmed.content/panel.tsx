@@ -12,6 +12,7 @@ import type { ComponentChildren } from 'preact';
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
+import notesCss from '@/components/notes.css?inline';
 import panelCss from '@/components/panel.css?inline';
 import { SummaryPanel } from '@/components/SummaryPanel';
 import type { PanelModel } from '@/utils/panel-model';
@@ -125,7 +126,7 @@ async function createPanel(ctx: ContentScriptContext, props: PanelProps): Promis
     position: 'inline',
     anchor: 'body',
     append: 'last',
-    css: panelCss,
+    css: `${panelCss}\n${notesCss}`,
     // Keystrokes typed in the panel (the note box) must not reach PubMed's shortcuts.
     isolateEvents: true,
     onMount: (uiContainer) => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { ChromiumDriver } from './drivers/chromium';
+import { beyondJourneys } from './journeys/beyond';
 import { readerJourneys } from './journeys/reader';
 import { buildRoutes } from './pages';
 import { requireBuild } from './support/extension';
@@ -13,4 +14,5 @@ describe('reader journeys in Chromium', () => {
     await browser?.close();
   });
   readerJourneys(() => browser);
+  beyondJourneys(() => browser, true);
 });

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { FirefoxDriver } from './drivers/firefox';
+import { beyondJourneys } from './journeys/beyond';
 import { readerJourneys } from './journeys/reader';
 import { buildRoutes } from './pages';
 import { requireBuild } from './support/extension';
@@ -17,4 +18,5 @@ describe('reader journeys in Firefox', () => {
     await browser?.close();
   });
   readerJourneys(() => browser);
+  beyondJourneys(() => browser, false);
 });

@@ -1,12 +1,10 @@
 import type { BrowserContext } from 'playwright-core';
+import { lookupRoute, type Routed } from '../e2e/drivers/types';
 
-export interface RoutedPage {
-  body: string;
-  contentType?: string;
-}
+export type RoutedPage = Routed;
 
 /**
- * Serves saved pages at their real URLs and aborts every other request, so tests never touch the network
+ * Serves saved pages at their real URLs (a key ending in `*` matches by prefix) and aborts every other request, so tests never touch the network
  * and the content script sees the same origin as on the live site.
  */
 export async function routePages(
@@ -17,7 +15,7 @@ export async function routePages(
     const url = route.request().url().split('#')[0]!;
     // The extension's own pages and scripts load as usual; only the web is replaced.
     if (!url.startsWith('http')) return route.continue();
-    const page = pages[url];
+    const page = lookupRoute(pages, url);
     if (page) {
       await route.fulfill({
         status: 200,

@@ -2,6 +2,9 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { PopupView } from '@/components/PopupView';
 import { RecentList } from '@/components/RecentList';
+import { classifyArticle } from '@/utils/classify';
+import type { Article } from '@/utils/article';
+import { loadDevRecord } from '../support/dev-set';
 
 describe('PopupView', () => {
   it('shows the article of the tab with a link to its PMID', () => {
@@ -23,6 +26,47 @@ describe('PopupView', () => {
     expect(screen.getByRole('link', { name: '34563217' }).getAttribute('href')).toBe(
       'https://pubmed.ncbi.nlm.nih.gov/34563217/',
     );
+  });
+
+  it('gives the verdict, why, the inhibitors and the note status of the tab article', () => {
+    const seed = loadDevRecord('dev-seed');
+    const article: Article = {
+      source: 'pubmed',
+      pmid: seed.pmid ?? undefined,
+      title: seed.title,
+      abstract: seed.abstract,
+      abstractSections: [],
+      keywords: seed.keywords,
+      mesh: seed.mesh,
+      meshTerms: [],
+      substances: seed.substances,
+      publicationTypes: seed.publicationTypes,
+      authors: [],
+    };
+    const verdict = classifyArticle(article);
+    const toggle = vi.fn();
+    render(
+      <PopupView
+        state={{
+          pageType: 'pubmed-article',
+          article: {
+            key: 'pmid:34563217',
+            pmid: '34563217',
+            title: seed.title,
+            url: 'https://pubmed.ncbi.nlm.nih.gov/34563217/',
+          },
+          verdict,
+        }}
+        noteStatus="key-paper"
+        onOpenLibrary={() => {}}
+        onTogglePanel={toggle}
+      />,
+    );
+    expect(screen.getByText(/juvenile dermatomyositis \+ JAK inhibition/i)).toBeTruthy();
+    expect(screen.getByText(/^Inhibitors:/).textContent).toMatch(/baricitinib/);
+    expect(screen.getByText('Your note: Key paper')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Show or hide panel' }));
+    expect(toggle).toHaveBeenCalledOnce();
   });
 
   it('says plainly that JAK Lens works on PubMed when the tab is elsewhere', () => {

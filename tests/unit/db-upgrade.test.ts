@@ -37,6 +37,48 @@ const v1Doi = {
   lastSeen: 6,
 };
 
+const v2Note = {
+  articleKey: v1Article.key,
+  body: 'Baricitinib in refractory JDM: **read the dose table**',
+  tags: ['drug:baricitinib', 'to cite'],
+  status: 'key-paper',
+  revision: 3,
+  createdAt: 10,
+  updatedAt: 30,
+};
+const v2Conflict = {
+  id: '8a1f9c2e-1111-4c3b-9d2e-000000000001',
+  articleKey: v1Article.key,
+  body: 'older tab text',
+  tags: [],
+  status: 'reading',
+  baseRevision: 2,
+  conflictOf: 3,
+  createdAt: 25,
+};
+const v2Trashed = {
+  id: '8a1f9c2e-1111-4c3b-9d2e-000000000002',
+  articleKey: 'pmid:1',
+  body: 'deleted note',
+  tags: [],
+  status: 'read',
+  revision: 1,
+  createdAt: 1,
+  updatedAt: 2,
+  deletedAt: 3,
+  reason: 'deleted',
+};
+const v2Highlight = {
+  id: '8a1f9c2e-1111-4c3b-9d2e-000000000003',
+  articleKey: v1Article.key,
+  textQuote: { exact: 'interferon', prefix: 'type I ', suffix: ' signature' },
+  textPosition: { start: 100, end: 110 },
+  color: 'yellow',
+  comment: 'key mechanism',
+  createdAt: 4,
+  updatedAt: 4,
+};
+
 const cases: UpgradeCase[] = [
   {
     version: 1,
@@ -65,6 +107,39 @@ const cases: UpgradeCase[] = [
         color: 'yellow',
       });
       expect(await listHighlights(db, v1Article.key)).toHaveLength(1);
+    },
+  },
+  {
+    version: 2,
+    stores: [
+      { recent: 'key, seenAt', articles: 'key, pmid, lastSeen' },
+      {
+        notes: 'articleKey, updatedAt, status, *tags',
+        noteConflicts: 'id, articleKey',
+        trash: 'id, articleKey, deletedAt',
+        highlights: 'id, articleKey',
+      },
+    ],
+    seed: async (db) => {
+      await db.table('articles').bulkPut([v1Article, v1Doi]);
+      await db
+        .table('notes')
+        .bulkPut([v2Note, { ...v2Note, articleKey: v1Doi.key, body: 'second' }]);
+      await db.table('noteConflicts').put(v2Conflict);
+      await db.table('trash').put(v2Trashed);
+      await db.table('highlights').put(v2Highlight);
+    },
+    check: async (db) => {
+      expect(await db.articles.count()).toBe(2);
+      expect(await db.notes.toArray()).toEqual(
+        expect.arrayContaining([v2Note, { ...v2Note, articleKey: v1Doi.key, body: 'second' }]),
+      );
+      expect(await db.notes.count()).toBe(2);
+      expect(await db.noteConflicts.toArray()).toEqual([v2Conflict]);
+      expect(await db.trash.toArray()).toEqual([v2Trashed]);
+      expect(await db.highlights.toArray()).toEqual([v2Highlight]);
+      // The note index on tags still answers after the upgrade.
+      expect(await db.notes.where('tags').equals('drug:baricitinib').count()).toBe(2);
     },
   },
 ];

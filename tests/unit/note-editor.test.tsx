@@ -168,6 +168,21 @@ describe('useAutosave', () => {
     expect(hook.result.current.saveState).toBe('saved');
   });
 
+  it('never labels unsaved text "saved", even during the debounce', async () => {
+    const save = vi.fn(async () => 'saved' as const);
+    const { hook } = setup(save);
+    act(() => hook.result.current.setValue('typed'));
+    expect(hook.result.current.saveState).toBe('saving');
+    await act(() => tick(600));
+    expect(hook.result.current.saveState).toBe('saved');
+    // Typing and then undoing it leaves nothing unsaved, and nothing to send.
+    act(() => hook.result.current.setValue('typed!'));
+    act(() => hook.result.current.setValue('typed'));
+    await act(() => tick(600));
+    expect(hook.result.current.saveState).toBe('saved');
+    expect(save).toHaveBeenCalledTimes(1);
+  });
+
   it.each(['pagehide', 'visibilitychange'])('flushes at once on %s', async (event) => {
     const save = vi.fn(async () => 'saved' as const);
     const { hook, win, doc } = setup(save);

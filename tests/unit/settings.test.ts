@@ -12,7 +12,9 @@ describe('normalizeSettings', () => {
     expect(normalizeSettings('garbage')).toEqual(DEFAULT_SETTINGS);
     expect(DEFAULT_SETTINGS).toMatchObject({
       recordRecent: true,
+      // E-utilities records are on by default (issue 7), with an off switch.
       fetchRecords: true,
+      highlightReferences: false,
       sites: { pubmed: true, pmc: true },
       highlightKinds: {
         drug: { enabled: true, color: DEFAULT_KIND_COLORS.drug },
@@ -23,8 +25,10 @@ describe('normalizeSettings', () => {
     });
   });
 
-  it('keeps the existing field working', () => {
-    expect(normalizeSettings({ recordRecent: false }).recordRecent).toBe(false);
+  it('keeps the existing fields working', () => {
+    expect(
+      normalizeSettings({ recordRecent: false, fetchRecords: false, highlightReferences: true }),
+    ).toMatchObject({ recordRecent: false, fetchRecords: false, highlightReferences: true });
   });
 
   it('repairs each damaged field on its own, nested fields too, and drops unknown ones', () => {

@@ -4,7 +4,7 @@ import {
   removeFirefoxProfile,
   type FirefoxSession,
 } from '../../support/firefox';
-import type { E2EBrowser, E2EPage, Routes, Target } from './types';
+import { lookupRoute, type E2EBrowser, type E2EPage, type Routes, type Target } from './types';
 
 /** Puppeteer's `>>>` combinator pierces shadow roots. */
 function css(target: Target): string {
@@ -22,7 +22,7 @@ class FirefoxPage implements E2EPage {
     this.page.on('request', (request) => {
       const url = request.url().split('#')[0]!;
       if (!url.startsWith('http')) return void request.continue();
-      const routed = this.routes[url];
+      const routed = lookupRoute(this.routes, url);
       if (!routed) return void request.abort();
       void request.respond({
         status: 200,

@@ -58,3 +58,13 @@ export async function eventually<T>(
     `Timed out after ${timeoutMs} ms waiting for ${what}; last value ${JSON.stringify(last)}${lastError ? `, last error ${String(lastError)}` : ''}`,
   );
 }
+
+/** The routed page for `url`: an exact key, or a key ending in `*` that `url` starts with. */
+export function lookupRoute(routes: Routes, url: string): Routed | undefined {
+  const exact = routes[url];
+  if (exact) return exact;
+  for (const [key, page] of Object.entries(routes)) {
+    if (key.endsWith('*') && url.startsWith(key.slice(0, -1))) return page;
+  }
+  return undefined;
+}

@@ -12,6 +12,18 @@ function markTerms(page: E2EPage): Promise<string[]> {
   );
 }
 
+/** The text of the reader's highlight marks on the page, joined, with the ids they carry. */
+function noteMarks(page: E2EPage): Promise<{ text: string; ids: string[]; inAbstract: boolean }> {
+  return page.evaluate(() => {
+    const marks = [...document.querySelectorAll('jl-note-mark')];
+    return {
+      text: marks.map((m) => m.textContent).join(''),
+      ids: [...new Set(marks.map((m) => m.getAttribute('data-jl-highlight') ?? ''))],
+      inAbstract: marks.every((m) => m.closest('#abstract') !== null),
+    };
+  });
+}
+
 async function openSeed(browser: E2EBrowser): Promise<E2EPage> {
   const page = await browser.newPage();
   await page.goto(SEED_URL);
@@ -132,6 +144,63 @@ export function readerJourneys(getBrowser: () => E2EBrowser): void {
       cookie: document.cookie,
     }));
     expect(origin).toEqual({ databases: [], localStorage: [], cookie: '' });
+    await page.close();
+  });
+
+  it('re-anchors a highlight made from a selection at the same text after a reload', async () => {
+    // Runs across three drug marks, so the reader's marks must nest with the term marks.
+    const phrase = 'Baricitinib, Tofacitinib and Ruxolitinib in the treatment';
+    const page = await openSeed(getBrowser());
+    // Select the phrase as a reader would (a Range over the page's text), then release the mouse.
+    const selected = await page.evaluate((text) => {
+      const root = document.querySelector('#abstract')!;
+      const start = (root.textContent ?? '').indexOf(text);
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      let offset = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = (node as Text).data.length;
+        if (start >= offset && start < offset + length) range.setStart(node, start - offset);
+        if (start + text.length <= offset + length) {
+          range.setEnd(node, start + text.length - offset);
+          break;
+        }
+        offset += length;
+      }
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      return selection.toString();
+    }, phrase);
+    expect(selected).toBe(phrase);
+
+    await page.click({ host: 'jl-selection-action', inner: '.jl-sel-highlight' });
+    await eventually(
+      async () => (await noteMarks(page)).text === phrase,
+      15_000,
+      'highlight drawn',
+    );
+    const created = await noteMarks(page);
+    expect(created.ids).toHaveLength(1);
+    await eventually(
+      async () => (await page.texts(inPanel('.jl-hl-quote'))).includes(phrase),
+      10_000,
+      'highlight listed in the panel',
+    );
+
+    await page.reload();
+    await eventually(
+      async () => (await noteMarks(page)).text === phrase,
+      20_000,
+      'highlight re-anchored after reload',
+    );
+    expect(await noteMarks(page)).toEqual({ text: phrase, ids: created.ids, inAbstract: true });
+    // The drug marks are still there, each with the reader's mark inside it.
+    expect(
+      await page.evaluate(() => document.querySelectorAll('jl-mark > jl-note-mark').length),
+    ).toBe(3);
+    expect(await page.texts(inPanel('.jl-hl-orphans'))).toEqual([]);
     await page.close();
   });
 }

@@ -1,0 +1,197 @@
+import type { ContentScriptContext } from '#imports';
+import type { Highlight } from '@/utils/db';
+import {
+  anchorInRoots,
+  describeInRoots,
+  locateSelection,
+  type RootSpan,
+} from '@/utils/highlight-anchors';
+import type { MessageClient } from '@/utils/message-client';
+import { installNoteMarkStyle, NOTE_MARK_ID_ATTR, NOTE_MARK_TAG } from '@/utils/note-mark-style';
+import type { HighlightColor } from '@/utils/picklists';
+import { rangeFromSpan, wrapRange, type WrappedRange } from '@/utils/wrap-range';
+import { watchSelection } from './selection-action';
+
+/** One of the reader's highlights as this page sees it: drawn at `at`, or orphaned (not found). */
+export type PageHighlight =
+  | { highlight: Highlight; state: 'anchored'; at: RootSpan }
+  | { highlight: Highlight; state: 'orphaned' };
+
+export interface UserHighlights {
+  /** Anchored highlights in document order, then the orphans (oldest first). */
+  readonly highlights: readonly PageHighlight[];
+  /** Calls `listener` with the list after every change; returns the unsubscribe. */
+  subscribe(listener: (highlights: readonly PageHighlight[]) => void): () => void;
+  /** Highlights the current selection; null when it holds no article text. */
+  createFromSelection(color?: HighlightColor, comment?: string): Promise<Highlight | null>;
+  /** Highlights a place found earlier with `locateSelection` (the floating action keeps one). */
+  createAt(at: RootSpan, color?: HighlightColor, comment?: string): Promise<Highlight>;
+  remove(id: string): Promise<void>;
+  /** '' removes the comment. */
+  setComment(id: string, text: string): Promise<void>;
+  setColor(id: string, color: HighlightColor): Promise<void>;
+  /** Scrolls an anchored highlight into view; false for an orphan or unknown id. */
+  reveal(id: string): boolean;
+  /** Removes every mark and the stylesheet. Must run before the term highlights are undone. */
+  destroy(): void;
+}
+
+export interface UserHighlightOptions {
+  articleKey: string;
+  /** The roots the term highlighter uses (utils/page-roots.ts), in the same order on every visit. */
+  roots: readonly Element[];
+  request: MessageClient;
+}
+
+/**
+ * The reader's own highlights on an article page: loads the stored ones, re-anchors each exactly
+ * (an unmatched one stays in the list as an orphan, never dropped or moved), draws them as
+ * `<jl-note-mark>`, and creates, edits and deletes them through the background. Call it after term
+ * highlighting: drawing wraps the text nodes the term marks left, so each kind nests in the other.
+ */
+export async function initUserHighlights(
+  ctx: Pick<ContentScriptContext, 'isInvalid'>,
+  { articleKey, roots, request }: UserHighlightOptions,
+): Promise<UserHighlights> {
+  const doc = roots[0]?.ownerDocument ?? document;
+  const listeners = new Set<(list: readonly PageHighlight[]) => void>();
+  let list: PageHighlight[] = [];
+  let wraps: WrappedRange[] = [];
+  let destroyed = false;
+
+  const anchor = async (highlight: Highlight): Promise<PageHighlight> => {
+    const at = await anchorInRoots(roots, highlight);
+    return at ? { highlight, state: 'anchored', at } : { highlight, state: 'orphaned' };
+  };
+
+  // Remove all, then apply: overlapping highlights nest, and only a full redraw in reverse order
+  // restores the page's text nodes exactly. Offsets stay valid because marks never change text.
+  const draw = () => {
+    for (let i = wraps.length - 1; i >= 0; i--) wraps[i]!.undo();
+    wraps = [];
+    if (destroyed) return;
+    for (const item of list) {
+      if (item.state !== 'anchored') continue;
+      const root = roots[item.at.root];
+      const range = root && rangeFromSpan(root, item.at);
+      if (range) wraps.push(wrapRange(range, () => makeMark(doc, item.highlight)));
+    }
+  };
+
+  const commit = (next: PageHighlight[]) => {
+    list = sortForPage(next);
+    draw();
+    for (const listener of listeners) listener(list);
+  };
+
+  const replace = (updated: Highlight) =>
+    commit(
+      list.map((item) =>
+        item.highlight.id === updated.id ? { ...item, highlight: updated } : item,
+      ),
+    );
+
+  const createAt = async (at: RootSpan, color: HighlightColor = 'yellow', comment?: string) => {
+    const { textQuote, textPosition } = await describeInRoots(roots, at);
+    const highlight = await request({
+      type: 'highlight/add',
+      articleKey,
+      ...textQuote,
+      ...textPosition,
+      color,
+      ...(comment?.trim() ? { comment: comment.trim() } : {}),
+    });
+    commit([...list, { highlight, state: 'anchored', at }]);
+    return highlight;
+  };
+
+  const stored = await request({ type: 'highlight/list', articleKey });
+  const removeStyle = installNoteMarkStyle(doc);
+  const anchored: PageHighlight[] = [];
+  for (const highlight of stored) anchored.push(await anchor(highlight));
+  if (!ctx.isInvalid) commit(anchored);
+
+  return {
+    get highlights() {
+      return list;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async createFromSelection(color, comment) {
+      const selection = doc.getSelection();
+      if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+      const at = locateSelection(roots, selection.getRangeAt(0));
+      if (!at) return null;
+      const highlight = await createAt(at, color, comment);
+      selection.removeAllRanges();
+      return highlight;
+    },
+    createAt,
+    async remove(id) {
+      await request({ type: 'highlight/delete', id });
+      commit(list.filter((item) => item.highlight.id !== id));
+    },
+    async setComment(id, text) {
+      replace(await request({ type: 'highlight/update', id, comment: text.trim() }));
+    },
+    async setColor(id, color) {
+      replace(await request({ type: 'highlight/update', id, color }));
+    },
+    reveal(id) {
+      const mark = [...doc.querySelectorAll(NOTE_MARK_TAG)].find(
+        (el) => el.getAttribute(NOTE_MARK_ID_ATTR) === id,
+      );
+      mark?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      return mark !== undefined;
+    },
+    destroy() {
+      destroyed = true;
+      draw();
+      removeStyle();
+      listeners.clear();
+    },
+  };
+}
+
+/** Anchored first in reading order (root, then offset), then orphans oldest first. */
+function sortForPage(items: PageHighlight[]): PageHighlight[] {
+  const key = (item: PageHighlight) =>
+    item.state === 'anchored' ? [0, item.at.root, item.at.start] : [1, item.highlight.createdAt, 0];
+  return [...items].sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    return ka[0]! - kb[0]! || ka[1]! - kb[1]! || ka[2]! - kb[2]!;
+  });
+}
+
+function makeMark(doc: Document, highlight: Highlight): HTMLElement {
+  const mark = doc.createElement(NOTE_MARK_TAG);
+  mark.setAttribute(NOTE_MARK_ID_ATTR, highlight.id);
+  mark.setAttribute('data-jl-color', highlight.color);
+  // The comment as a native tooltip: an attribute, so it is never parsed as markup.
+  if (highlight.comment) mark.setAttribute('title', highlight.comment);
+  return mark;
+}
+
+/**
+ * Starts the reader's highlights on an article page and the floating "Highlight" bar: the glue
+ * article-page.tsx calls once term highlighting is done. Returns undefined (and logs) when the page
+ * has no article text or the stored highlights cannot be loaded; the rest of the page goes on.
+ * The caller destroys the controller on invalidation, before the term marks are undone.
+ */
+export async function startUserHighlights(
+  ctx: Pick<ContentScriptContext, 'isInvalid' | 'onInvalidated'>,
+  options: UserHighlightOptions,
+): Promise<UserHighlights | undefined> {
+  if (options.roots.length === 0) return undefined;
+  try {
+    const controller = await initUserHighlights(ctx, options);
+    const doc = options.roots[0]!.ownerDocument;
+    ctx.onInvalidated(watchSelection({ doc, roots: options.roots, highlights: controller }));
+    return controller;
+  } catch (error) {
+    if (!ctx.isInvalid) console.warn('[JAK Lens] your highlights could not be shown', error);
+    return undefined;
+  }
+}
