@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-/** Sites JAK Lens annotates; nothing else is requested (see tests/unit/manifest.test.ts). */
+/** Sites JAK Lens annotates; nothing else is requested (see tests/e2e/manifest.e2e.ts and its allow-list). */
 export const ANNOTATED_SITES = [
   'https://pubmed.ncbi.nlm.nih.gov/*',
   'https://pmc.ncbi.nlm.nih.gov/*',

@@ -178,7 +178,13 @@ export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: str
 export function parseMessage(
   raw: unknown,
 ): { ok: true; message: Message } | { ok: false; error: string } {
-  const result = v.safeParse(MessageSchema, raw);
+  let result: v.SafeParseResult<typeof MessageSchema>;
+  try {
+    result = v.safeParse(MessageSchema, raw);
+  } catch (error) {
+    // valibot reads fields with plain property access: a getter or Proxy that throws would escape.
+    return { ok: false, error: `Invalid message: unreadable (${String(error)})` };
+  }
   if (result.success) return { ok: true, message: result.output };
   const issue = result.issues[0];
   const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';

@@ -66,7 +66,8 @@ function readArticle(pa: Element): Article | null {
     // Not deduplicated: two co-authors can share a short name ("Song X" twice in PMID 33474827).
     authors: children(child(art, 'AuthorList'), 'Author').map(authorName).filter(Boolean),
   };
-  const pmid = text(child(citation, 'PMID')) || idOf('pubmed');
+  // Digits only, like the HTML parsers: anything else is not a PMID (and would make a bad article key).
+  const pmid = [text(child(citation, 'PMID')), idOf('pubmed')].find((c) => /^\d+$/.test(c));
   // ArticleIdList is read only under PubmedData: ReferenceList entries carry their own lists.
   const doi =
     idOf('doi') ||

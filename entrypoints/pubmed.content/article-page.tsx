@@ -101,12 +101,11 @@ export async function initArticlePage(
   return {
     verdict,
     async togglePanel() {
-      if (panel) {
-        panel.remove();
-        panel = null;
-      } else {
-        await show();
-      }
+      const shown = panel?.isAttached() ?? false;
+      // A host the page removed still counts as mounted until we remove it ourselves.
+      panel?.remove();
+      panel = null;
+      if (!shown) await show();
     },
     noteChanged() {
       for (const listener of remoteListeners) listener();

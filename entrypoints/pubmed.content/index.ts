@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { defineContentScript } from '#imports';
+import { ContentScriptContext, defineContentScript } from '#imports';
 import * as v from 'valibot';
 import { findMentions } from '@/utils/find-mentions';
 import { applyHighlights } from '@/utils/highlight-dom';
@@ -21,7 +21,12 @@ import { initSearchResults } from './search-results';
 export default defineContentScript({
   matches: ['https://pubmed.ncbi.nlm.nih.gov/*', 'https://pmc.ncbi.nlm.nih.gov/*'],
   runAt: 'document_idle',
+  // WXT would also window.postMessage its "content script started" signal, which hands every page our
+  // extension id and the private event name that stops this script (WXT 0.21 itself only listens for the
+  // DOM event, so nothing needs the message).
+  noScriptStartedPostMessage: true,
   async main(ctx) {
+    stopForgedStartSignals(ctx);
     const settings = await loadSettings();
     // The reader can switch JAK Lens off per site in the library's settings.
     if (!isSiteEnabled(settings.sites, location.href)) return;
@@ -84,6 +89,25 @@ export default defineContentScript({
     }
   },
 });
+
+/**
+ * WXT stops this script when a DOM event '<extension id>:pubmed:wxt:content-script-started' arrives, meant
+ * for a copy orphaned by an extension reload or update. A page can dispatch that event too (a store
+ * extension's id is public), which removed every highlight and the panel. A live copy (its runtime still
+ * connected) now stops the event on the window, before WXT's listener on the document sees it; an
+ * orphaned copy (runtime gone) still gives way to the new one.
+ */
+function stopForgedStartSignals(ctx: ContentScriptContext): void {
+  // Private in WXT's types only; reading it keeps the name exactly WXT's.
+  const { SCRIPT_STARTED_MESSAGE_TYPE: type } = ContentScriptContext as unknown as {
+    SCRIPT_STARTED_MESSAGE_TYPE: string;
+  };
+  const guard = (event: Event) => {
+    if (browser.runtime?.id) event.stopImmediatePropagation();
+  };
+  window.addEventListener(type, guard, { capture: true });
+  ctx.onInvalidated(() => window.removeEventListener(type, guard, { capture: true }));
+}
 
 // Test URLs (open by hand with the built extension loaded):
 // - JDM + JAK inhibitors review: https://pubmed.ncbi.nlm.nih.gov/34563217/

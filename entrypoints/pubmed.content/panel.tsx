@@ -39,6 +39,8 @@ export interface PanelProps {
 export interface MountedPanel {
   update: (props: PanelProps) => void;
   remove: () => void;
+  /** False once the host left the document (the page may remove it). */
+  isAttached: () => boolean;
 }
 
 type AppProps = PanelProps & { initialPrefs: PanelPrefs; doc: Document };
@@ -146,5 +148,6 @@ async function createPanel(ctx: ContentScriptContext, props: PanelProps): Promis
       draw();
     },
     remove: () => ui.remove(),
+    isAttached: () => ui.shadowHost.isConnected,
   };
 }

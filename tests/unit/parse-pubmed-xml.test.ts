@@ -193,4 +193,13 @@ describe('parsePubmedXml robustness', () => {
       ['2', 2001, 'T2', ''],
     ]);
   });
+
+  it('takes only digits as a PMID, falling back to the ArticleIdList (found by parser fuzzing)', () => {
+    const real = xml('33474827');
+    const broken = real.replace('<PMID Version="1">33474827</PMID>', '<PMID Version="1">:</PMID>');
+    expect(broken).not.toBe(real);
+    expect(parsePubmedXml(broken)[0]?.pmid).toBe('33474827');
+    const noIds = broken.replace(/<ArticleId IdType="pubmed">33474827<\/ArticleId>/, '');
+    expect(parsePubmedXml(noIds)[0]?.pmid).toBeUndefined();
+  });
 });

@@ -1,0 +1,55 @@
+/**
+ * Everything the built manifests may ask for, each with the reason JAK Lens needs it. The manifest test
+ * (manifest.e2e.ts) fails on any permission, host or web-accessible resource of the Chrome or Firefox
+ * build that is not listed here. An entry the manifest does not (yet) use is fine: add the reason first,
+ * then the permission. Removing a feature? Remove its entry too.
+ */
+
+/** API permissions (`permissions`, `optional_permissions`). */
+export const ALLOWED_PERMISSIONS: Record<string, string> = {
+  storage:
+    'extension storage for settings and the panel layout (utils/settings.ts, utils/panel-prefs.ts)',
+  contextMenus:
+    'planned: the "Highlight with JAK Lens" item on selected text in PubMed/PMC pages (Chrome name)',
+  menus: 'planned: the same context-menu item under the name Firefox also accepts',
+};
+
+/**
+ * Hosts (`host_permissions` in MV3; match patterns inside `permissions` in Firefox's MV2 build). Only the
+ * sites JAK Lens annotates, plus NCBI's E-utilities when records are fetched from there.
+ */
+export const ALLOWED_HOSTS: Record<string, string> = {
+  'https://pubmed.ncbi.nlm.nih.gov/*': 'annotated site: PubMed article and search pages',
+  'https://pmc.ncbi.nlm.nih.gov/*': 'annotated site: PMC full-text articles',
+  'https://eutils.ncbi.nlm.nih.gov/*':
+    'planned: fetching article records (efetch XML) from NCBI E-utilities, nothing else on that host',
+};
+
+/** Where the content script may run: exactly the annotated sites. */
+export const ALLOWED_CONTENT_SCRIPT_MATCHES: Record<string, string> = {
+  'https://pubmed.ncbi.nlm.nih.gov/*': 'reads, classifies and highlights PubMed articles',
+  'https://pmc.ncbi.nlm.nih.gov/*': 'reads, classifies and highlights PMC full text',
+};
+
+/**
+ * Files pages may load from the extension. None: the panel's CSS is inlined into its shadow root, so no
+ * page can fingerprint JAK Lens or frame its pages.
+ */
+export const ALLOWED_WEB_ACCESSIBLE_RESOURCES: Record<string, string> = {};
+
+/** Never allowed, whatever a later entry above says: these give access to every site or every tab. */
+export const FORBIDDEN = [
+  '<all_urls>',
+  '*://*/*',
+  'http://*/*',
+  'https://*/*',
+  'tabs',
+  'webRequest',
+  'webRequestBlocking',
+  'scripting',
+  'debugger',
+  'management',
+  'nativeMessaging',
+  'cookies',
+  'history',
+];
