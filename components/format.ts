@@ -16,3 +16,8 @@ export function formatWhen(epochMs: number, now = Date.now()): string {
 export function pubmedUrl(pmid: string): string {
   return `https://pubmed.ncbi.nlm.nih.gov/${encodeURIComponent(pmid)}/`;
 }
+
+/** `url` when it is an http(s) address, else undefined: links in the library are never javascript: or data:. */
+export function httpHref(url: string): string | undefined {
+  return /^https?:\/\//i.test(url) ? url : undefined;
+}

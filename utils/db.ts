@@ -95,6 +95,12 @@ export interface TrashedNote extends NoteContent {
   updatedAt: number;
   deletedAt: number;
   reason: TrashReason;
+  /**
+   * The article's highlights, when the reader deleted the whole article from the library; restored
+   * with the note. Not indexed, so adding it needed no schema version. A trash entry of an article
+   * that had highlights but no note has revision 0 and restores no note.
+   */
+  highlights?: Highlight[];
 }
 
 /** W3C Web Annotation TextQuoteSelector, without its `type`. */

@@ -39,7 +39,10 @@ export type ConflictChoice = 'keep-note' | 'use-copy';
 
 /** Where a restored trash item went: back as the note, or beside a newer note as a conflict copy. */
 export type RestoreResult =
-  { restored: 'note'; note: Note } | { restored: 'conflict'; conflictCopy: NoteConflict };
+  | { restored: 'note'; note: Note }
+  | { restored: 'conflict'; conflictCopy: NoteConflict }
+  /** A deleted article that had highlights but no note: only the highlights come back. */
+  | { restored: 'highlights'; count: number };
 
 /** The current note of an article, or undefined when there is none. */
 export function getNote(db: JakLensDB, articleKey: string): Promise<Note | undefined> {
@@ -186,11 +189,15 @@ export function restoreFromTrash(
   trashId: string,
   now = Date.now(),
 ): Promise<RestoreResult> {
-  return db.transaction('rw', db.notes, db.noteConflicts, db.trash, async () => {
+  const tables = [db.notes, db.noteConflicts, db.trash, db.highlights];
+  return db.transaction('rw', tables, async (): Promise<RestoreResult> => {
     const item = await db.trash.get(trashId);
     if (!item) throw new Error(`No trash item ${trashId}.`);
     const current = await db.notes.get(item.articleKey);
     await db.trash.delete(trashId);
+    // An article deleted from the library carries its highlights (utils/library-trash.ts).
+    if (item.highlights?.length) await db.highlights.bulkPut(item.highlights);
+    if (item.revision === 0) return { restored: 'highlights', count: item.highlights?.length ?? 0 };
     if (!current) {
       const note: Note = {
         articleKey: item.articleKey,
@@ -200,7 +207,7 @@ export function restoreFromTrash(
         updatedAt: now,
       };
       await db.notes.put(note);
-      return { restored: 'note', note } as const;
+      return { restored: 'note', note };
     }
     const conflictCopy: NoteConflict = {
       id: crypto.randomUUID(),
@@ -211,7 +218,7 @@ export function restoreFromTrash(
       createdAt: now,
     };
     await db.noteConflicts.add(conflictCopy);
-    return { restored: 'conflict', conflictCopy } as const;
+    return { restored: 'conflict', conflictCopy };
   });
 }
 

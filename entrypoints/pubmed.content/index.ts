@@ -3,11 +3,12 @@ import { ContentScriptContext, defineContentScript } from '#imports';
 import * as v from 'valibot';
 import { findMentions } from '@/utils/find-mentions';
 import { applyHighlights } from '@/utils/highlight-dom';
+import { installHighlightSettings, isSiteEnabled } from '@/utils/highlight-settings';
 import { installHighlightStyle } from '@/utils/highlight-style';
 import { createMessageClient } from '@/utils/message-client';
 import { TabMessageSchema, type Message, type TabState } from '@/utils/messages';
 import { checkSelectors, warnMissing } from '@/utils/selector-health';
-import { loadSettings } from '@/utils/settings-store';
+import { loadSettings, watchSettings } from '@/utils/settings-store';
 import { initArticlePage, type ArticleController } from './article-page';
 import { readPage } from './read-page';
 import { initSearchResults } from './search-results';
@@ -26,8 +27,18 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     stopForgedStartSignals(ctx);
-    const request = createMessageClient((message: Message) => browser.runtime.sendMessage(message));
     const settings = await loadSettings();
+    // The reader can switch JAK Lens off per site in the library's settings.
+    if (!isSiteEnabled(settings.sites, location.href)) return;
+    const removeHighlightSettings = installHighlightSettings(document, settings.highlightKinds);
+    const stopWatching = watchSettings((next) =>
+      installHighlightSettings(document, next.highlightKinds),
+    );
+    ctx.onInvalidated(() => {
+      stopWatching();
+      removeHighlightSettings();
+    });
+    const request = createMessageClient((message: Message) => browser.runtime.sendMessage(message));
     let state: TabState = { pageType: 'other' };
     let article: ArticleController | null = null;
 

@@ -62,3 +62,25 @@ export function tabIdFor(worker: Worker, url: string): Promise<number | undefine
     return tabs[0]?.id;
   }, url);
 }
+
+/** Empties every table of the extension's IndexedDB from the service worker (raw IDB): a blank profile. */
+export function clearAllTables(worker: Worker): Promise<void> {
+  return worker.evaluate(
+    () =>
+      new Promise<void>((resolveDone, reject) => {
+        const open = indexedDB.open('jak-lens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names, 'readwrite');
+          for (const name of names) tx.objectStore(name).clear();
+          tx.oncomplete = () => {
+            db.close();
+            resolveDone();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}

@@ -1,0 +1,89 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { ArticleDetail } from '@/components/ArticleDetail';
+import { NoteEditor } from '@/components/NoteEditor';
+import { useAutosave, type SaveOutcome } from '@/components/use-autosave';
+import type { JakLensDB, Note } from '@/utils/db';
+import { articleToMarkdown, markdownFileName } from '@/utils/export-markdown';
+import { updateHighlight } from '@/utils/highlights-repository';
+import type { LibraryRow } from '@/utils/library-query';
+import { saveNote } from '@/utils/notes-repository';
+import type { ReadingStatus } from '@/utils/picklists';
+import { downloadFile } from './download';
+
+type Draft = { body: string; tags: string[]; status: ReadingStatus };
+
+type Props = {
+  db: JakLensDB;
+  row: LibraryRow;
+  knownTags: string[];
+  onDelete: () => void;
+  onClose: () => void;
+};
+
+const toDraft = (note: Note | undefined): Draft =>
+  note
+    ? { body: note.body, tags: note.tags, status: note.status }
+    : { body: '', tags: [], status: 'to-read' };
+
+/**
+ * An article opened from the library, connected: the note autosaves straight to the database with
+ * the same revision check as the panel (a save based on an old revision becomes a conflict copy),
+ * and highlight comments save when the field loses focus.
+ */
+export function DetailView({ db, row, knownTags, onDelete, onClose }: Props) {
+  const revision = useRef(row.note?.revision ?? 0);
+  const save = async (draft: Draft): Promise<SaveOutcome> => {
+    const result = await saveNote(db, {
+      articleKey: row.key,
+      ...draft,
+      baseRevision: revision.current,
+    });
+    revision.current = result.note.revision;
+    if (result.status === 'conflict') {
+      autosave.reset(toDraft(result.note));
+      return 'conflict';
+    }
+    return 'saved';
+  };
+  const autosave = useAutosave<Draft>({ initial: toDraft(row.note), save });
+
+  // A newer revision saved elsewhere (a PubMed tab, an import, a tag rename) replaces the text,
+  // unless something typed here is still waiting to be saved.
+  useEffect(() => {
+    const stored = row.note;
+    if (stored && stored.revision > revision.current && autosave.saveState === 'saved') {
+      revision.current = stored.revision;
+      autosave.reset(toDraft(stored));
+    }
+  }, [row.note?.revision]);
+
+  const { value } = autosave;
+  return (
+    <ArticleDetail
+      row={row}
+      onClose={onClose}
+      onDelete={onDelete}
+      onExportMarkdown={() =>
+        downloadFile({
+          fileName: markdownFileName(row),
+          type: 'text/markdown',
+          text: articleToMarkdown(row),
+        })
+      }
+      onCommentChange={(h, comment) => void updateHighlight(db, h.id, { comment })}
+    >
+      <NoteEditor
+        value={value.body}
+        status={value.status}
+        tags={value.tags}
+        suggestions={[...knownTags, ...row.drugs]}
+        saveState={autosave.saveState}
+        errorMessage={autosave.errorMessage}
+        onChange={(body) => autosave.setValue({ ...value, body })}
+        onStatusChange={(status) => autosave.setValue({ ...value, status })}
+        onTagsChange={(tags) => autosave.setValue({ ...value, tags })}
+        onRetry={() => void autosave.flush()}
+      />
+    </ArticleDetail>
+  );
+}
