@@ -1,7 +1,7 @@
 import type { ReadingStatus } from '@/utils/picklists';
 import type { TabState } from '@/utils/messages';
 import { summariseEvidence } from '@/utils/classify';
-import { relevanceLabel } from '@/utils/panel-model';
+import { relevanceLabel } from '@/utils/relevance-label';
 import { pubmedUrl } from './format';
 import { STATUS_LABELS } from './NoteEditor';
 

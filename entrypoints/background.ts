@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from '#imports';
 import { createMessageHandler } from '@/utils/background-handler';
 import { openDatabase } from '@/utils/db';
-import { badgeFor } from '@/utils/panel-model';
+import { badgeFor } from '@/utils/relevance-label';
 import { createRateLimiter, fetchRecords } from '@/utils/eutils';
 import { pruneCachedRecords } from '@/utils/record-cache';
 import type { TabMessage } from '@/utils/messages';

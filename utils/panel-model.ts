@@ -19,6 +19,8 @@ import {
 } from './panel-pathways';
 
 export { safeHttpUrl } from './panel-links';
+export { badgeFor, relevanceLabel, type Badge } from './relevance-label';
+import { relevanceLabel } from './relevance-label';
 export type { DrugCardModel } from './panel-card';
 export type { PathwayView } from './panel-pathways';
 
@@ -37,27 +39,6 @@ export interface PanelModel {
   pathways: PathwayView;
   /** The reference's "not a prescribing reference" line, shown next to drug facts. */
   caution: string;
-}
-
-const DISEASE_NAME: Record<DiseaseKind, string> = {
-  jdm: 'juvenile dermatomyositis',
-  dm: 'dermatomyositis',
-  iim: 'inflammatory myopathy',
-};
-
-/** The relevance as a short label for the header. */
-export function relevanceLabel(relevance: Relevance, disease: DiseaseKind | null): string {
-  const name = disease ? DISEASE_NAME[disease] : 'myositis';
-  switch (relevance) {
-    case 'core':
-      return `Core: ${name} + JAK inhibition`;
-    case 'disease':
-      return `Disease only: ${name}`;
-    case 'jak':
-      return 'JAK inhibition only';
-    default:
-      return 'Not about myositis or JAK inhibition';
-  }
 }
 
 const TARGET_IDS: Record<string, JakName> = {
@@ -114,31 +95,4 @@ export function buildPanelModel(verdict: Verdict, article?: Article): PanelModel
     },
     caution: REFERENCE_CAUTION,
   };
-}
-
-/** The toolbar badge for a tab. */
-export interface Badge {
-  text: string;
-  title: string;
-}
-
-/**
- * The toolbar badge: the disease ("JDM" / "DM" / "IIM") on core articles, the number of
- * inhibitors named on JAK-only ones, and none otherwise (the background clears it).
- */
-export function badgeFor(
-  verdict: Pick<Verdict, 'relevance' | 'disease'> & { drugs: readonly unknown[] },
-): Badge | null {
-  if (verdict.relevance === 'core') {
-    const text = (verdict.disease ?? 'iim').toUpperCase();
-    return { text, title: `JAK Lens: ${relevanceLabel('core', verdict.disease)}` };
-  }
-  if (verdict.relevance === 'jak' && verdict.drugs.length > 0) {
-    const n = verdict.drugs.length;
-    return {
-      text: String(n),
-      title: `JAK Lens: JAK inhibition only, ${n} inhibitor${n === 1 ? '' : 's'} named`,
-    };
-  }
-  return null;
 }
