@@ -1,21 +1,13 @@
-import type { ArticleRecord, JakLensDB, RecentEntry, VerdictSummary } from './db';
+import type { ArticleRecord, JakLensDB, RecentEntry } from './db';
 
 /** How many entries the recent-articles list keeps; older ones are dropped first. */
 export const RECENT_LIMIT = 500;
 
-/** The part of an article the content script reports when the reader opens it. */
-export interface SeenArticle {
-  key: string;
-  pmid?: string;
-  doi?: string;
-  pmcid?: string;
-  title: string;
-  journal?: string;
-  year?: number;
-  url: string;
-  /** The classifier's verdict on this visit; kept on the article as its verdict "at last visit". */
-  verdict?: VerdictSummary;
-}
+/**
+ * The part of an article the content script reports when the reader opens it: the stored record without
+ * its visit times (its `verdict` is the classifier's on this visit, kept as the verdict "at last visit").
+ */
+export type SeenArticle = Omit<ArticleRecord, 'firstSeen' | 'lastSeen'>;
 
 /**
  * Records a visit: upserts the article and moves it to the top of the recent list, then trims the list
