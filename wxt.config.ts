@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
@@ -8,6 +9,36 @@ export const ANNOTATED_SITES = [
 ];
 /** Fetched by the background only: PubMed records (MeSH, abstracts) for search-result badges. */
 export const FETCHED_SITES = ['https://eutils.ncbi.nlm.nih.gov/*'];
+
+/**
+ * `npm run dev` opens a browser with the extension on a JDM article — where there is a screen to show it.
+ * Without one (a server, CI) it builds and rebuilds on change, and says where to load the build from.
+ */
+function devBrowser() {
+  const hasDisplay =
+    process.platform !== 'linux' || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
+  const command = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+  const isDev = !['build', 'zip', 'prepare', 'clean', 'submit', 'init'].includes(command ?? '');
+  if (!hasDisplay && isDev && /wxt/.test(process.argv[1] ?? '')) {
+    console.info(
+      '[JAK Lens] No display: dev mode builds and watches without opening a browser. Load .output/chrome-mv3-dev unpacked.',
+    );
+  }
+  const binaries: Record<string, string> = {};
+  const chrome = [process.env.CHROME_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
+  const firefox = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr'].find(
+    (p) => p && existsSync(p),
+  );
+  if (chrome) binaries.chrome = chrome;
+  if (firefox) binaries.firefox = firefox;
+  return {
+    disabled: !hasDisplay,
+    binaries,
+    // Chromium refuses to start its sandbox as root (containers, these build machines).
+    chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+    startUrls: ['https://pubmed.ncbi.nlm.nih.gov/34563217/'],
+  };
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -45,7 +76,5 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({ plugins: [preact()] }),
-  webExt: {
-    startUrls: ['https://pubmed.ncbi.nlm.nih.gov/34563217/'],
-  },
+  webExt: devBrowser(),
 });
