@@ -1,16 +1,15 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { ArticleDetail } from '@/components/ArticleDetail';
-import { NoteEditor } from '@/components/NoteEditor';
+import { DraftNoteEditor, toNoteDraft, type NoteDraft } from '@/components/DraftNoteEditor';
 import { useAutosave, type SaveOutcome } from '@/components/use-autosave';
-import type { JakLensDB, Note } from '@/utils/db';
+import type { JakLensDB } from '@/utils/db';
 import { articleToMarkdown, markdownFileName } from '@/utils/export-markdown';
 import { updateHighlight } from '@/utils/highlights-repository';
 import type { LibraryRow } from '@/utils/library-query';
 import { saveNote } from '@/utils/notes-repository';
-import type { ReadingStatus } from '@/utils/picklists';
 import { downloadFile } from './download';
 
-type Draft = { body: string; tags: string[]; status: ReadingStatus };
+type Draft = NoteDraft;
 
 type Props = {
   db: JakLensDB;
@@ -20,10 +19,7 @@ type Props = {
   onClose: () => void;
 };
 
-const toDraft = (note: Note | undefined): Draft =>
-  note
-    ? { body: note.body, tags: note.tags, status: note.status }
-    : { body: '', tags: [], status: 'to-read' };
+const toDraft = toNoteDraft;
 
 /**
  * An article opened from the library, connected: the note autosaves straight to the database with
@@ -57,7 +53,6 @@ export function DetailView({ db, row, knownTags, onDelete, onClose }: Props) {
     }
   }, [row.note?.revision]);
 
-  const { value } = autosave;
   return (
     <ArticleDetail
       row={row}
@@ -72,18 +67,7 @@ export function DetailView({ db, row, knownTags, onDelete, onClose }: Props) {
       }
       onCommentChange={(h, comment) => void updateHighlight(db, h.id, { comment })}
     >
-      <NoteEditor
-        value={value.body}
-        status={value.status}
-        tags={value.tags}
-        suggestions={[...knownTags, ...row.drugs]}
-        saveState={autosave.saveState}
-        errorMessage={autosave.errorMessage}
-        onChange={(body) => autosave.setValue({ ...value, body })}
-        onStatusChange={(status) => autosave.setValue({ ...value, status })}
-        onTagsChange={(tags) => autosave.setValue({ ...value, tags })}
-        onRetry={() => void autosave.flush()}
-      />
+      <DraftNoteEditor autosave={autosave} suggestions={[...knownTags, ...row.drugs]} />
     </ArticleDetail>
   );
 }

@@ -1,13 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { NoteEditor } from '@/components/NoteEditor';
+import { DraftNoteEditor, toNoteDraft, type NoteDraft } from '@/components/DraftNoteEditor';
 import { useAutosave, type SaveOutcome } from '@/components/use-autosave';
 import type { Note, NoteConflict } from '@/utils/db';
 import type { MessageClient } from '@/utils/message-client';
-import type { ReadingStatus } from '@/utils/picklists';
 
-type Draft = { body: string; tags: string[]; status: ReadingStatus };
-
-const EMPTY: Draft = { body: '', tags: [], status: 'to-read' };
+type Draft = NoteDraft;
 
 type Props = {
   articleKey: string;
@@ -18,8 +15,7 @@ type Props = {
   onRemoteChange: (listener: () => void) => () => void;
 };
 
-const toDraft = (note: Note | null): Draft =>
-  note ? { body: note.body, tags: note.tags, status: note.status } : EMPTY;
+const toDraft = toNoteDraft;
 
 /** The reader's note on this article, in the panel: loaded from and autosaved to the background. */
 export function NotesSection({ articleKey, request, entityTags, onRemoteChange }: Props) {
@@ -122,7 +118,6 @@ function LoadedEditor(props: LoadedProps) {
     }
   };
 
-  const { value } = autosave;
   return (
     <div class="jak-notes">
       {conflicts.map((conflict) => (
@@ -137,18 +132,7 @@ function LoadedEditor(props: LoadedProps) {
           </button>
         </div>
       ))}
-      <NoteEditor
-        value={value.body}
-        status={value.status}
-        tags={value.tags}
-        suggestions={[...knownTags, ...entityTags]}
-        saveState={autosave.saveState}
-        errorMessage={autosave.errorMessage}
-        onChange={(body) => autosave.setValue({ ...value, body })}
-        onStatusChange={(status) => autosave.setValue({ ...value, status })}
-        onTagsChange={(tags) => autosave.setValue({ ...value, tags })}
-        onRetry={() => void autosave.flush()}
-      />
+      <DraftNoteEditor autosave={autosave} suggestions={[...knownTags, ...entityTags]} />
     </div>
   );
 }
