@@ -10,25 +10,13 @@ import { PMC_LEGACY_REF_LIST, PMC_REF_LIST, SELECTORS } from '@/utils/pubmed-sel
 import { classifySearchResult } from '@/utils/search-verdicts';
 import { checkSelectors, expectedSelectors, warnMissing } from '@/utils/selector-health';
 import { loadHtmlFixture, PMC_PAGES, PUBMED_ARTICLE, PUBMED_SEARCH } from '../support/fixtures';
+import { withoutMatches } from '../support/remove-matches';
 
 // A PubMed redesign removes things. For every real capture and every selector in turn: remove what
 // the selector matches, run everything that reads pages, and check that nothing throws, that the
 // results are the baseline minus some parts, and that checkSelectors names the selector when it is
 // one every page of the type has. (tests/unit/selector-removal.test.ts checks the parsed articles
 // field by field.) Elements are put back after each run, so one parse per capture serves all.
-
-function withoutMatches(doc: Document, selector: string, run: () => void): number {
-  const all = Array.from(doc.querySelectorAll(selector));
-  const top = all.filter((el) => !el.parentElement?.closest(selector));
-  const places = top.map((el) => ({ el, parent: el.parentNode!, next: el.nextSibling }));
-  places.forEach(({ el }) => el.remove());
-  try {
-    run();
-  } finally {
-    for (const { el, parent, next } of places.reverse()) parent.insertBefore(el, next);
-  }
-  return all.length;
-}
 
 /** Everything that reads a page, as the content script would run it. */
 function readAll(doc: Document, url: string) {

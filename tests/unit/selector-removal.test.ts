@@ -7,24 +7,12 @@ import { parsePubmedArticle } from '../../utils/parse-pubmed';
 import { parseSearchResults } from '../../utils/parse-search-results';
 import { SELECTORS } from '../../utils/pubmed-selectors';
 import { loadHtmlFixture, PMC_PAGES, PUBMED_ARTICLE, PUBMED_SEARCH } from '../support/fixtures';
+import { withoutMatches } from '../support/remove-matches';
 
 // Markup drifts: for every selector, remove what it matches from each real capture, run every
 // parser, and check nothing throws and the result is the baseline minus some parts, not garbage.
 // Elements are put back afterwards, so one parse per capture serves all selectors.
 // Generous timeouts: ~75 selectors x 4 parsers per capture, on a shared 2-core machine.
-
-function withoutMatches(doc: Document, selector: string, run: () => void): number {
-  const all = Array.from(doc.querySelectorAll(selector));
-  const top = all.filter((el) => !el.parentElement?.closest(selector));
-  const places = top.map((el) => ({ el, parent: el.parentNode!, next: el.nextSibling }));
-  places.forEach(({ el }) => el.remove());
-  try {
-    run();
-  } finally {
-    for (const { el, parent, next } of places.reverse()) parent.insertBefore(el, next);
-  }
-  return all.length;
-}
 
 function runAll(doc: Document, url: string) {
   return {
