@@ -21,13 +21,19 @@
  *     the navigation entry's domContentLoadedEventStart (same time origin). It is when the panel is in
  *     the layout; the paint follows at the next frame.
  *   · page load = the navigation entry's loadEventEnd (from navigation start).
+ * - Then TRACE_ROUNDS more loads per page WITH the extension only, under a Chromium trace (CDP
+ *   Tracing, V8 CPU-profiler samples included): the longest main-thread task that ran the content
+ *   script's code, attributed by script URL (tests/bench/trace-tasks.mjs). This is "the longest task
+ *   caused by the content script", free of the page's own tasks; tracing slows the page, which is why
+ *   it runs apart from the timed rounds above.
  * - A load counts as settled when the load event has fired, the panel is visible where one is
  *   expected, and the DOM has been quiet for QUIET_MS (the content script highlights in chunks).
  * - Bundle sizes: every file of each entry in .output/chrome-mv3 (HTML pages followed through their
  *   scripts, stylesheets and static imports), raw and gzip level 9 per file, summed.
  *
- * Environment: CHROME_PATH (default /usr/bin/chromium), BENCH_EXT_ROUNDS (counted rounds, default 7,
- * at least 5), BENCH_EXT_BUILD=1 to rebuild the extension first even if .output/chrome-mv3 exists.
+ * Environment: CHROME_PATH (default /usr/bin/chromium), BENCH_EXT_ROUNDS (counted rounds, default 5,
+ * at least 5), BENCH_EXT_TRACE_ROUNDS (traced loads per page, default 3), BENCH_EXT_BUILD=1 to
+ * rebuild the extension first even if .output/chrome-mv3 exists.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -39,12 +45,14 @@ import { Window } from 'happy-dom';
 import { runnerImport } from 'vite';
 import { launchChromium } from '../support/chromium.mjs';
 import { median } from './report.mjs';
+import { attributeTasks, TRACE_CATEGORIES } from './trace-tasks.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const ROOT = here('../../');
 const EXTENSION = join(ROOT, '.output/chrome-mv3');
 const OUT_DIR = join(ROOT, '.tmp/bench');
-const ROUNDS = Math.max(5, Number(process.env.BENCH_EXT_ROUNDS) || 7);
+const ROUNDS = Math.max(5, Number(process.env.BENCH_EXT_ROUNDS) || 5);
+const TRACE_ROUNDS = Math.max(1, Number(process.env.BENCH_EXT_TRACE_ROUNDS) || 3);
 const QUIET_MS = 1000;
 const SETTLE_TIMEOUT_MS = 30_000;
 const PANEL_HOST = 'jak-lens-panel';
@@ -128,30 +136,50 @@ function readProbe() {
   };
 }
 
+/** Waits until the load has settled (see "Method"); false if it did not within SETTLE_TIMEOUT_MS. */
+async function settle(page, expectPanel) {
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const s = await page.evaluate(() => ({
+      quietFor: performance.now() - window.__jlBenchProbe.lastMutation,
+      sinceLoad: performance.now() - performance.getEntriesByType('navigation')[0].loadEventEnd,
+      panel: window.__jlBenchProbe.panelVisibleAt !== null,
+    }));
+    if ((!expectPanel || s.panel) && s.quietFor >= QUIET_MS && s.sinceLoad >= QUIET_MS) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
 /** Loads `url` in a fresh tab, waits until it settles, returns the probe's figures. */
 async function measureLoad(context, url, expectPanel) {
   const page = await context.newPage();
   try {
     await page.goto(url, { waitUntil: 'load' });
-    const deadline = Date.now() + SETTLE_TIMEOUT_MS;
-    let settled = false;
-    while (Date.now() < deadline) {
-      const s = await page.evaluate(
-        () => ({
-          quietFor: performance.now() - window.__jlBenchProbe.lastMutation,
-          sinceLoad: performance.now() - performance.getEntriesByType('navigation')[0].loadEventEnd,
-          panel: window.__jlBenchProbe.panelVisibleAt !== null,
-        }),
-        undefined,
-      );
-      if ((!expectPanel || s.panel) && s.quietFor >= QUIET_MS && s.sinceLoad >= QUIET_MS) {
-        settled = true;
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const figures = await page.evaluate(readProbe);
-    return { ...figures, settled };
+    const settled = await settle(page, expectPanel);
+    return { ...(await page.evaluate(readProbe)), settled };
+  } finally {
+    await page.close();
+  }
+}
+
+/** As measureLoad, under a Chromium trace: which main-thread tasks ran the content script. */
+async function traceLoad(context, url, expectPanel) {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    const events = [];
+    cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', {
+      transferMode: 'ReportEvents',
+      traceConfig: { includedCategories: TRACE_CATEGORIES },
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    const settled = await settle(page, expectPanel);
+    await cdp.send('Tracing.end');
+    await complete;
+    return { ...attributeTasks(events), settled };
   } finally {
     await page.close();
   }
@@ -183,6 +211,21 @@ function summarise(samples) {
       loadMs: samples.map((s) => round2(s.loadMs)),
       panelVisibleMs: samples.map((s) => round2(s.panelVisibleMs)),
     },
+  };
+}
+
+/** Medians over the traced loads of one page (see trace-tasks.mjs). */
+function summariseTraces(traced) {
+  const pick = (key) => round2(medianOf(traced.map((t) => t[key])));
+  return {
+    longestTaskMs: pick('longestExtensionTaskMs'),
+    longTasks: pick('extensionLongTasks'),
+    tasks: pick('extensionTasks'),
+    taskMs: pick('extensionTaskMs'),
+    scriptMs: pick('extensionSampleMs'),
+    anyLongestTaskMs: pick('longestTaskMs'),
+    unsettled: traced.filter((t) => !t.settled).length,
+    samples: { longestTaskMs: traced.map((t) => round2(t.longestExtensionTaskMs)) },
   };
 }
 
@@ -327,6 +370,13 @@ async function main() {
       console.log(`  round ${round}${round === 0 ? ' (warm-up)' : ''} done`);
     }
 
+    // Attribution pass, after the timed rounds so tracing overhead never touches their figures.
+    const traces = Object.fromEntries(PAGES.map((p) => [p.id, []]));
+    for (let round = 0; round < TRACE_ROUNDS; round++) {
+      for (const p of PAGES) traces[p.id].push(await traceLoad(contexts.with, p.url, p.panel));
+      console.log(`  traced round ${round + 1} of ${TRACE_ROUNDS} done`);
+    }
+
     const results = PAGES.map((p) => {
       const w = summarise(samples[p.id].with);
       const b = summarise(samples[p.id].baseline);
@@ -336,6 +386,7 @@ async function main() {
         url: p.url,
         with: w,
         baseline: b,
+        contentScript: summariseTraces(traces[p.id]),
         longestTaskDiffMs:
           w.longestTaskMs === null || b.longestTaskMs === null
             ? null
@@ -345,6 +396,7 @@ async function main() {
     const report = {
       chromium,
       rounds: ROUNDS,
+      traceRounds: TRACE_ROUNDS,
       date: new Date().toISOString(),
       quietMs: QUIET_MS,
       pages: results,
@@ -356,7 +408,7 @@ async function main() {
     for (const r of results) {
       const panel = r.with.panelVisibleMs === null ? '' : `; DCL→panel ${r.with.panelVisibleMs} ms`;
       console.log(
-        `${r.label.padEnd(40)} longest task ${r.with.longestTaskMs} ms with, ${r.baseline.longestTaskMs} ms without; ` +
+        `${r.label.padEnd(40)} content-script task ${r.contentScript.longestTaskMs} ms; longest task ${r.with.longestTaskMs} ms with, ${r.baseline.longestTaskMs} ms without; ` +
           `load ${r.with.loadMs} / ${r.baseline.loadMs} ms${panel}`,
       );
     }
