@@ -1,0 +1,47 @@
+/**
+ * `npm run bench`: every part of the bench, one after another, then one combined table
+ * (tests/bench/report.mjs). A part that fails leaves its section "not run" in the table; the others
+ * still run and print, and the exit status is non-zero. Each part's result file is removed before
+ * it runs, so the table never shows figures left over from an earlier run.
+ */
+
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { BENCH_DIR } from './report.mjs';
+
+const PARTS = [
+  {
+    name: 'library',
+    file: 'library.json',
+    command: ['npx', 'vitest', 'run', '--config', 'vitest.bench.config.ts'],
+  },
+  { name: 'highlight', file: 'highlight.json', command: ['node', 'tests/bench/run.mjs'] },
+  {
+    name: 'extension',
+    file: 'extension.json',
+    command: ['node', 'tests/bench/extension.mjs'],
+    // Measure the code as it is now, not whatever .output/chrome-mv3 holds.
+    env: { BENCH_EXT_BUILD: '1' },
+  },
+];
+
+const failed = [];
+for (const part of PARTS) {
+  rmSync(join(BENCH_DIR, part.file), { force: true });
+  console.log(`\n=== bench: ${part.name} (${part.command.join(' ')}) ===`);
+  const [cmd, ...args] = part.command;
+  const run = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...part.env } });
+  if (run.status !== 0) {
+    const why = run.error ? run.error.message : `exit status ${run.status ?? run.signal}`;
+    console.error(`bench: ${part.name} failed (${why})`);
+    failed.push(part.name);
+  }
+}
+
+const report = spawnSync('node', ['tests/bench/report.mjs'], { stdio: 'inherit' });
+if (report.status !== 0) failed.push('report');
+if (failed.length) {
+  console.error(`\nbench: failed parts: ${failed.join(', ')}`);
+  process.exitCode = 1;
+}
