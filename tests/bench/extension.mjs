@@ -222,7 +222,7 @@ function summariseTraces(traced) {
     longTasks: pick('extensionLongTasks'),
     tasks: pick('extensionTasks'),
     taskMs: pick('extensionTaskMs'),
-    scriptMs: pick('extensionSampleMs'),
+    compileMs: pick('extensionCompileMs'),
     anyLongestTaskMs: pick('longestTaskMs'),
     unsettled: traced.filter((t) => !t.settled).length,
     samples: { longestTaskMs: traced.map((t) => round2(t.longestExtensionTaskMs)) },

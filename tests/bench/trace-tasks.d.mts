@@ -6,7 +6,7 @@ export interface TaskAttribution {
   extensionTasks: number;
   extensionLongTasks: number;
   extensionTaskMs: number;
-  extensionSampleMs: number;
+  extensionCompileMs: number;
 }
 export declare function attributeTasks(
   events: Array<Record<string, unknown>>,
