@@ -3,6 +3,9 @@
  * (tests/bench/report.mjs). A part that fails leaves its section "not run" in the table; the others
  * still run and print, and the exit status is non-zero. Each part's result file is removed before
  * it runs, so the table never shows figures left over from an earlier run.
+ *
+ * BENCH_PARTS=library,highlight,extension (comma-separated) runs only those parts; the table then
+ * says "not run" for the others.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -26,9 +29,19 @@ const PARTS = [
   },
 ];
 
+const wanted = process.env.BENCH_PARTS?.split(',').map((p) => p.trim());
+const unknown = wanted?.filter((w) => !PARTS.some((p) => p.name === w)) ?? [];
+if (unknown.length) {
+  console.error(
+    `BENCH_PARTS: unknown part(s) ${unknown.join(', ')}; parts are ${PARTS.map((p) => p.name).join(', ')}`,
+  );
+  process.exit(2);
+}
+
 const failed = [];
 for (const part of PARTS) {
   rmSync(join(BENCH_DIR, part.file), { force: true });
+  if (wanted && !wanted.includes(part.name)) continue;
   console.log(`\n=== bench: ${part.name} (${part.command.join(' ')}) ===`);
   const [cmd, ...args] = part.command;
   const run = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...part.env } });

@@ -41,6 +41,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join, posix, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { loadavg } from 'node:os';
 import { Window } from 'happy-dom';
 import { runnerImport } from 'vite';
 import { launchChromium } from '../support/chromium.mjs';
@@ -304,6 +305,7 @@ export function bundleSizes() {
 
 async function main() {
   ensureBuild();
+  const loadAtStart = loadavg()[0];
   const { pages, routePages } = await loadPages();
   const routes = pages.buildRoutes();
   const PAGES = [
@@ -395,6 +397,7 @@ async function main() {
     });
     const report = {
       chromium,
+      loadAverage: { start: loadAtStart, end: loadavg()[0] },
       rounds: ROUNDS,
       traceRounds: TRACE_ROUNDS,
       date: new Date().toISOString(),

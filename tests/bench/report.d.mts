@@ -5,6 +5,8 @@ export interface Machine {
   cpuCount: number;
   os: string;
   node: string;
+  /** 1-minute load average when the report was made: the bench shares the machine. */
+  loadAverage?: number;
   chromium?: string;
   date: string;
 }

@@ -7,7 +7,7 @@
  */
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release } from 'node:os';
+import { cpus, loadavg, platform, release } from 'node:os';
 import { join } from 'node:path';
 // node:url's URL: in the unit tests' happy-dom the global URL is not Node's.
 import { URL as NodeURL, fileURLToPath, pathToFileURL } from 'node:url';
@@ -152,12 +152,8 @@ export function extensionRows(result) {
     ]);
   }
   for (const b of bundles) {
-    rows.push([
-      'Bundle size',
-      b.label,
-      `${kb(b.gzipBytes)} gz`,
-      `${kb(b.rawBytes)} raw; ${b.files.join(', ')}`,
-    ]);
+    const files = b.files.length <= 4 ? b.files.join(', ') : `${b.files.length} files`;
+    rows.push(['Bundle size', b.label, `${kb(b.gzipBytes)} gz`, `${kb(b.rawBytes)} raw; ${files}`]);
   }
   return rows;
 }
@@ -186,8 +182,9 @@ export function libraryRows(result) {
 }
 
 /** The machine line: CPU, OS, Node, Chromium (from whichever result file recorded it), date. */
-export function machineLine({ cpuModel, cpuCount, os, node, chromium, date }) {
-  return `Machine: ${cpuModel} × ${cpuCount} cores, ${os}, Node ${node}, Chromium ${chromium ?? 'not run'}; ${date}`;
+export function machineLine({ cpuModel, cpuCount, os, node, chromium, date, loadAverage }) {
+  const load = isNum(loadAverage) ? `, load average ${loadAverage.toFixed(1)} (1 min)` : '';
+  return `Machine: ${cpuModel} × ${cpuCount} cores${load}, ${os}, Node ${node}, Chromium ${chromium ?? 'not run'}; ${date}`;
 }
 
 /**
@@ -215,21 +212,24 @@ export function describeMachine(results, now = new Date()) {
     cpuCount: cpu.length,
     os: `${platform()} ${release()}`,
     node: process.version,
+    loadAverage: loadavg()[0],
     chromium: results.map((r) => r.data?.chromium).find(Boolean),
     date: now.toISOString().replace(/\.\d+Z$/, 'Z'),
   };
 }
 
 function main() {
-  const highlight = readResult(join(BENCH_DIR, 'highlight.json'));
-  const extension = readResult(join(BENCH_DIR, 'extension.json'));
-  const library = readResult(join(BENCH_DIR, 'library.json'));
+  // BENCH_REPORT_DIR: read and write somewhere else (to check the layout on other files).
+  const dir = process.env.BENCH_REPORT_DIR ?? BENCH_DIR;
+  const highlight = readResult(join(dir, 'highlight.json'));
+  const extension = readResult(join(dir, 'extension.json'));
+  const library = readResult(join(dir, 'library.json'));
   const machine = describeMachine([extension, highlight]);
   const text = buildReport({ highlight, extension, library, machine });
-  mkdirSync(BENCH_DIR, { recursive: true });
-  writeFileSync(join(BENCH_DIR, 'report.md'), text);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'report.md'), text);
   console.log(`\n${text}`);
-  console.log(`(also written to ${join(BENCH_DIR, 'report.md')})`);
+  console.log(`(also written to ${join(dir, 'report.md')})`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
