@@ -9,7 +9,7 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH_DIR } from './report.mjs';
 
@@ -48,6 +48,9 @@ for (const part of PARTS) {
   if (run.status !== 0) {
     const why = run.error ? run.error.message : `exit status ${run.status ?? run.signal}`;
     console.error(`bench: ${part.name} failed (${why})`);
+    failed.push(part.name);
+  } else if (!existsSync(join(BENCH_DIR, part.file))) {
+    console.error(`bench: ${part.name} finished but wrote no .tmp/bench/${part.file}`);
     failed.push(part.name);
   }
 }
