@@ -98,13 +98,21 @@ function notRun(area, result, file, command) {
 export function highlightRows(result) {
   const area = 'Highlight pass';
   if (!result.data) return [notRun(area, result, 'highlight.json', 'npm run bench:highlight')];
-  const { scales = [], chunked = [], rounds } = result.data;
+  const { scales = [], realFinder = [], chunked = [], rounds } = result.data;
   const rows = scales.map((s) => [
     area,
     `PMC capture ×${s.scale} (${count(s.elements)} elements, ${count(s.hits)} marks), median of ${rounds ?? '?'}`,
     ms(s.jaklensMs),
     `${ratio(s.jaklensMs, s.floorMs)} floor (${ms(s.floorMs)}); ${ratio(s.jaklensMs, s.markRegExpMs)} mark.js RegExp (${ms(s.markRegExpMs)})`,
   ]);
+  for (const f of realFinder) {
+    rows.push([
+      area,
+      `real finder, ${f.page} ×${f.scale} (${count(f.hits)} marks)`,
+      ms(f.jaklensMs),
+      `${ratio(f.jaklensMs, f.floorMs)} floor (${ms(f.floorMs)})`,
+    ]);
+  }
   for (const c of chunked) {
     rows.push([
       area,

@@ -103,9 +103,16 @@ describe('report sections', () => {
           { scale: 1, elements: 900, hits: 40, floorMs: 2, jaklensMs: 5, markRegExpMs: 10 },
           { scale: 10, elements: 9000, hits: 400, floorMs: 20, jaklensMs: 30, markRegExpMs: 60 },
         ],
+        realFinder: [{ page: 'PMC8885717', scale: 1, hits: 35, floorMs: 4, jaklensMs: 6 }],
       },
     });
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
+    expect(rows[2]).toEqual([
+      'Highlight pass',
+      'real finder, PMC8885717 ×1 (35 marks)',
+      '6.00 ms',
+      '1.50× floor (4.00 ms)',
+    ]);
     expect(rows[0]![1]).toContain('×1 (900 elements, 40 marks), median of 12');
     expect(rows[0]![2]).toBe('5.00 ms');
     expect(rows[0]![3]).toBe('2.50× floor (2.00 ms); 0.50× mark.js RegExp (10.0 ms)');
