@@ -43,7 +43,7 @@ export function closestMark(node: EventTarget | null): HTMLElement | null {
 
 const ELEMENT_NODE = 1;
 
-/** Starts watching `doc`; costs four listeners and nothing else until the first event on a mark. */
+/** Starts watching `doc`; costs its listeners and nothing else until the first event on a mark. */
 export function watchMarkHover(options: MarkHoverOptions): MarkHover {
   const { doc, isInCard } = options;
   const showDelay = options.showDelayMs ?? SHOW_DELAY_MS;
@@ -51,6 +51,8 @@ export function watchMarkHover(options: MarkHoverOptions): MarkHover {
   let open: { mark: HTMLElement; by: OpenedBy } | null = null;
   /** The mark whose card Escape closed: the pointer resting on it does not reopen it. */
   let dismissed: HTMLElement | null = null;
+  /** A mouse button is down: a click focuses a mark too, but only hovering opens its card then. */
+  let pressing = false;
   let showTimer: ReturnType<typeof setTimeout> | undefined;
   let hideTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -108,7 +110,8 @@ export function watchMarkHover(options: MarkHoverOptions): MarkHover {
   const onFocusIn = (event: FocusEvent) => {
     if (isInCard(event.target)) return cancelHide();
     const mark = closestMark(event.target);
-    if (!mark) return;
+    // Pressing on a mark to start a selection focuses it: no card jumps up under the drag.
+    if (!mark || pressing) return;
     dismissed = null;
     openFor(mark, 'focus');
   };
@@ -129,6 +132,15 @@ export function watchMarkHover(options: MarkHoverOptions): MarkHover {
     close();
   };
 
+  const onDown = () => {
+    pressing = true;
+  };
+  const onUp = () => {
+    pressing = false;
+  };
+
+  doc.addEventListener('mousedown', onDown, true);
+  doc.addEventListener('mouseup', onUp, true);
   doc.addEventListener('mouseover', onOver);
   doc.addEventListener('mouseout', onOut);
   doc.addEventListener('focusin', onFocusIn);
@@ -138,6 +150,8 @@ export function watchMarkHover(options: MarkHoverOptions): MarkHover {
     current: () => open?.mark ?? null,
     close,
     stop: () => {
+      doc.removeEventListener('mousedown', onDown, true);
+      doc.removeEventListener('mouseup', onUp, true);
       doc.removeEventListener('mouseover', onOver);
       doc.removeEventListener('mouseout', onOut);
       doc.removeEventListener('focusin', onFocusIn);

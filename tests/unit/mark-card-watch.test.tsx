@@ -288,3 +288,18 @@ describe('mark card: the page comes back exactly', () => {
     expect(document.body.innerHTML).toBe(original);
   });
 });
+
+describe('mark card: pointer presses', () => {
+  it('does not open on the focus a mouse press gives a mark (a selection may be starting)', () => {
+    start();
+    const drug = mark('drug:baricitinib');
+    drug.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, buttons: 1 }));
+    drug.focus();
+    expect(host()).toBeNull();
+    drug.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    // The keyboard still opens it.
+    drug.blur();
+    drug.focus();
+    expect(card()?.getAttribute('data-term')).toBe('drug:baricitinib');
+  });
+});
