@@ -7,6 +7,7 @@
 import { render } from 'preact';
 import cardCss from '@/components/mark-card.css?inline';
 import { MarkCard } from '@/components/MarkCard';
+import { getSegment } from '@/utils/highlight-wrap';
 import { markCardFor } from '@/utils/mark-card';
 import { placeCard } from '@/utils/mark-card-position';
 import { watchMarkHover, type MarkHover } from '@/utils/mark-hover';
@@ -94,6 +95,9 @@ export function watchMarkCards({ doc, isKindEnabled, ...timing }: MarkCardOption
   };
 
   const show = (mark: HTMLElement): boolean => {
+    // Only marks this script's highlighter made: a page cannot dress up its own element as one
+    // and have our card speak for it.
+    if (!getSegment(mark)) return false;
     const card = markCardFor(
       mark.getAttribute('data-jl-kind') ?? '',
       mark.getAttribute('data-jl-term') ?? '',

@@ -7,6 +7,7 @@ import {
 } from '@/entrypoints/pubmed.content/mark-card';
 import { findMentions } from '@/utils/find-mentions';
 import { applyHighlights, type HighlightResult } from '@/utils/highlight-dom';
+import { wrapTextNode } from '@/utils/highlight-wrap';
 import { HIDE_GRACE_MS, SHOW_DELAY_MS } from '@/utils/mark-hover';
 
 const TEXT =
@@ -190,12 +191,21 @@ describe('mark card: pointer', () => {
 });
 
 describe('mark card: other marks', () => {
+  /** A mark made by the highlighter's own wrapper, as the watch-list feature would make one. */
   function addMark(attrs: Record<string, string>): HTMLElement {
-    const el = document.createElement('jl-mark');
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-    el.textContent = 'calcinosis';
-    document.body.append(el);
-    return el;
+    const text = document.createTextNode('calcinosis');
+    document.body.append(text);
+    const [el] = wrapTextNode(
+      text,
+      [{ start: 0, end: text.data.length, termId: attrs['data-jl-term']!, kind: 'drug' }],
+      () => {
+        const made = document.createElement('jl-mark');
+        for (const [k, v] of Object.entries(attrs)) made.setAttribute(k, v);
+        made.textContent = 'calcinosis';
+        return made;
+      },
+    ).marks;
+    return el!;
   }
 
   it('shows nothing for a kind it does not know, unless the mark has a label', () => {
@@ -213,8 +223,6 @@ describe('mark card: other marks', () => {
     labelled.focus();
     expect(card()?.textContent).toBe('calcinosis <b>');
     expect(card()?.querySelector('b')).toBeNull();
-    bare.remove();
-    labelled.remove();
   });
 
   it('shows nothing for an unknown term id', () => {
@@ -222,7 +230,22 @@ describe('mark card: other marks', () => {
     const el = addMark({ 'data-jl-kind': 'drug', 'data-jl-term': 'drug:unknown', tabindex: '0' });
     el.focus();
     expect(host()).toBeNull();
-    el.remove();
+  });
+
+  it('shows nothing for a look-alike mark the page made itself', () => {
+    start();
+    const fake = document.createElement('jl-mark');
+    fake.setAttribute('data-jl-kind', 'drug');
+    fake.setAttribute('data-jl-term', 'drug:baricitinib');
+    fake.setAttribute('tabindex', '0');
+    fake.textContent = 'baricitinib';
+    document.body.append(fake);
+    fake.focus();
+    expect(host()).toBeNull();
+    // The real mark next to it still gets its card.
+    mark('drug:baricitinib').focus();
+    expect(card()?.getAttribute('data-term')).toBe('drug:baricitinib');
+    fake.remove();
   });
 });
 
