@@ -10,6 +10,7 @@ import { TabMessageSchema, type Message, type TabState } from '@/utils/messages'
 import { checkSelectors, warnMissing } from '@/utils/selector-health';
 import { loadSettings, watchSettings } from '@/utils/settings-store';
 import { initArticlePage, type ArticleController } from './article-page';
+import { watchMarkCards } from './mark-card';
 import { readPage } from './read-page';
 import { initSearchResults } from './search-results';
 
@@ -31,9 +32,11 @@ export default defineContentScript({
     // The reader can switch JAK Lens off per site in the library's settings.
     if (!isSiteEnabled(settings.sites, location.href)) return;
     const removeHighlightSettings = installHighlightSettings(document, settings.highlightKinds);
-    const stopWatching = watchSettings((next) =>
-      installHighlightSettings(document, next.highlightKinds),
-    );
+    let kinds = settings.highlightKinds;
+    const stopWatching = watchSettings((next) => {
+      kinds = next.highlightKinds;
+      installHighlightSettings(document, next.highlightKinds);
+    });
     ctx.onInvalidated(() => {
       stopWatching();
       removeHighlightSettings();
@@ -69,12 +72,24 @@ export default defineContentScript({
     warnMissing(checkSelectors(document, page.pageType), console);
     state = { pageType: page.pageType, article: page.seen };
 
+    // The info card on each mark: only listeners until a mark is first hovered or focused. A kind the
+    // reader switched off shows no colour, so hovering it shows no card either (focus still does).
+    const startMarkCards = () => {
+      const stop = watchMarkCards({
+        doc: document,
+        isKindEnabled: (kind) => kinds[kind as keyof typeof kinds]?.enabled ?? true,
+      });
+      ctx.onInvalidated(stop);
+    };
+
     if (page.article) {
+      startMarkCards();
       article = await initArticlePage(ctx, { ...page, article: page.article }, request);
       state = { ...state, verdict: article.verdict };
     } else if (page.pageType === 'pubmed-search') {
       request({ type: 'page/state', pageType: page.pageType }).catch(() => undefined);
       installHighlightStyle(document);
+      startMarkCards();
       const results = initSearchResults(ctx, {
         doc: document,
         settings,
