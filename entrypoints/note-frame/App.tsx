@@ -32,8 +32,20 @@ export function NoteFrameApp({ params, request, onRemoteChange, onHeight, ...res
     };
     const observer = new Observer(report);
     observer.observe(element);
+    // Chrome pauses rendering (and so ResizeObserver) in a cross-origin frame scrolled out of view, as
+    // this one is below the drug cards: DOM changes (the note loading, suggestions) are measured too.
+    const mutations = new MutationObserver(report);
+    mutations.observe(element, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
     report();
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      mutations.disconnect();
+    };
   }, [onHeight]);
 
   return (
