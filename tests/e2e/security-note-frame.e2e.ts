@@ -163,4 +163,23 @@ describe('the note typed in the panel, against a hostile page in real Chromium',
       .toBe(SECRET);
     await page.close();
   });
+  it('saves a note typed just before the page removes the panel (the frame flushes as it unloads)', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(SEED_URL);
+    const field = note(page).locator('.jak-note-editor textarea');
+    await field.waitFor({ timeout: 30_000 });
+    await expect.poll(() => field.inputValue()).toBe(SECRET);
+    await field.press('End');
+    await field.pressSequentially(' Last words.');
+    // Within the autosave's quiet time: nothing is saved yet when the frame goes.
+    await page.evaluate(() => document.querySelector('jak-lens-panel')?.remove());
+    await expect
+      .poll(
+        async () =>
+          ((await readTable(ext.worker, 'notes')) as { body: string }[]).map((n) => n.body),
+        { timeout: 15_000 },
+      )
+      .toContain(`${SECRET} Last words.`);
+    await page.close();
+  });
 });
