@@ -51,6 +51,10 @@ export default defineConfig({
     // contextMenus: the "Highlight with JAK Lens" item on a selection (Firefox accepts the same name).
     permissions: ['storage', 'contextMenus'],
     host_permissions: [...ANNOTATED_SITES, ...FETCHED_SITES],
+    // The note editor runs in this extension page, framed by the panel on the annotated sites only, so
+    // PubMed's scripts cannot read the note or its keystrokes (entrypoints/note-frame/).
+    // (WXT turns this into MV2's plain list for Firefox.)
+    web_accessible_resources: [{ resources: ['note-frame.html'], matches: ANNOTATED_SITES }],
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+J' },

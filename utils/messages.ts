@@ -16,7 +16,8 @@ const MAX_TEXT = 4000;
 /** 'records/get' asks for at most one efetch batch at a time. */
 export const MAX_RECORDS_PER_MESSAGE = 200;
 
-const ArticleKey = v.pipe(
+/** An article's key: `pmid:…`, `doi:10.…` or `pmc:PMC…`. */
+export const ArticleKey = v.pipe(
   v.string(),
   v.maxLength(300),
   v.regex(/^(pmid:\d{1,9}|doi:10\.\S+|pmc:PMC\d{1,10})$/),

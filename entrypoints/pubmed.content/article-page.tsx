@@ -9,8 +9,8 @@ import type { SeenArticleMessage } from '@/utils/messages';
 import type { PageType } from '@/utils/page-type';
 import { buildPanelModel } from '@/utils/panel-model';
 import { ArticleNotes } from './article-notes';
-import { NotesSection } from './notes-section';
 import { countDrugMarks } from './next-mention';
+import { NoteFrame } from './note-frame';
 import { mountPanel, type MountedPanel } from './panel';
 import { startUserHighlights, type UserHighlights } from './user-highlights';
 
@@ -70,25 +70,16 @@ export async function initArticlePage(
     });
   }
   const model = buildPanelModel(verdict, article);
-  const remoteListeners = new Set<() => void>();
   let panel: MountedPanel | null = null;
+  const tags = entityTags(verdict, highlights);
 
   const props = () => ({
     model,
     mentionCounts: countDrugMarks(document),
     notesSlot: seen ? (
       <ArticleNotes
-        note={
-          <NotesSection
-            articleKey={seen.key}
-            request={request}
-            entityTags={entityTags(verdict, highlights)}
-            onRemoteChange={(listener) => {
-              remoteListeners.add(listener);
-              return () => remoteListeners.delete(listener);
-            }}
-          />
-        }
+        // The note is edited in an extension frame: the page never holds its text.
+        note={<NoteFrame articleKey={seen.key} entityTags={tags} />}
         {...(userHighlights ? { highlights: userHighlights } : {})}
       />
     ) : undefined,
@@ -108,7 +99,7 @@ export async function initArticlePage(
       if (!shown) await show();
     },
     noteChanged() {
-      for (const listener of remoteListeners) listener();
+      // The note frame hears of it from the background itself (it is an extension page).
     },
     async highlightSelection() {
       await userHighlights?.createFromSelection();

@@ -129,7 +129,8 @@ async function createPanel(ctx: ContentScriptContext, props: PanelProps): Promis
     anchor: 'body',
     append: 'last',
     css: `${panelCss}\n${notesCss}`,
-    // Keystrokes typed in the panel (the note box) must not reach PubMed's shortcuts.
+    // Keystrokes typed in the panel (highlight comments) must not reach PubMed's shortcuts. The note
+    // itself is typed in an extension frame (note-frame.tsx), which the page cannot see at all.
     isolateEvents: true,
     onMount: (uiContainer) => {
       container = uiContainer;

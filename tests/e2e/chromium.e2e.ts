@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { ChromiumDriver } from './drivers/chromium';
 import { beyondJourneys } from './journeys/beyond';
+import { noteSecrecyJourneys } from './journeys/note-secrecy';
 import { readerJourneys } from './journeys/reader';
 import { buildRoutes } from './pages';
 import { requireBuild } from './support/extension';
@@ -15,4 +16,5 @@ describe('reader journeys in Chromium', () => {
   });
   readerJourneys(() => browser);
   beyondJourneys(() => browser, true);
+  noteSecrecyJourneys(() => browser);
 });

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { FirefoxDriver } from './drivers/firefox';
 import { beyondJourneys } from './journeys/beyond';
+import { noteSecrecyJourneys } from './journeys/note-secrecy';
 import { readerJourneys } from './journeys/reader';
 import { buildRoutes } from './pages';
 import { requireBuild } from './support/extension';
@@ -19,4 +20,5 @@ describe('reader journeys in Firefox', () => {
   });
   readerJourneys(() => browser);
   beyondJourneys(() => browser, false);
+  noteSecrecyJourneys(() => browser);
 });

@@ -26,12 +26,14 @@ async function snapshot(ext: ExtensionContext): Promise<Record<string, unknown[]
 }
 
 async function typeNote(page: Page, text: string): Promise<void> {
-  const field = page.locator('jak-lens-panel textarea').first();
+  // The note editor is an extension frame inside the panel.
+  const note = page.locator('jak-lens-panel iframe.jl-note-frame').contentFrame();
+  const field = note.locator('textarea').first();
   await field.waitFor({ timeout: 20_000 });
   await field.click();
   await field.pressSequentially(text);
   await expect
-    .poll(() => page.locator('jak-lens-panel .jak-save-state').first().textContent(), {
+    .poll(() => note.locator('.jak-save-state').first().textContent(), {
       timeout: 15_000,
     })
     .toBe('Saved');

@@ -27,7 +27,7 @@ interface Manifest {
   host_permissions?: string[];
   optional_host_permissions?: string[];
   content_scripts?: { matches: string[]; world?: string; all_frames?: boolean }[];
-  web_accessible_resources?: (string | { resources: string[] })[];
+  web_accessible_resources?: (string | { resources: string[]; matches?: string[] })[];
   content_security_policy?: unknown;
   externally_connectable?: unknown;
   background?: { service_worker?: string; scripts?: string[]; page?: string; persistent?: boolean };
@@ -97,7 +97,7 @@ describe.each(BUILDS)('the built $name manifest', ({ dir, version }) => {
     expect(manifest).not.toHaveProperty('content_security_policy');
   });
 
-  it('cannot be messaged by web pages or other extensions, and exposes no files to pages', () => {
+  it('cannot be messaged by web pages or other extensions, and exposes only the allowed files', () => {
     expect(manifest).not.toHaveProperty('externally_connectable');
     const resources = (manifest.web_accessible_resources ?? []).flatMap((r) =>
       typeof r === 'string' ? [r] : r.resources,
@@ -105,6 +105,14 @@ describe.each(BUILDS)('the built $name manifest', ({ dir, version }) => {
     expect(resources.filter((r) => !Object.hasOwn(ALLOWED_WEB_ACCESSIBLE_RESOURCES, r))).toEqual(
       [],
     );
+    // Chrome exposes them to the annotated sites only.
+    for (const entry of manifest.web_accessible_resources ?? []) {
+      if (typeof entry === 'string') continue;
+      expect(
+        entry.matches?.filter((m) => !Object.hasOwn(ALLOWED_CONTENT_SCRIPT_MATCHES, m)),
+      ).toEqual([]);
+      expect(entry.matches?.length).toBeGreaterThan(0);
+    }
   });
 
   it('has one local background script (a service worker in MV3), no background page', () => {

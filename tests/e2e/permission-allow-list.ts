@@ -32,10 +32,16 @@ export const ALLOWED_CONTENT_SCRIPT_MATCHES: Record<string, string> = {
 };
 
 /**
- * Files pages may load from the extension. None: the panel's CSS is inlined into its shadow root, so no
- * page can fingerprint JAK Lens or frame its pages.
+ * Files pages may load from the extension. The panel's CSS is inlined into its shadow root; the only file
+ * exposed is the note editor's page, which the panel frames so that the note's text and keystrokes live
+ * in the extension's origin, out of reach of PubMed's scripts. Chrome exposes it to the annotated sites
+ * only (`matches`); Firefox's MV2 list has no matches, but its extension URLs carry a random per-install
+ * UUID. The frame does nothing the page can observe beyond its height.
  */
-export const ALLOWED_WEB_ACCESSIBLE_RESOURCES: Record<string, string> = {};
+export const ALLOWED_WEB_ACCESSIBLE_RESOURCES: Record<string, string> = {
+  'note-frame.html':
+    'the note editor framed in the panel on PubMed/PMC (entrypoints/note-frame/): keeps the note being typed out of the page',
+};
 
 /** Never allowed, whatever a later entry above says: these give access to every site or every tab. */
 export const FORBIDDEN = [

@@ -34,4 +34,38 @@ describe('panel screenshots', () => {
     await page.screenshot({ path: `.tmp/screenshots/panel-${scheme}.png` });
     await page.close();
   });
+
+  it.each(['light', 'dark'] as const)(
+    "sizes the note frame to its content, in the panel's %s colours",
+    async (scheme) => {
+      const page = await browser.extension.context.newPage();
+      await page.setViewportSize({ width: 1400, height: 900 });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(SEED_URL);
+      const iframe = page.locator('jak-lens-panel iframe.jl-note-frame');
+      const note = iframe.contentFrame();
+      await note.locator('.jak-note-editor textarea').waitFor({ timeout: 20_000 });
+      const content = () =>
+        note.locator('.jl-frame').evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+      // The frame posts its height; the panel takes it (no inner scrollbar, no blank gap), even while
+      // the frame is scrolled out of view below the drug cards.
+      await expect
+        .poll(async () => Math.abs((await iframe.boundingBox())!.height - (await content())), {
+          timeout: 10_000,
+        })
+        .toBeLessThanOrEqual(1);
+      const panelColours = await page
+        .locator('jak-lens-panel .jl-panel')
+        .evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
+      const frameColours = await note
+        .locator('.jl-frame')
+        .evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
+      expect(frameColours).toEqual(panelColours);
+      await page.locator('jak-lens-panel .jl-notes').scrollIntoViewIfNeeded();
+      await page
+        .locator('jak-lens-panel .jl-notes')
+        .screenshot({ path: `.tmp/screenshots/note-${scheme}.png` });
+      await page.close();
+    },
+  );
 });

@@ -28,8 +28,10 @@ const ARTICLE_KEY = 'pmid:34563217';
 const HOSTILE_SCRIPT_URL = `${SEED_URL}?jl-e2e=hostile-script`;
 const HOSTILE_CONTENT_URL = `${SEED_URL}?jl-e2e=hostile-content`;
 const PANEL = 'jak-lens-panel';
-const TEXTAREA = `${PANEL} textarea`;
-const SAVE_STATE = `${PANEL} .jak-save-state`;
+const NOTE_FRAME = `${PANEL} iframe.jl-note-frame`;
+/** The note editor's document: an extension frame in the panel (Playwright reaches it, pages cannot). */
+const noteFrame = (page: Page) => page.locator(NOTE_FRAME).first().contentFrame();
+const noteField = (page: Page) => noteFrame(page).locator('.jak-note-editor textarea').first();
 
 /**
  * Errors and warnings that come from JAK Lens (its log prefix, its elements, its scripts). The capture
@@ -73,15 +75,15 @@ function readTableIn(page: Page, table: string): Promise<unknown[]> {
 }
 
 const textareaValue = (page: Page) =>
-  page
-    .locator(TEXTAREA)
-    .first()
+  noteField(page)
     .inputValue({ timeout: 1_000 })
     .catch(() => undefined);
 
 async function waitSaved(page: Page): Promise<void> {
   await expect
-    .poll(() => page.locator(SAVE_STATE).first().textContent(), { timeout: 20_000 })
+    .poll(() => noteFrame(page).locator('.jak-save-state').first().textContent(), {
+      timeout: 20_000,
+    })
     .toBe('Saved');
 }
 
@@ -176,16 +178,13 @@ describe('security in real Chromium', () => {
       .poll(() => page.locator(`${PANEL} .jl-card`).count(), { timeout: 30_000 })
       .toBeGreaterThan(0);
     // A note with markup and a script link, shown in the preview.
-    await page
-      .locator(TEXTAREA)
-      .first()
-      .fill(`${HOSTILE.img} [open](${HOSTILE.url}) [ok](https://example.org/)`);
+    await noteField(page).fill(`${HOSTILE.img} [open](${HOSTILE.url}) [ok](https://example.org/)`);
     await waitSaved(page);
     // Dispatched, not clicked: a page this long keeps the fixed panel "unstable" for Playwright's click.
-    await page.locator(`${PANEL} button`, { hasText: 'Preview' }).dispatchEvent('click');
+    await noteFrame(page).locator('button', { hasText: 'Preview' }).dispatchEvent('click');
     // Markdown may take the underscores of "__pwned" for emphasis; the tag itself stays text.
     await expect
-      .poll(() => page.locator(`${PANEL} .jak-note-editor`).textContent())
+      .poll(() => noteFrame(page).locator('.jak-note-editor').textContent())
       .toContain('<img src=x onerror=');
 
     const tabId = await waitFor(() => tabIdFor(ext.worker, `${SEED_URL}*`));
@@ -212,17 +211,30 @@ describe('security in real Chromium', () => {
           injected: all('img[onerror], img[src="x"], script:not([src])')
             .map((el) => el.outerHTML)
             .filter((html) => html.includes('__pwned')),
-          panelImages: shadow ? shadow.querySelectorAll('img, script, iframe').length : 0,
+          panelImages: shadow ? shadow.querySelectorAll('img, script').length : 0,
+          // The one frame the panel may hold is our note editor, at the extension's origin.
+          panelFrames: shadow
+            ? [...shadow.querySelectorAll('iframe')].map((f) => new URL(f.src).pathname)
+            : [],
         };
       }, PANEL);
       expect(found.pwned).toBeUndefined();
       expect(found.injected).toEqual([]);
       expect(found.panelImages).toBe(0);
+      expect(found.panelFrames).toEqual(view === page ? ['/note-frame.html'] : []);
       // The capture's own links are http(s) too; ours never carry another scheme.
       for (const href of found.hrefs) expect(href).toMatch(/^https?:\/\//);
     }
-    const noteLinks = await page
-      .locator(`${PANEL} .jak-note-editor a`)
+    // Inside the note frame too: the note's markup stayed text, its script link was dropped.
+    const inFrame = await noteFrame(page)
+      .locator('body')
+      .evaluate(() => ({
+        pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+        injected: document.querySelectorAll('img, script:not([src]), iframe').length,
+      }));
+    expect(inFrame).toEqual({ pwned: undefined, injected: 0 });
+    const noteLinks = await noteFrame(page)
+      .locator('.jak-note-editor a')
       .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
     expect(noteLinks).toEqual(['https://example.org/']);
     expect(ourErrors).toEqual([]);
@@ -257,7 +269,7 @@ describe('security in real Chromium', () => {
   it('leaves the PubMed origin empty after a session of use (note typed, panel toggled)', async () => {
     const page = await ext.context.newPage();
     await page.goto(SEED_URL);
-    await page.locator(TEXTAREA).first().fill('Session note: baricitinib dosing in children.');
+    await noteField(page).fill('Session note: baricitinib dosing in children.');
     await waitSaved(page);
     const tabId = await waitFor(() => tabIdFor(ext.worker, SEED_URL));
     const toggle = () =>
@@ -299,7 +311,7 @@ describe('security in real Chromium', () => {
   it('keeps a note typed while the service worker is stopped and restarted; the panel reconnects', async () => {
     const page = await ext.context.newPage();
     await page.goto(SEED_URL);
-    const field = page.locator(TEXTAREA).first();
+    const field = noteField(page);
     await expect.poll(() => textareaValue(page), { timeout: 20_000 }).toBeDefined();
     await field.fill('Before the restart.');
     await waitSaved(page);

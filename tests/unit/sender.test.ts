@@ -8,6 +8,15 @@ describe('isTrustedSender', () => {
   it.each([
     ['our library page', { id: ID, url: `${ORIGIN}dashboard.html` }, true],
     [
+      'our note frame, embedded in a PubMed tab',
+      {
+        id: ID,
+        url: `${ORIGIN}note-frame.html#key=pmid%3A1`,
+        tab: { id: 3, url: 'https://pubmed.ncbi.nlm.nih.gov/1/' },
+      },
+      true,
+    ],
+    [
       'our content script on PubMed',
       {
         id: ID,

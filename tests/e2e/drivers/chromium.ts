@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import {
   launchWithExtension,
   removeProfile,
@@ -14,6 +14,17 @@ function css(target: Target): string {
 
 class ChromiumPage implements E2EPage {
   constructor(readonly page: Page) {}
+  /** Playwright reaches into out-of-process (extension) iframes through frame locators. */
+  private locate(target: Target): Locator {
+    if (typeof target !== 'string' && target.frame) {
+      return this.page
+        .locator(`${target.host} ${target.frame}`)
+        .first()
+        .contentFrame()
+        .locator(target.inner);
+    }
+    return this.page.locator(css(target));
+  }
   async goto(url: string) {
     await this.page.goto(url);
   }
@@ -25,16 +36,21 @@ class ChromiumPage implements E2EPage {
     return this.page.evaluate(fn as any, arg) as Promise<T>;
   }
   count(target: Target) {
-    return this.page.locator(css(target)).count();
+    return this.locate(target).count();
   }
   async texts(target: Target) {
-    return (await this.page.locator(css(target)).allTextContents()).map((t) => t.trim());
+    return (await this.locate(target).allTextContents()).map((t) => t.trim());
+  }
+  values(target: Target) {
+    return this.locate(target).evaluateAll((fields) =>
+      fields.map((field) => (field as HTMLInputElement | HTMLTextAreaElement).value),
+    );
   }
   async click(target: Target) {
-    await this.page.locator(css(target)).first().click();
+    await this.locate(target).first().click();
   }
   async type(target: Target, text: string) {
-    const field = this.page.locator(css(target)).first();
+    const field = this.locate(target).first();
     await field.click();
     await field.pressSequentially(text);
   }

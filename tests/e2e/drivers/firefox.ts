@@ -1,4 +1,4 @@
-import type { KeyInput, Page } from 'puppeteer-core';
+import type { Frame, KeyInput, Page } from 'puppeteer-core';
 import {
   launchFirefoxWithAddon,
   removeFirefoxProfile,
@@ -16,6 +16,19 @@ class FirefoxPage implements E2EPage {
     readonly page: Page,
     private readonly routes: Routes,
   ) {}
+
+  /**
+   * Where to look for `target`: the page, or the document of an iframe in one of our shadow roots
+   * (an extension frame: Puppeteer reaches it as a child browsing context over BiDi).
+   */
+  private async scope(target: Target): Promise<{ root: Page | Frame; selector: string }> {
+    if (typeof target === 'string' || !target.frame)
+      return { root: this.page, selector: css(target) };
+    const iframe = await this.page.waitForSelector(`${target.host} >>> ${target.frame}`);
+    const frame = await iframe!.contentFrame();
+    if (!frame) throw new Error(`No frame behind ${target.host} >>> ${target.frame}`);
+    return { root: frame, selector: target.inner };
+  }
 
   async serve() {
     await this.page.setRequestInterception(true);
@@ -42,18 +55,29 @@ class FirefoxPage implements E2EPage {
     return this.page.evaluate(fn as any, arg) as Promise<T>;
   }
   async count(target: Target) {
-    return (await this.page.$$(css(target))).length;
+    const { root, selector } = await this.scope(target);
+    return (await root.$$(selector)).length;
   }
   async texts(target: Target) {
-    const handles = await this.page.$$(css(target));
+    const { root, selector } = await this.scope(target);
+    const handles = await root.$$(selector);
     return Promise.all(handles.map((h) => h.evaluate((el) => (el.textContent ?? '').trim())));
   }
+  async values(target: Target) {
+    const { root, selector } = await this.scope(target);
+    const handles = await root.$$(selector);
+    return Promise.all(
+      handles.map((h) => h.evaluate((el) => (el as HTMLInputElement | HTMLTextAreaElement).value)),
+    );
+  }
   async click(target: Target) {
-    const handle = await this.page.waitForSelector(css(target));
+    const { root, selector } = await this.scope(target);
+    const handle = await root.waitForSelector(selector);
     await handle!.click();
   }
   async type(target: Target, text: string) {
-    const handle = await this.page.waitForSelector(css(target));
+    const { root, selector } = await this.scope(target);
+    const handle = await root.waitForSelector(selector);
     await handle!.click();
     await this.page.keyboard.type(text);
   }

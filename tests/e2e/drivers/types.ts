@@ -3,8 +3,12 @@
  * interface, and each driver (Playwright for Chromium, Puppeteer over WebDriver BiDi for Firefox) fills it in.
  */
 
-/** A selector into the page, optionally inside the open shadow root of one of our hosts. */
-export type Target = string | { host: string; inner: string };
+/**
+ * A selector into the page, optionally inside the open shadow root of one of our hosts, and optionally
+ * inside an (extension, cross-origin) iframe in that shadow root: `frame` selects the iframe there and
+ * `inner` then selects within the frame's document.
+ */
+export type Target = string | { host: string; inner: string; frame?: string };
 
 export interface E2EPage {
   goto(url: string): Promise<void>;
@@ -21,6 +25,8 @@ export interface E2EPage {
   hover(target: Target): Promise<void>;
   /** Presses one key (e.g. "Escape", "Tab") on whatever has the focus, as a real key event. */
   press(key: string): Promise<void>;
+  /** The `value` of every matching field (textarea, input), also inside frames the page cannot read. */
+  values(target: Target): Promise<string[]>;
   close(): Promise<void>;
 }
 

@@ -7,6 +7,7 @@ import {
   SEARCH_URL,
   SEED_URL,
 } from '../pages';
+import { inNote } from './note-target';
 
 const BADGE = '[data-jl-ui="badge"]';
 
@@ -77,11 +78,9 @@ export function beyondJourneys(getBrowser: () => E2EBrowser, canRouteBackground:
       [...document.querySelectorAll('jl-mark')].map((m) => m.getAttribute('data-jl-term')),
     );
     expect(terms).toContain('drug:baricitinib');
-    await pmc.type({ host: 'jak-lens-panel', inner: 'textarea' }, note);
+    await pmc.type(inNote('textarea'), note);
     await eventually(
-      async () =>
-        (await pmc.texts({ host: 'jak-lens-panel', inner: '.jak-save-state' })).join('') ===
-        'Saved',
+      async () => (await pmc.texts(inNote('.jak-save-state'))).join('') === 'Saved',
       15_000,
       'saved on PMC',
     );
@@ -90,16 +89,7 @@ export function beyondJourneys(getBrowser: () => E2EBrowser, canRouteBackground:
     const pubmed = await getBrowser().newPage();
     await pubmed.goto(SEED_URL);
     await eventually(
-      () =>
-        pubmed.evaluate(
-          (expected) =>
-            (
-              document
-                .querySelector('jak-lens-panel')
-                ?.shadowRoot?.querySelector('textarea') as HTMLTextAreaElement | null
-            )?.value.includes(expected),
-          note,
-        ),
+      async () => (await pubmed.values(inNote('textarea'))).join('').includes(note),
       20_000,
       'the PMC note on the PubMed page',
     );

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { eventually, type E2EBrowser, type E2EPage } from '../drivers/types';
 import { SEED_URL, UNRELATED_URL } from '../pages';
+import { inNote } from './note-target';
 
 const PANEL = 'jak-lens-panel';
 const inPanel = (inner: string) => ({ host: PANEL, inner });
@@ -124,9 +125,9 @@ export function readerJourneys(getBrowser: () => E2EBrowser): void {
   it('keeps a note written in the panel across a reload and a browser restart', async () => {
     const note = 'Baricitinib case series: check dose in children <img src=x onerror=alert(1)>';
     let page = await openSeed(getBrowser());
-    await page.type(inPanel('textarea'), note);
+    await page.type(inNote('textarea'), note);
     await eventually(
-      async () => (await page.texts(inPanel('.jak-save-state'))).join('') === 'Saved',
+      async () => (await page.texts(inNote('.jak-save-state'))).join('') === 'Saved',
       15_000,
       'saved',
     );
@@ -134,15 +135,8 @@ export function readerJourneys(getBrowser: () => E2EBrowser): void {
     await page.reload();
     await eventually(
       async () => {
-        const values = await page.evaluate(
-          () =>
-            (
-              document
-                .querySelector('jak-lens-panel')
-                ?.shadowRoot?.querySelector('textarea') as HTMLTextAreaElement | null
-            )?.value,
-        );
-        return values === note;
+        const values = await page.values(inNote('textarea'));
+        return values.join('') === note;
       },
       20_000,
       'note after reload',
@@ -153,21 +147,15 @@ export function readerJourneys(getBrowser: () => E2EBrowser): void {
     page = await openSeed(getBrowser());
     await eventually(
       async () => {
-        const value = await page.evaluate(
-          () =>
-            (
-              document
-                .querySelector('jak-lens-panel')
-                ?.shadowRoot?.querySelector('textarea') as HTMLTextAreaElement | null
-            )?.value,
-        );
-        return value === note;
+        const values = await page.values(inNote('textarea'));
+        return values.join('') === note;
       },
       20_000,
       'note after restart',
     );
-    // The note's markup stays text: no image element appears anywhere in the panel.
+    // The note's markup stays text: no image element appears anywhere in the panel or its note frame.
     expect(await page.count(inPanel('img'))).toBe(0);
+    expect(await page.count(inNote('img'))).toBe(0);
     await page.close();
   });
 
@@ -208,23 +196,14 @@ export function readerJourneys(getBrowser: () => E2EBrowser): void {
     const first = await openSeed(getBrowser());
     const second = await openSeed(getBrowser());
     const addition = ' Seen in two tabs.';
-    await first.type(inPanel('textarea'), addition);
+    await first.type(inNote('textarea'), addition);
     await eventually(
-      async () => (await first.texts(inPanel('.jak-save-state'))).join('') === 'Saved',
+      async () => (await first.texts(inNote('.jak-save-state'))).join('') === 'Saved',
       15_000,
       'saved in the first tab',
     );
     await eventually(
-      () =>
-        second.evaluate(
-          (expected) =>
-            (
-              document
-                .querySelector('jak-lens-panel')
-                ?.shadowRoot?.querySelector('textarea') as HTMLTextAreaElement | null
-            )?.value.includes(expected) ?? false,
-          addition.trim(),
-        ),
+      async () => (await second.values(inNote('textarea'))).join('').includes(addition.trim()),
       20_000,
       'the note in the second tab',
     );

@@ -17,7 +17,10 @@ type Props = {
 
 const toDraft = toNoteDraft;
 
-/** The reader's note on this article, in the panel: loaded from and autosaved to the background. */
+/**
+ * The reader's note on this article: loaded from and autosaved to the background. Shown in the note
+ * frame (entrypoints/note-frame/), an extension page embedded in the panel, never in the page itself.
+ */
 export function NotesSection({ articleKey, request, entityTags, onRemoteChange }: Props) {
   const [loaded, setLoaded] = useState<{ draft: Draft; revision: number } | null>(null);
   const [loadError, setLoadError] = useState<string>();
@@ -102,7 +105,8 @@ function LoadedEditor(props: LoadedProps) {
       // Only replace the text when nothing typed here is waiting to be saved.
       if (saveState.current !== 'saved') return;
       const fresh = await reload();
-      if (fresh?.note) {
+      // The reader may have typed while the note was loading: their text wins (it saves next).
+      if (fresh?.note && saveState.current === 'saved') {
         revision.current = fresh.note.revision;
         autosave.reset(toDraft(fresh.note));
       }

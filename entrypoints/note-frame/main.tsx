@@ -1,0 +1,55 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import * as v from 'valibot';
+import panelCss from '@/components/panel.css?inline';
+import notesCss from '@/components/notes.css?inline';
+import { createMessageClient } from '@/utils/message-client';
+import { TabMessageSchema, type Message } from '@/utils/messages';
+import { FRAME_HEIGHT_TYPE, parseNoteFrameHash } from '@/utils/note-frame';
+import frameCss from './style.css?inline';
+import { NoteFrameApp } from './App';
+
+/**
+ * The note frame (note-frame.html), embedded by the panel on PubMed/PMC article pages. It talks to the
+ * background itself, as an extension page; the only thing it tells the embedding page is its height.
+ */
+const params = parseNoteFrameHash(location.hash);
+const request = createMessageClient((message: Message) => browser.runtime.sendMessage(message));
+
+const style = document.createElement('style');
+style.textContent = `${panelCss}\n${notesCss}\n${frameCss}`;
+document.head.append(style);
+
+const onRemoteChange = (listener: () => void) => {
+  const onMessage = (raw: unknown) => {
+    const parsed = v.safeParse(TabMessageSchema, raw);
+    if (
+      parsed.success &&
+      parsed.output.type === 'note/changed' &&
+      parsed.output.articleKey === params?.articleKey
+    ) {
+      listener();
+    }
+    // Never answer: replies to other messages are the background's.
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  return () => browser.runtime.onMessage.removeListener(onMessage);
+};
+
+const onHeight = (height: number) => {
+  // Only to the page that should embed us; the height is all it ever learns.
+  if (params && window.parent !== window) {
+    window.parent.postMessage({ type: FRAME_HEIGHT_TYPE, height }, params.parentOrigin);
+  }
+};
+
+render(
+  <NoteFrameApp
+    params={params}
+    request={request}
+    onRemoteChange={onRemoteChange}
+    onHeight={onHeight}
+  />,
+  document.getElementById('app')!,
+);

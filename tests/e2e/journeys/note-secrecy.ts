@@ -1,0 +1,102 @@
+import { expect, it } from 'vitest';
+import { eventually, type E2EBrowser } from '../drivers/types';
+import { SEED_URL } from '../pages';
+import { inNote } from './note-target';
+
+/** What the page's spy collects (see installSpy). */
+interface Spy {
+  events: { type: string; key: string; data: string }[];
+  fieldValues: string[];
+  rootsRead: number;
+  frameReadErrors: number;
+}
+
+const SECRET = 'Wombat titration 0.19 mg/kg per Dr Quillfeather';
+
+/**
+ * The note typed in the panel against a hostile page, for every driver (the Chromium-only suite
+ * security-note-frame.e2e.ts adds a spy installed before the page's scripts). The spy, run in the page's
+ * main world, records key and input events on the window in the capture phase and reads every field of
+ * every open shadow root and of any frame document it can open.
+ */
+export function noteSecrecyJourneys(getBrowser: () => E2EBrowser): void {
+  it('keeps a note typed in the panel from the page: no key, no input event, no field value', async () => {
+    const page = await getBrowser().newPage();
+    await page.goto(SEED_URL);
+    await eventually(
+      async () => (await page.count(inNote('textarea'))) === 1,
+      30_000,
+      'note frame',
+    );
+    await page.evaluate(() => {
+      const spy: Spy = { events: [], fieldValues: [], rootsRead: 0, frameReadErrors: 0 };
+      (window as unknown as { __spy: Spy }).__spy = spy;
+      for (const type of ['keydown', 'keypress', 'keyup', 'beforeinput', 'input', 'change']) {
+        window.addEventListener(
+          type,
+          (event) =>
+            spy.events.push({
+              type: event.type,
+              key: (event as KeyboardEvent).key ?? '',
+              data: (event as InputEvent).data ?? '',
+            }),
+          true,
+        );
+      }
+      setInterval(() => {
+        const roots = [...document.querySelectorAll('*')].flatMap((el) =>
+          el.shadowRoot ? [el.shadowRoot] : [],
+        );
+        spy.rootsRead = Math.max(spy.rootsRead, roots.length);
+        for (const root of roots) {
+          for (const field of root.querySelectorAll('textarea, input')) {
+            const value = (field as HTMLTextAreaElement).value;
+            if (value) spy.fieldValues.push(value);
+          }
+          for (const frame of root.querySelectorAll('iframe')) {
+            try {
+              const doc = frame.contentDocument ?? frame.contentWindow?.document;
+              for (const field of doc?.querySelectorAll('textarea, input') ?? []) {
+                spy.fieldValues.push((field as HTMLTextAreaElement).value);
+              }
+            } catch {
+              spy.frameReadErrors += 1;
+            }
+          }
+        }
+      }, 50);
+    });
+
+    await page.type(inNote('textarea'), ` ${SECRET}`);
+    await eventually(
+      async () => (await page.texts(inNote('.jak-save-state'))).join('') === 'Saved',
+      20_000,
+      'saved',
+    );
+    expect((await page.values(inNote('textarea'))).join('')).toContain(SECRET);
+    await new Promise((r) => setTimeout(r, 300));
+    const spy = await page.evaluate(() => (window as unknown as { __spy: Spy }).__spy);
+    expect(spy.events).toEqual([]);
+    expect(spy.rootsRead).toBeGreaterThan(0);
+    expect(spy.frameReadErrors).toBeGreaterThan(0);
+    const seen = JSON.stringify(spy);
+    for (const word of SECRET.split(/\s+/)) expect(seen).not.toContain(word);
+
+    // The spy does hear keys typed into the page itself (its search box).
+    await page.type('#id_term', 'jdm');
+    const keys = await page.evaluate(() =>
+      (window as unknown as { __spy: Spy }).__spy.events
+        .filter((e) => e.type === 'keydown')
+        .map((e) => e.key),
+    );
+    expect(keys).toEqual(['j', 'd', 'm']);
+
+    await page.reload();
+    await eventually(
+      async () => (await page.values(inNote('textarea'))).join('').includes(SECRET),
+      20_000,
+      'the note after a reload',
+    );
+    await page.close();
+  });
+}

@@ -1,0 +1,185 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchWithExtension,
+  removeProfile,
+  type ExtensionContext,
+} from '../support/chromium-extension';
+import { derivePubmedPage } from '../support/derive-pubmed-page';
+import { loadDevRecord } from '../support/dev-set';
+import { routePages } from '../support/routes';
+import { SEED_URL } from './pages';
+import { readTable, requireBuild } from './support/extension';
+
+/**
+ * The note being typed stays out of reach of PubMed's scripts, in real Chromium, on the page derived
+ * from the real capture. A hostile page script (installed before any of the page's own) records every
+ * key and input event on the window in the capture phase, and reads every field of every
+ * shadow root it can find, open ones directly and closed ones through a patched attachShadow. The reader
+ * types a secret note in the panel's note editor (an extension frame): the page sees none of it, and
+ * the note is saved.
+ */
+
+/** What the spy collected; kept on the page's window. */
+interface Spy {
+  events: { type: string; key: string; data: string }[];
+  /** Field values read from shadow roots and from any frame document the page could open. */
+  fieldValues: string[];
+  /** Shadow roots the spy managed to read (the panel's, at least: it is open). */
+  rootsRead: number;
+  /** Errors thrown when the page tried to read the note frame's document. */
+  frameReadErrors: string[];
+}
+
+/** Runs in the page's main world before its scripts; only in the page's origin, as its scripts do. */
+function installSpy() {
+  if (location.origin !== 'https://pubmed.ncbi.nlm.nih.gov') return;
+  const spy: Spy = { events: [], fieldValues: [], rootsRead: 0, frameReadErrors: [] };
+  (window as unknown as { __spy: Spy }).__spy = spy;
+  const types = ['keydown', 'keypress', 'keyup', 'beforeinput', 'input', 'textInput', 'change'];
+  const record = (event: Event) =>
+    spy.events.push({
+      type: event.type,
+      key: (event as KeyboardEvent).key ?? '',
+      data: (event as InputEvent).data ?? '',
+    });
+  // On the window, capture phase: the first listener of any event dispatched in the page's documents.
+  for (const type of types) window.addEventListener(type, record, true);
+  // Closed roots created by page-world code would be caught here (the content script's are not: it runs
+  // in its own world; its panel root is open, and is read below like any other).
+  const closed: ShadowRoot[] = [];
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init: ShadowRootInit) {
+    const root = attach.call(this, init);
+    closed.push(root);
+    return root;
+  };
+  const read = () => {
+    const roots = [
+      ...closed,
+      ...[...document.querySelectorAll('*')].flatMap((el) =>
+        el.shadowRoot ? [el.shadowRoot] : [],
+      ),
+    ];
+    spy.rootsRead = Math.max(spy.rootsRead, roots.length);
+    for (const root of roots) {
+      for (const field of root.querySelectorAll('textarea, input')) {
+        const value = (field as HTMLTextAreaElement).value;
+        if (value) spy.fieldValues.push(value);
+      }
+      for (const frame of root.querySelectorAll('iframe')) {
+        try {
+          const doc = frame.contentDocument ?? frame.contentWindow?.document;
+          for (const field of doc?.querySelectorAll('textarea, input') ?? []) {
+            spy.fieldValues.push((field as HTMLTextAreaElement).value);
+          }
+        } catch (error) {
+          const message = String(error);
+          if (!spy.frameReadErrors.includes(message)) spy.frameReadErrors.push(message);
+        }
+      }
+    }
+  };
+  setInterval(read, 50);
+}
+
+const SECRET = 'Quokka dose 0.37 mg/kg: ask Dr Xylander';
+const PANEL = 'jak-lens-panel';
+
+describe('the note typed in the panel, against a hostile page in real Chromium', () => {
+  let ext: ExtensionContext;
+
+  beforeAll(async () => {
+    ext = await launchWithExtension(requireBuild());
+    await routePages(ext.context, {
+      [SEED_URL]: { body: derivePubmedPage(loadDevRecord('dev-seed')) },
+    });
+    await ext.context.addInitScript(installSpy);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    if (ext) removeProfile(ext.userDataDir);
+  });
+
+  const spyOf = (page: Page) => page.evaluate(() => (window as unknown as { __spy: Spy }).__spy);
+  const note = (page: Page) => page.locator(`${PANEL} iframe.jl-note-frame`).first().contentFrame();
+
+  it('shows the page no key, no input event and no field value of the secret note, and saves it', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(SEED_URL);
+    await expect
+      .poll(() => page.locator(`${PANEL} .jl-card`).count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+
+    // The spy works: it hears keys typed into the page's own search box.
+    const search = page.locator('#id_term').first();
+    await search.click();
+    await search.pressSequentially('jdm');
+    await expect
+      .poll(async () =>
+        (await spyOf(page)).events.filter((e) => e.type === 'keydown').map((e) => e.key),
+      )
+      .toEqual(['j', 'd', 'm']);
+    await search.fill('');
+    // Leaving the box fires its 'change' now, not while the note is being typed.
+    await search.blur();
+    await expect
+      .poll(async () => (await spyOf(page)).events.some((e) => e.type === 'change'))
+      .toBe(true);
+
+    const before = (await spyOf(page)).events.length;
+    const field = note(page).locator('.jak-note-editor textarea');
+    await field.click();
+    await field.pressSequentially(SECRET);
+    await expect
+      .poll(() => note(page).locator('.jak-save-state').textContent(), { timeout: 20_000 })
+      .toBe('Saved');
+    // A few read cycles of the spy after the last key.
+    await page.waitForTimeout(300);
+
+    const spy = await spyOf(page);
+    // It did reach the panel's (open) shadow root, and was refused the frame's document.
+    expect(spy.rootsRead).toBeGreaterThan(0);
+    expect(spy.frameReadErrors.length).toBeGreaterThan(0);
+    expect(spy.events.slice(before)).toEqual([]);
+    const seen = JSON.stringify(spy);
+    for (const word of SECRET.split(/\s+/)) expect(seen).not.toContain(word);
+
+    // The note is saved in the extension's database, and is there again after a reload.
+    const bodies = ((await readTable(ext.worker, 'notes')) as { body: string }[]).map(
+      (n) => n.body,
+    );
+    expect(bodies).toContain(SECRET);
+    await page.reload();
+    await expect
+      .poll(
+        () =>
+          note(page)
+            .locator('.jak-note-editor textarea')
+            .inputValue({ timeout: 1_000 })
+            .catch(() => undefined),
+        { timeout: 20_000 },
+      )
+      .toBe(SECRET);
+    await page.close();
+  });
+  it('saves a note typed just before the page removes the panel (the frame flushes as it unloads)', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(SEED_URL);
+    const field = note(page).locator('.jak-note-editor textarea');
+    await field.waitFor({ timeout: 30_000 });
+    await expect.poll(() => field.inputValue()).toBe(SECRET);
+    await field.press('End');
+    await field.pressSequentially(' Last words.');
+    // Within the autosave's quiet time: nothing is saved yet when the frame goes.
+    await page.evaluate(() => document.querySelector('jak-lens-panel')?.remove());
+    await expect
+      .poll(
+        async () =>
+          ((await readTable(ext.worker, 'notes')) as { body: string }[]).map((n) => n.body),
+        { timeout: 15_000 },
+      )
+      .toContain(`${SECRET} Last words.`);
+    await page.close();
+  });
+});
