@@ -4,7 +4,6 @@ import {
   uniqueQuoteMatch,
   type HighlightSelectors,
 } from './anchoring';
-import type { TextQuote } from './db';
 import { MAX_CONTEXT, MAX_QUOTE } from './messages';
 import { rangeFromSpan, spanOfRange, type TextSpan } from './wrap-range';
 
