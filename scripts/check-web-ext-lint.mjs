@@ -14,10 +14,6 @@ const warnings = report.warnings ?? [];
 const THIRD_PARTY_IDIOMS = [
   // Preact's DOM diff applies dangerouslySetInnerHTML, a prop JAK Lens never passes (ESLint forbids it).
   { name: 'preact (dangerouslySetInnerHTML path)', pattern: /__html/ },
-  // core-js (via @apache-annotator/dom) finds the global object this way in old engines.
-  { name: 'core-js global lookup', pattern: /Function\(\s*[`'"]return this[`'"]\s*\)/ },
-  // regenerator-runtime (via @apache-annotator/dom) installs itself in sloppy mode this way.
-  { name: 'regenerator-runtime', pattern: /regeneratorRuntime\s*=\s*r/ },
 ];
 
 function thirdParty(warning) {

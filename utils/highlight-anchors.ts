@@ -1,6 +1,9 @@
-import { createTextQuoteSelectorMatcher } from '@apache-annotator/dom';
-import { anchorSelectors, describeRange, type HighlightSelectors } from './anchoring';
-import type { TextQuote } from './db';
+import {
+  anchorSelectors,
+  describeRange,
+  uniqueQuoteMatch,
+  type HighlightSelectors,
+} from './anchoring';
 import { MAX_CONTEXT, MAX_QUOTE } from './messages';
 import { rangeFromSpan, spanOfRange, type TextSpan } from './wrap-range';
 
@@ -112,21 +115,9 @@ export async function anchorInRoots(
   }
   for (const [index, root] of roots.entries()) {
     if (index === home) continue;
-    const range = await uniqueMatch(root, selectors.textQuote);
+    const range = uniqueQuoteMatch(root, selectors.textQuote);
     const span = range && spanOfRange(root, range);
     if (span) return { root: index, ...span };
   }
   return null;
-}
-
-/** The quote with its full prefix and suffix, when it occurs exactly once in `root`. */
-async function uniqueMatch(root: Node, quote: TextQuote): Promise<Range | null> {
-  let found: Range | null = null;
-  for await (const range of createTextQuoteSelectorMatcher({ type: 'TextQuoteSelector', ...quote })(
-    root,
-  )) {
-    if (found) return null;
-    found = range;
-  }
-  return found;
 }
