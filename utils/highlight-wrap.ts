@@ -103,11 +103,8 @@ export function createMarkFactory(doc: Document): (m: Mention, text: string) => 
       const el = doc.createElement(HIGHLIGHT_TAG);
       el.setAttribute('data-jl-kind', m.kind);
       el.setAttribute('data-jl-term', m.termId);
-      // The reader's own words: attributes only, never parsed as markup.
-      if (m.label !== undefined) {
-        el.setAttribute('data-jl-label', m.label);
-        el.setAttribute('title', `Watch list: ${m.label}`);
-      }
+      // The reader's own words, shown by the mark card: an attribute, never parsed as markup.
+      if (m.label !== undefined) el.setAttribute('data-jl-label', m.label);
       el.setAttribute('tabindex', '0');
       el.setAttribute('role', 'mark');
       el.textContent = text;

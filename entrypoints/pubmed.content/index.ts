@@ -29,7 +29,7 @@ export default defineContentScript({
     const request = createMessageClient((message: Message) => browser.runtime.sendMessage(message));
     let session: Session | null = null;
     const start = () => {
-      session = startSession(ctx, settings, request);
+      session = startSession(ctx, settings, request, () => settings.highlightKinds);
     };
     const stop = () => {
       session?.stop();

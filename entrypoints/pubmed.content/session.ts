@@ -8,6 +8,7 @@ import { checkSelectors, warnMissing } from '@/utils/selector-health';
 import type { Settings, WatchTerm } from '@/utils/settings';
 import { compileWatchFinder, composeFinders } from '@/utils/watch-finder';
 import { initArticlePage, type ArticleController } from './article-page';
+import { watchMarkCards } from './mark-card';
 import { readPage } from './read-page';
 import { initSearchResults } from './search-results';
 
@@ -35,6 +36,8 @@ export function startSession(
   parent: ContentScriptContext,
   settings: Settings,
   request: MessageClient,
+  /** The reader's current highlight kinds (they change live, without restarting the session). */
+  currentKinds: () => Settings['highlightKinds'],
 ): Session {
   const ctx = new ContentScriptContext('pubmed-session', { noScriptStartedPostMessage: true });
   const unlink = parent.onInvalidated(() => ctx.notifyInvalidated());
@@ -50,7 +53,19 @@ export function startSession(
   warnMissing(checkSelectors(document, page.pageType), console);
   state = { pageType: page.pageType, article: page.seen };
 
+  // The info card on each mark: only listeners until a mark is first hovered or focused. A kind the
+  // reader switched off shows no colour, so hovering it shows no card either (focus still does).
+  const startMarkCards = () => {
+    const kinds = currentKinds;
+    const stop = watchMarkCards({
+      doc: document,
+      isKindEnabled: (kind) => kinds()[kind as keyof Settings['highlightKinds']]?.enabled ?? true,
+    });
+    ctx.onInvalidated(stop);
+  };
+
   if (page.article) {
+    startMarkCards();
     void initArticlePage(ctx, { ...page, article: page.article }, request, settings.watchList)
       .then((controller) => {
         if (ctx.isInvalid) return;
@@ -63,6 +78,7 @@ export function startSession(
   } else if (page.pageType === 'pubmed-search') {
     request({ type: 'page/state', pageType: page.pageType }).catch(() => undefined);
     ctx.onInvalidated(installHighlightStyle(document));
+    startMarkCards();
     const find = composeFinders(
       (text) => findMentions(text),
       compileWatchFinder(settings.watchList),

@@ -63,7 +63,13 @@ describe('watch list and the popup site switch in real Chromium', () => {
     // The label is an attribute, never markup.
     expect(await page.locator('jl-mark b').count()).toBe(0);
     const mark = page.locator("jl-mark[data-jl-kind='watch']");
-    expect(await mark.getAttribute('title')).toBe('Watch list: Muscle <b>signs</b>');
+    // Its card (focus opens it at once) gives the reader's label, as text.
+    await mark.focus();
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.querySelector('jl-mark-card')?.shadowRoot?.textContent ?? ''),
+      )
+      .toContain('Muscle <b>signs</b>');
     expect(await mark.evaluate((el) => getComputedStyle(el).textDecorationStyle)).toBe('double');
   });
 

@@ -38,6 +38,12 @@ class ChromiumPage implements E2EPage {
     await field.click();
     await field.pressSequentially(text);
   }
+  async hover(target: Target) {
+    await this.page.locator(css(target)).first().hover();
+  }
+  async press(key: string) {
+    await this.page.keyboard.press(key);
+  }
   async close() {
     await this.page.close();
   }

@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer-core';
+import type { KeyInput, Page } from 'puppeteer-core';
 import {
   launchFirefoxWithAddon,
   removeFirefoxProfile,
@@ -56,6 +56,13 @@ class FirefoxPage implements E2EPage {
     const handle = await this.page.waitForSelector(css(target));
     await handle!.click();
     await this.page.keyboard.type(text);
+  }
+  async hover(target: Target) {
+    const handle = await this.page.waitForSelector(css(target));
+    await handle!.hover();
+  }
+  async press(key: string) {
+    await this.page.keyboard.press(key as KeyInput);
   }
   async close() {
     await this.page.close();

@@ -17,6 +17,10 @@ export interface E2EPage {
   click(target: Target): Promise<void>;
   /** Focuses the field and types like a person (key events, so input handlers run). */
   type(target: Target, text: string): Promise<void>;
+  /** Moves the real mouse pointer over the first match (real mouseover / mouseout events). */
+  hover(target: Target): Promise<void>;
+  /** Presses one key (e.g. "Escape", "Tab") on whatever has the focus, as a real key event. */
+  press(key: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -24,6 +24,41 @@ function noteMarks(page: E2EPage): Promise<{ text: string; ids: string[]; inAbst
   });
 }
 
+const CARD = 'jl-mark-card';
+
+/** The page's text with our own UI (panel, card, selection bar, styles) left out. */
+function pageText(page: E2EPage): Promise<string> {
+  return page.evaluate(() => {
+    const copy = document.body.cloneNode(true) as HTMLElement;
+    for (const el of copy.querySelectorAll('jak-lens-panel, jl-mark-card, [data-jl-ui]'))
+      el.remove();
+    return copy.textContent ?? '';
+  });
+}
+
+/** What the mark card shows, read from its open shadow root; null when no card is in the page. */
+function shownCard(
+  page: E2EPage,
+): Promise<{ term: string; chips: string[]; drugs: string[]; links: string[][] } | null> {
+  return page.evaluate(() => {
+    const root = document.querySelector('jl-mark-card')?.shadowRoot;
+    const card = root?.querySelector('.jl-mc');
+    if (!card) return null;
+    return {
+      term: card.getAttribute('data-term') ?? '',
+      chips: [...card.querySelectorAll('.jl-chip-jak')].map((c) => c.textContent ?? ''),
+      drugs: [...card.querySelectorAll('.jl-mc-inhibitors li')].map(
+        (li) => li.getAttribute('data-drug') ?? '',
+      ),
+      links: [...card.querySelectorAll('a')].map((a) => [
+        a.getAttribute('href') ?? '',
+        a.getAttribute('target') ?? '',
+        a.getAttribute('rel') ?? '',
+      ]),
+    };
+  });
+}
+
 async function openSeed(browser: E2EBrowser): Promise<E2EPage> {
   const page = await browser.newPage();
   await page.goto(SEED_URL);
@@ -262,6 +297,68 @@ export function readerJourneys(getBrowser: () => E2EBrowser): void {
       await page.evaluate(() => document.querySelectorAll('jl-mark > jl-note-mark').length),
     ).toBe(3);
     expect(await page.texts(inPanel('.jl-hl-orphans'))).toEqual([]);
+    await page.close();
+  });
+
+  it('shows an info card on a mark: on keyboard focus, closed by Escape, and on hover', async () => {
+    const page = await openSeed(getBrowser());
+    const before = await pageText(page);
+    expect(await page.count(CARD)).toBe(0);
+
+    // Keyboard: focus the first baricitinib mark; the card opens at once with its targets.
+    await page.evaluate(() => {
+      const mark = document.querySelector<HTMLElement>('jl-mark[data-jl-term="drug:baricitinib"]');
+      mark?.scrollIntoView({ block: 'center' });
+      mark?.focus();
+    });
+    const drug = await eventually(() => shownCard(page), 10_000, 'card on the focused mark');
+    expect(drug.term).toBe('drug:baricitinib');
+    expect(drug.chips).toEqual(['JAK1', 'JAK2']);
+    expect(drug.links.length).toBeGreaterThan(0);
+    for (const [href, target, rel] of drug.links) {
+      expect(href).toMatch(/^https?:\/\//);
+      expect([target, rel]).toEqual(['_blank', 'noopener noreferrer']);
+    }
+    expect(
+      await page.evaluate(() => document.activeElement?.getAttribute('aria-describedby')),
+    ).toBe('jl-mark-card');
+
+    await page.press('Escape');
+    await eventually(async () => (await page.count(CARD)) === 0, 10_000, 'card closed by Escape');
+    expect(
+      await page.evaluate(() => ({
+        term: document.activeElement?.getAttribute('data-jl-term'),
+        described: document.querySelectorAll('jl-mark[aria-describedby]').length,
+      })),
+    ).toEqual({ term: 'drug:baricitinib', described: 0 });
+
+    // Pointer, with the panel collapsed (the card does not need it, and the docked panel may cover the
+    // mark): hover a JAK1 mark; the card lists the inhibitors that block it.
+    await page.click(inPanel('.jl-header button.jl-icon[aria-controls="jl-body"]'));
+    await eventually(async () => (await page.count(inPanel('.jl-tab'))) === 1, 10_000, 'collapsed');
+    await page.hover('jl-mark[data-jl-term="target:JAK1"]');
+    const target = await eventually(
+      async () => {
+        const card = await shownCard(page);
+        return card?.term === 'target:JAK1' ? card : null;
+      },
+      10_000,
+      'card on the hovered target mark',
+    );
+    expect(target.drugs).toEqual(
+      expect.arrayContaining(['drug:baricitinib', 'drug:tofacitinib', 'drug:ruxolitinib']),
+    );
+
+    // Moving away closes it (after its grace period), and the page's text is as it was.
+    await page.hover('#full-view-identifiers');
+    await eventually(async () => (await page.count(CARD)) === 0, 10_000, 'card closed on leave');
+    expect(
+      await page.evaluate(() => document.querySelectorAll('jl-mark[aria-describedby]').length),
+    ).toBe(0);
+    expect(await pageText(page)).toBe(before);
+    // Expanded again (the layout is remembered), so later journeys see the whole panel.
+    await page.click(inPanel('.jl-tab'));
+    await eventually(async () => (await page.count(inPanel('.jl-card'))) >= 3, 10_000, 'expanded');
     await page.close();
   });
 }

@@ -1,0 +1,150 @@
+/**
+ * The info card on highlight marks: one card host for the page, made on the first hover or focus
+ * of a mark (nothing is built at load time; only the listeners of utils/mark-hover.ts are added).
+ * The host lives in the page while the card shows and is removed when it hides; the mark carries
+ * `aria-describedby` only while its card shows, so undoing the highlights restores the page exactly.
+ */
+import { render } from 'preact';
+import cardCss from '@/components/mark-card.css?inline';
+import { MarkCard } from '@/components/MarkCard';
+import { getSegment } from '@/utils/highlight-wrap';
+import { markCardFor } from '@/utils/mark-card';
+import { placeCard } from '@/utils/mark-card-position';
+import { watchMarkHover, type MarkHover } from '@/utils/mark-hover';
+
+/** Tag and id of the card's shadow host (carries `data-jl-ui`, so it is never highlighted). */
+export const MARK_CARD_HOST = 'jl-mark-card';
+export const MARK_CARD_ID = 'jl-mark-card';
+const DESCRIBED_BY = 'aria-describedby';
+
+export interface MarkCardOptions {
+  doc: Document;
+  /** Whether a mark kind is switched on in the reader's settings (off: no card on hover). */
+  isKindEnabled?: (kind: string) => boolean;
+  showDelayMs?: number;
+  hideGraceMs?: number;
+}
+
+interface Host {
+  host: HTMLElement;
+  container: HTMLElement;
+}
+
+/**
+ * Starts the mark cards on `doc` and returns the function that stops them (listeners removed,
+ * card hidden, host gone, every attribute given back).
+ */
+export function watchMarkCards({ doc, isKindEnabled, ...timing }: MarkCardOptions): () => void {
+  for (const stale of doc.querySelectorAll(MARK_CARD_HOST)) stale.remove();
+  let made: Host | null = null;
+  /** The mark that carries our aria-describedby, and what it had before (normally nothing). */
+  let described: { mark: HTMLElement; previous: string | null } | null = null;
+  let frame = 0;
+
+  const makeHost = (): Host => {
+    const host = doc.createElement(MARK_CARD_HOST);
+    host.id = MARK_CARD_ID;
+    host.setAttribute('role', 'tooltip');
+    host.setAttribute('data-jl-ui', '');
+    // Inline, so page CSS cannot move or hide it; fixed, placed next to the mark on every show.
+    host.style.cssText = 'position:fixed;z-index:2147483646;top:0;left:0;margin:0;display:block;';
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = cardCss;
+    const container = doc.createElement('div');
+    shadow.append(style, container);
+    return { host, container };
+  };
+  const isInCard = (node: EventTarget | null) =>
+    made !== null && node !== null && made.host.contains(node as Node);
+
+  const place = (mark: HTMLElement) => {
+    if (!made) return;
+    const view = doc.defaultView;
+    // The first line box: a mark wrapped over two lines gets the card by its start.
+    const anchor = mark.getClientRects()[0] ?? mark.getBoundingClientRect();
+    const size = made.host.getBoundingClientRect();
+    const { top, left, side } = placeCard(
+      anchor,
+      { width: size.width, height: size.height },
+      {
+        width: view?.innerWidth ?? doc.documentElement.clientWidth,
+        height: view?.innerHeight ?? doc.documentElement.clientHeight,
+      },
+    );
+    made.host.style.top = `${Math.round(top)}px`;
+    made.host.style.left = `${Math.round(left)}px`;
+    made.host.setAttribute('data-side', side);
+  };
+  const follow = () => {
+    const mark = hover.current();
+    if (!mark || frame) return;
+    frame = requestFrame(doc, () => {
+      frame = 0;
+      if (mark.isConnected) place(mark);
+      else hover.close();
+    });
+  };
+
+  const restoreDescribed = () => {
+    if (!described) return;
+    const { mark, previous } = described;
+    if (previous === null) mark.removeAttribute(DESCRIBED_BY);
+    else mark.setAttribute(DESCRIBED_BY, previous);
+    described = null;
+  };
+
+  const show = (mark: HTMLElement): boolean => {
+    // Only marks this script's highlighter made: a page cannot dress up its own element as one
+    // and have our card speak for it.
+    if (!getSegment(mark)) return false;
+    const card = markCardFor(
+      mark.getAttribute('data-jl-kind') ?? '',
+      mark.getAttribute('data-jl-term') ?? '',
+      mark.getAttribute('data-jl-label') ?? undefined,
+    );
+    if (!card || !mark.isConnected) return false;
+    made ??= makeHost();
+    render(<MarkCard card={card} />, made.container);
+    if (!made.host.isConnected) doc.body.append(made.host);
+    place(mark);
+    restoreDescribed();
+    described = { mark, previous: mark.getAttribute(DESCRIBED_BY) };
+    mark.setAttribute(DESCRIBED_BY, MARK_CARD_ID);
+    doc.defaultView?.addEventListener('scroll', follow, { capture: true, passive: true });
+    doc.defaultView?.addEventListener('resize', follow, { passive: true });
+    return true;
+  };
+  const hide = () => {
+    restoreDescribed();
+    doc.defaultView?.removeEventListener('scroll', follow, { capture: true });
+    doc.defaultView?.removeEventListener('resize', follow);
+    if (!made) return;
+    render(null, made.container);
+    made.host.remove();
+  };
+
+  const hover: MarkHover = watchMarkHover({
+    doc,
+    isInCard,
+    show,
+    hide,
+    ...(isKindEnabled
+      ? { canHover: (mark: HTMLElement) => isKindEnabled(mark.getAttribute('data-jl-kind') ?? '') }
+      : {}),
+    ...timing,
+  });
+  return () => {
+    hover.stop();
+    made = null;
+  };
+}
+
+/** requestAnimationFrame where there is one (not in every test DOM), else a timer. */
+function requestFrame(doc: Document, run: () => void): number {
+  const view = doc.defaultView;
+  if (view && typeof view.requestAnimationFrame === 'function') {
+    return view.requestAnimationFrame(run);
+  }
+  return setTimeout(run, 16) as unknown as number;
+}

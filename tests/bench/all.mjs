@@ -1,0 +1,63 @@
+/**
+ * `npm run bench`: every part of the bench, one after another, then one combined table
+ * (tests/bench/report.mjs). A part that fails leaves its section "not run" in the table; the others
+ * still run and print, and the exit status is non-zero. Each part's result file is removed before
+ * it runs, so the table never shows figures left over from an earlier run.
+ *
+ * BENCH_PARTS=library,highlight,extension (comma-separated) runs only those parts; the table then
+ * says "not run" for the others.
+ */
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { BENCH_DIR } from './report.mjs';
+
+const PARTS = [
+  {
+    name: 'library',
+    file: 'library.json',
+    command: ['npx', 'vitest', 'run', '--config', 'vitest.bench.config.ts'],
+  },
+  { name: 'highlight', file: 'highlight.json', command: ['node', 'tests/bench/run.mjs'] },
+  {
+    name: 'extension',
+    file: 'extension.json',
+    command: ['node', 'tests/bench/extension.mjs'],
+    // Measure the code as it is now, not whatever .output/chrome-mv3 holds.
+    env: { BENCH_EXT_BUILD: '1' },
+  },
+];
+
+const wanted = process.env.BENCH_PARTS?.split(',').map((p) => p.trim());
+const unknown = wanted?.filter((w) => !PARTS.some((p) => p.name === w)) ?? [];
+if (unknown.length) {
+  console.error(
+    `BENCH_PARTS: unknown part(s) ${unknown.join(', ')}; parts are ${PARTS.map((p) => p.name).join(', ')}`,
+  );
+  process.exit(2);
+}
+
+const failed = [];
+for (const part of PARTS) {
+  rmSync(join(BENCH_DIR, part.file), { force: true });
+  if (wanted && !wanted.includes(part.name)) continue;
+  console.log(`\n=== bench: ${part.name} (${part.command.join(' ')}) ===`);
+  const [cmd, ...args] = part.command;
+  const run = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...part.env } });
+  if (run.status !== 0) {
+    const why = run.error ? run.error.message : `exit status ${run.status ?? run.signal}`;
+    console.error(`bench: ${part.name} failed (${why})`);
+    failed.push(part.name);
+  } else if (!existsSync(join(BENCH_DIR, part.file))) {
+    console.error(`bench: ${part.name} finished but wrote no .tmp/bench/${part.file}`);
+    failed.push(part.name);
+  }
+}
+
+const report = spawnSync('node', ['tests/bench/report.mjs'], { stdio: 'inherit' });
+if (report.status !== 0) failed.push('report');
+if (failed.length) {
+  console.error(`\nbench: failed parts: ${failed.join(', ')}`);
+  process.exitCode = 1;
+}

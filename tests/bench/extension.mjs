@@ -1,0 +1,430 @@
+/**
+ * `npm run bench:extension`: what the BUILT extension (.output/chrome-mv3) costs a reader in real
+ * headless Chromium, per page type, against the same pages without it. Writes
+ * .tmp/bench/extension.json (read by tests/bench/report.mjs) and prints a short summary.
+ *
+ * Method
+ * - Two browsers from this one Node process, launched with the same flags (tests/support/chromium.mjs):
+ *   WITH the extension (persistent profile, as Chromium loads extensions only there) and a BASELINE
+ *   without it. Both serve the same real / derived pages at their real URLs (tests/e2e/pages.ts,
+ *   tests/support/routes.ts); every other request is aborted, so the pages' own scripts do not load.
+ * - Each round loads every page once in each browser, in a fresh tab, alternating which browser goes
+ *   first; round 0 warms up and is not counted. Figures are medians over the counted rounds.
+ * - An init script in the page (main world) installs, before any page script:
+ *   · PerformanceObserver({ type: 'longtask', buffered: true }): the longest main-thread task. Chromium
+ *     reports only tasks ≥ 50 ms, so 0 means "none ≥ 50 ms". The content script's isolated world runs
+ *     on the same main thread, so its tasks are seen here; the difference WITH − BASELINE is what the
+ *     extension adds (the page's inline scripts are in both).
+ *   · a MutationObserver on the document (and, once it exists, on the panel's open shadow root) plus a
+ *     requestAnimationFrame poll: the first moment the panel host `jak-lens-panel` holds a `.jl-panel`
+ *     with a non-empty layout box. "DOMContentLoaded → panel visible" is that performance.now() minus
+ *     the navigation entry's domContentLoadedEventStart (same time origin). It is when the panel is in
+ *     the layout; the paint follows at the next frame.
+ *   · page load = the navigation entry's loadEventEnd (from navigation start).
+ * - Then TRACE_ROUNDS more loads per page WITH the extension only, under a Chromium trace (CDP
+ *   Tracing, V8 CPU-profiler samples included): the longest main-thread task that ran the content
+ *   script's code, attributed by script URL (tests/bench/trace-tasks.mjs). This is "the longest task
+ *   caused by the content script", free of the page's own tasks; tracing slows the page, which is why
+ *   it runs apart from the timed rounds above.
+ * - A load counts as settled when the load event has fired, the panel is visible where one is
+ *   expected, and the DOM has been quiet for QUIET_MS (the content script highlights in chunks).
+ * - Bundle sizes: every file of each entry in .output/chrome-mv3 (HTML pages followed through their
+ *   scripts, stylesheets and static imports), raw and gzip level 9 per file, summed.
+ *
+ * Environment: CHROME_PATH (default /usr/bin/chromium), BENCH_EXT_ROUNDS (counted rounds, default 5,
+ * at least 5), BENCH_EXT_TRACE_ROUNDS (traced loads per page, default 3), BENCH_EXT_BUILD=1 to
+ * rebuild the extension first even if .output/chrome-mv3 exists.
+ */
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, posix, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { loadavg } from 'node:os';
+import { Window } from 'happy-dom';
+import { runnerImport } from 'vite';
+import { launchChromium } from '../support/chromium.mjs';
+import { median } from './report.mjs';
+import { attributeTasks, TRACE_CATEGORIES } from './trace-tasks.mjs';
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const ROOT = here('../../');
+const EXTENSION = join(ROOT, '.output/chrome-mv3');
+const OUT_DIR = join(ROOT, '.tmp/bench');
+const ROUNDS = Math.max(5, Number(process.env.BENCH_EXT_ROUNDS) || 5);
+const TRACE_ROUNDS = Math.max(1, Number(process.env.BENCH_EXT_TRACE_ROUNDS) || 3);
+const QUIET_MS = 1000;
+const SETTLE_TIMEOUT_MS = 30_000;
+const PANEL_HOST = 'jak-lens-panel';
+
+/** Builds the Chrome extension when there is no build (or when asked to). */
+function ensureBuild() {
+  if (existsSync(join(EXTENSION, 'manifest.json')) && !process.env.BENCH_EXT_BUILD) return;
+  console.log('Building the extension (npx wxt build)…');
+  const run = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (run.status !== 0) throw new Error(`npx wxt build failed with status ${run.status}`);
+}
+
+/** The e2e suites' page routes (TypeScript), loaded through Vite's module runner. */
+async function loadPages() {
+  // The derived pages are written with DOM APIs in Node, as in tests/e2e/setup.ts.
+  globalThis.DOMParser = new Window().DOMParser;
+  const options = { configFile: false, logLevel: 'error', root: ROOT };
+  const { module: pages } = await runnerImport(join(ROOT, 'tests/e2e/pages.ts'), options);
+  const { module: routes } = await runnerImport(join(ROOT, 'tests/support/routes.ts'), options);
+  return { pages, routePages: routes.routePages };
+}
+
+/** Runs in every page before its own scripts (see "Method" above). Must be self-contained. */
+function pageProbe(host) {
+  const state = {
+    longTasks: [],
+    lastMutation: performance.now(),
+    panelHostAt: null,
+    panelVisibleAt: null,
+  };
+  Object.defineProperty(window, '__jlBenchProbe', { value: state });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) state.longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    state.longTasks = null; // longtask not supported: reported as missing, not as 0
+  }
+  let shadowWatched = false;
+  const check = () => {
+    if (state.panelVisibleAt !== null) return;
+    const el = document.querySelector(host);
+    if (!el) return;
+    state.panelHostAt ??= performance.now();
+    const root = el.shadowRoot;
+    if (root && !shadowWatched) {
+      shadowWatched = true;
+      new MutationObserver(onMutation).observe(root, { childList: true, subtree: true });
+    }
+    const panel = root?.querySelector('.jl-panel');
+    if (!panel) return;
+    const box = panel.getBoundingClientRect();
+    const shown = panel.checkVisibility
+      ? panel.checkVisibility({ opacityProperty: true, visibilityProperty: true })
+      : true;
+    if (box.width > 0 && box.height > 0 && shown) state.panelVisibleAt = performance.now();
+  };
+  function onMutation() {
+    state.lastMutation = performance.now();
+    check();
+  }
+  new MutationObserver(onMutation).observe(document, { childList: true, subtree: true });
+  const frame = () => {
+    check();
+    if (state.panelVisibleAt === null) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/** Reads the probe once the load has settled. */
+function readProbe() {
+  const state = window.__jlBenchProbe;
+  const nav = performance.getEntriesByType('navigation')[0];
+  const dcl = nav.domContentLoadedEventStart;
+  return {
+    loadMs: nav.loadEventEnd,
+    dclMs: dcl,
+    longTasks: state.longTasks,
+    panelHostMs: state.panelHostAt === null ? null : state.panelHostAt - dcl,
+    panelVisibleMs: state.panelVisibleAt === null ? null : state.panelVisibleAt - dcl,
+  };
+}
+
+/** Waits until the load has settled (see "Method"); false if it did not within SETTLE_TIMEOUT_MS. */
+async function settle(page, expectPanel) {
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const s = await page.evaluate(() => ({
+      quietFor: performance.now() - window.__jlBenchProbe.lastMutation,
+      sinceLoad: performance.now() - performance.getEntriesByType('navigation')[0].loadEventEnd,
+      panel: window.__jlBenchProbe.panelVisibleAt !== null,
+    }));
+    if ((!expectPanel || s.panel) && s.quietFor >= QUIET_MS && s.sinceLoad >= QUIET_MS) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+/** Loads `url` in a fresh tab, waits until it settles, returns the probe's figures. */
+async function measureLoad(context, url, expectPanel) {
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    const settled = await settle(page, expectPanel);
+    return { ...(await page.evaluate(readProbe)), settled };
+  } finally {
+    await page.close();
+  }
+}
+
+/** As measureLoad, under a Chromium trace: which main-thread tasks ran the content script. */
+async function traceLoad(context, url, expectPanel) {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    const events = [];
+    cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', {
+      transferMode: 'ReportEvents',
+      traceConfig: { includedCategories: TRACE_CATEGORIES },
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    const settled = await settle(page, expectPanel);
+    await cdp.send('Tracing.end');
+    await complete;
+    return { ...attributeTasks(events), settled };
+  } finally {
+    await page.close();
+  }
+}
+
+const longest = (tasks) => (tasks ? Math.max(0, ...tasks.map(([, d]) => d)) : null);
+const blocking = (tasks) =>
+  tasks ? tasks.reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0) : null;
+const medianOf = (xs) => {
+  const nums = xs.filter((x) => typeof x === 'number');
+  return nums.length ? median(nums) : null;
+};
+const round2 = (x) => (typeof x === 'number' ? Math.round(x * 100) / 100 : x);
+
+/** Medians of one page in one browser over the counted rounds, plus the raw samples. */
+function summarise(samples) {
+  const longestTasks = samples.map((s) => longest(s.longTasks));
+  return {
+    longestTaskMs: round2(medianOf(longestTasks)),
+    blockingMs: round2(medianOf(samples.map((s) => blocking(s.longTasks)))),
+    loadMs: round2(medianOf(samples.map((s) => s.loadMs))),
+    dclMs: round2(medianOf(samples.map((s) => s.dclMs))),
+    panelHostMs: round2(medianOf(samples.map((s) => s.panelHostMs))),
+    panelVisibleMs: round2(medianOf(samples.map((s) => s.panelVisibleMs))),
+    panelSeen: samples.filter((s) => s.panelVisibleMs !== null).length,
+    unsettled: samples.filter((s) => !s.settled).length,
+    samples: {
+      longestTaskMs: longestTasks.map(round2),
+      loadMs: samples.map((s) => round2(s.loadMs)),
+      panelVisibleMs: samples.map((s) => round2(s.panelVisibleMs)),
+    },
+  };
+}
+
+/** Medians over the traced loads of one page (see trace-tasks.mjs). */
+function summariseTraces(traced) {
+  const pick = (key) => round2(medianOf(traced.map((t) => t[key])));
+  return {
+    longestTaskMs: pick('longestExtensionTaskMs'),
+    longTasks: pick('extensionLongTasks'),
+    tasks: pick('extensionTasks'),
+    taskMs: pick('extensionTaskMs'),
+    compileMs: pick('extensionCompileMs'),
+    anyLongestTaskMs: pick('longestTaskMs'),
+    unsettled: traced.filter((t) => !t.settled).length,
+    samples: { longestTaskMs: traced.map((t) => round2(t.longestExtensionTaskMs)) },
+  };
+}
+
+// ---- bundle sizes ----------------------------------------------------------------------------
+
+/** Files an extension page pulls in: its scripts and stylesheets, then their static imports. */
+function pageFiles(htmlPath) {
+  const html = readFileSync(join(EXTENSION, htmlPath), 'utf8');
+  const refs = [...html.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="([^"]+)"/g)].map(
+    (m) => m[1],
+  );
+  const start = refs
+    .filter((r) => /\.(js|css)$/.test(r))
+    .map((r) => (r.startsWith('/') ? r.slice(1) : posix.join(posix.dirname(htmlPath), r)));
+  return [htmlPath, ...withImports(start)];
+}
+
+/** `files` and every chunk they import statically (import "./x.js" / from "./x.js"). */
+function withImports(files) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    if (!file.endsWith('.js')) return;
+    const code = readFileSync(join(EXTENSION, file), 'utf8');
+    for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+\.js)["']/g)) {
+      const target = m[1].startsWith('/')
+        ? m[1].slice(1)
+        : posix.normalize(posix.join(posix.dirname(file), m[1]));
+      if (existsSync(join(EXTENSION, target))) visit(target);
+    }
+  };
+  files.forEach(visit);
+  return [...seen];
+}
+
+function sizeOf(label, files) {
+  let rawBytes = 0;
+  let gzipBytes = 0;
+  for (const file of files) {
+    const bytes = readFileSync(join(EXTENSION, file));
+    rawBytes += bytes.length;
+    gzipBytes += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { label, files, rawBytes, gzipBytes };
+}
+
+function listFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [relative(EXTENSION, path)];
+  });
+}
+
+/** Sizes of the content script (panel included), background, popup, library page, and the whole build. */
+export function bundleSizes() {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION, 'manifest.json'), 'utf8'));
+  const bundles = [];
+  for (const cs of manifest.content_scripts ?? []) {
+    bundles.push(sizeOf('content script JS (panel included)', withImports(cs.js ?? [])));
+    if (cs.css?.length) bundles.push(sizeOf('content script CSS', cs.css));
+  }
+  const worker = manifest.background?.service_worker;
+  if (worker) bundles.push(sizeOf('background service worker', withImports([worker])));
+  const popup = manifest.action?.default_popup;
+  if (popup) bundles.push(sizeOf('popup (HTML + JS + CSS)', pageFiles(popup)));
+  const all = listFiles(EXTENSION);
+  const library = all.find((f) => /^dashboard\.html$/.test(f));
+  if (library) bundles.push(sizeOf('library page (HTML + JS + CSS)', pageFiles(library)));
+  const code = all.filter((f) => /\.(js|css|html)$/.test(f));
+  bundles.push(sizeOf('whole build: every .js/.css/.html', code));
+  return bundles;
+}
+
+// ---- main -----------------------------------------------------------------------------------
+
+async function main() {
+  ensureBuild();
+  const loadAtStart = loadavg()[0];
+  const { pages, routePages } = await loadPages();
+  const routes = pages.buildRoutes();
+  const PAGES = [
+    {
+      id: 'pubmed-article',
+      label: 'PubMed article (JDM, derived dev-seed)',
+      url: pages.SEED_URL,
+      panel: true,
+    },
+    {
+      id: 'pubmed-unrelated',
+      label: 'PubMed article, unrelated (capture)',
+      url: pages.UNRELATED_URL,
+      panel: false,
+    },
+    { id: 'pubmed-search', label: 'PubMed search (capture)', url: pages.SEARCH_URL, panel: false },
+    {
+      id: 'pubmed-search-jdm',
+      label: 'PubMed search (derived, JDM result)',
+      url: pages.DERIVED_SEARCH_URL,
+      panel: false,
+    },
+    {
+      id: 'pmc-jdm',
+      label: 'PMC full text (derived, JDM)',
+      url: pages.DERIVED_PMC_URL,
+      panel: true,
+    },
+    {
+      id: 'pmc-capture',
+      label: 'PMC full text (capture PMC8885717)',
+      url: pages.PMC_URL,
+      panel: false,
+    },
+  ];
+
+  const withExt = await launchChromium({ extensionPath: EXTENSION });
+  const baseline = await launchChromium();
+  try {
+    const worker =
+      withExt.context.serviceWorkers()[0] ?? (await withExt.context.waitForEvent('serviceworker'));
+    if (!worker.url().startsWith('chrome-extension://')) throw new Error('extension did not load');
+    const chromium = baseline.browser.version();
+    const contexts = { with: withExt.context, baseline: baseline.context };
+    for (const context of Object.values(contexts)) {
+      await routePages(context, routes);
+      await context.addInitScript(pageProbe, PANEL_HOST);
+    }
+    console.log(
+      `Chromium ${chromium}; ${ROUNDS} counted rounds (+1 warm-up), ${PAGES.length} pages`,
+    );
+
+    const samples = Object.fromEntries(PAGES.map((p) => [p.id, { with: [], baseline: [] }]));
+    for (let round = 0; round <= ROUNDS; round++) {
+      const order = round % 2 ? ['baseline', 'with'] : ['with', 'baseline'];
+      for (const p of PAGES) {
+        for (const which of order) {
+          const result = await measureLoad(contexts[which], p.url, p.panel && which === 'with');
+          if (!result.settled)
+            console.warn(`  ${p.id} (${which}) did not settle in round ${round}`);
+          if (round > 0) samples[p.id][which].push(result);
+        }
+      }
+      console.log(`  round ${round}${round === 0 ? ' (warm-up)' : ''} done`);
+    }
+
+    // Attribution pass, after the timed rounds so tracing overhead never touches their figures.
+    const traces = Object.fromEntries(PAGES.map((p) => [p.id, []]));
+    for (let round = 0; round < TRACE_ROUNDS; round++) {
+      for (const p of PAGES) traces[p.id].push(await traceLoad(contexts.with, p.url, p.panel));
+      console.log(`  traced round ${round + 1} of ${TRACE_ROUNDS} done`);
+    }
+
+    const results = PAGES.map((p) => {
+      const w = summarise(samples[p.id].with);
+      const b = summarise(samples[p.id].baseline);
+      return {
+        id: p.id,
+        label: p.label,
+        url: p.url,
+        with: w,
+        baseline: b,
+        contentScript: summariseTraces(traces[p.id]),
+        longestTaskDiffMs:
+          w.longestTaskMs === null || b.longestTaskMs === null
+            ? null
+            : round2(w.longestTaskMs - b.longestTaskMs),
+      };
+    });
+    const report = {
+      chromium,
+      loadAverage: { start: loadAtStart, end: loadavg()[0] },
+      rounds: ROUNDS,
+      traceRounds: TRACE_ROUNDS,
+      date: new Date().toISOString(),
+      quietMs: QUIET_MS,
+      pages: results,
+      bundles: bundleSizes(),
+    };
+    mkdirSync(OUT_DIR, { recursive: true });
+    writeFileSync(join(OUT_DIR, 'extension.json'), `${JSON.stringify(report, null, 2)}\n`);
+
+    for (const r of results) {
+      const panel = r.with.panelVisibleMs === null ? '' : `; DCL→panel ${r.with.panelVisibleMs} ms`;
+      console.log(
+        `${r.label.padEnd(40)} content-script task ${r.contentScript.longestTaskMs} ms; longest task ${r.with.longestTaskMs} ms with, ${r.baseline.longestTaskMs} ms without; ` +
+          `load ${r.with.loadMs} / ${r.baseline.loadMs} ms${panel}`,
+      );
+    }
+    for (const b of report.bundles) {
+      console.log(
+        `${b.label.padEnd(40)} ${(b.gzipBytes / 1024).toFixed(1)} KB gz (${(b.rawBytes / 1024).toFixed(1)} KB raw)`,
+      );
+    }
+    console.log(`Written to ${relative(ROOT, join(OUT_DIR, 'extension.json'))}`);
+  } finally {
+    await withExt.close();
+    await baseline.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -1,0 +1,243 @@
+/**
+ * `npm run bench`, last part: one table from the three measurement files in .tmp/bench/ —
+ * highlight.json (tests/bench/run.mjs), extension.json (tests/bench/extension.mjs) and
+ * library.json (tests/bench/library.bench.ts). A missing file becomes a "not run" row, so the
+ * table prints whatever parts did run. Prints markdown (paste-able into the README) and writes
+ * the same text to .tmp/bench/report.md. Only reads figures; measures nothing itself.
+ */
+
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, platform, release } from 'node:os';
+import { join } from 'node:path';
+// node:url's URL: in the unit tests' happy-dom the global URL is not Node's.
+import { URL as NodeURL, fileURLToPath, pathToFileURL } from 'node:url';
+
+export const BENCH_DIR = fileURLToPath(new NodeURL('../../.tmp/bench/', import.meta.url));
+
+/** Median of a list of numbers (mean of the two middle ones for an even count); NaN when empty. */
+export function median(xs) {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/**
+ * Reads one bench result file: `{ data }`, `{ missing: true }` when it does not exist, or
+ * `{ error }` when it cannot be read or parsed (the report says so rather than stopping).
+ * @param {string} path
+ */
+export function readResult(path) {
+  if (!existsSync(path)) return { missing: true };
+  try {
+    return { data: JSON.parse(readFileSync(path, 'utf8')) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+const isNum = (x) => typeof x === 'number' && Number.isFinite(x);
+
+/** "12.3 ms" (digits after the point: 2 under 10 ms, 1 under 100, 0 above); "–" for no figure. */
+export function ms(x) {
+  if (!isNum(x)) return '–';
+  const digits = Math.abs(x) < 10 ? 2 : Math.abs(x) < 100 ? 1 : 0;
+  return `${x.toFixed(digits)} ms`;
+}
+
+/** A ratio a/b as "1.84×"; "–" when either figure is missing or b is 0. */
+export function ratio(a, b) {
+  if (!isNum(a) || !isNum(b) || b === 0) return '–';
+  return `${(a / b).toFixed(2)}×`;
+}
+
+/** A signed difference as "+3.2 ms" / "−3.2 ms" / "±0 ms". */
+export function signedMs(x) {
+  if (!isNum(x)) return '–';
+  if (x === 0) return '±0 ms';
+  return `${x > 0 ? '+' : '−'}${ms(Math.abs(x))}`;
+}
+
+/** Bytes as KB with one decimal (1 KB = 1,024 bytes). */
+export function kb(bytes) {
+  return isNum(bytes) ? `${(bytes / 1024).toFixed(1)} KB` : '–';
+}
+
+/** Grouped thousands: 10000 → "10,000". */
+export const count = (n) => (isNum(n) ? n.toLocaleString('en-US') : String(n ?? '–'));
+
+/** A markdown cell: pipes escaped, line breaks flattened. */
+const cell = (text) =>
+  String(text)
+    .replaceAll('|', '\\|')
+    .replace(/\s*\n\s*/g, ' ');
+
+/**
+ * A markdown table with columns padded to equal width, so it reads as a table in a terminal too.
+ * @param {string[]} headers
+ * @param {string[][]} rows  each row as many cells as there are headers
+ * @returns {string}
+ */
+export function markdownTable(headers, rows) {
+  const all = [headers, ...rows].map((row) => headers.map((_, i) => cell(row[i] ?? '')));
+  const widths = headers.map((_, i) => Math.max(3, ...all.map((row) => row[i].length)));
+  const line = (row) => `| ${row.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  const rule = `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`;
+  return [line(all[0]), rule, ...all.slice(1).map(line)].join('\n');
+}
+
+export const HEADERS = ['Area', 'Measure', 'JAK Lens', 'Compared with'];
+
+/** A row saying a part of the bench has no figures, and which command produces them. */
+function notRun(area, result, file, command) {
+  const why = result.error ? `${file} unreadable (${result.error})` : `${file} missing`;
+  return [area, 'not run', '–', `${why}; run \`${command}\``];
+}
+
+/** Rows from highlight.json: the highlight pass at each scale, against the floor and mark.js. */
+export function highlightRows(result) {
+  const area = 'Highlight pass';
+  if (!result.data) return [notRun(area, result, 'highlight.json', 'npm run bench:highlight')];
+  const { scales = [], realFinder = [], chunked = [], rounds } = result.data;
+  const rows = scales.map((s) => [
+    area,
+    `PMC capture ×${s.scale} (${count(s.elements)} elements, ${count(s.hits)} marks), median of ${rounds ?? '?'}`,
+    ms(s.jaklensMs),
+    `${ratio(s.jaklensMs, s.floorMs)} floor (${ms(s.floorMs)}); ${ratio(s.jaklensMs, s.markRegExpMs)} mark.js RegExp (${ms(s.markRegExpMs)})`,
+  ]);
+  for (const f of realFinder) {
+    rows.push([
+      area,
+      `real finder, ${f.page} ×${f.scale} (${count(f.hits)} marks)`,
+      ms(f.jaklensMs),
+      `${ratio(f.jaklensMs, f.floorMs)} floor (${ms(f.floorMs)})`,
+    ]);
+  }
+  for (const c of chunked) {
+    rows.push([
+      area,
+      `chunked pass ×${c.scale}: longest chunk (${count(c.marks)} marks in ${count(c.chunks)} chunks)`,
+      ms(c.longestChunkMs),
+      `longest task ≥ 50 ms: ${c.longestTaskMs ? ms(c.longestTaskMs) : 'none'}`,
+    ]);
+  }
+  if (rows.length === 0) rows.push([area, 'no scales in highlight.json', '–', '–']);
+  return rows;
+}
+
+/** Rows from extension.json: longest task, load and panel time per page; bundle sizes. */
+export function extensionRows(result) {
+  if (!result.data) {
+    return [notRun('Built extension', result, 'extension.json', 'npm run bench:extension')];
+  }
+  const { pages = [], bundles = [], rounds, traceRounds } = result.data;
+  const rows = [];
+  const none = (x) => (x === 0 ? 'none ≥ 50 ms' : ms(x));
+  for (const p of pages) {
+    const cs = p.contentScript;
+    rows.push([
+      'Longest main-thread task',
+      `${p.label}: task running the content script (traced, median of ${traceRounds ?? '?'})`,
+      cs ? ms(cs.longestTaskMs) : '–',
+      `${isNum(cs?.compileMs) ? `its V8 compile ${ms(cs.compileMs)}; ` : ''}any task ≥ 50 ms, median of ${rounds ?? '?'}: with extension ${none(p.with.longestTaskMs)}, without ${none(p.baseline.longestTaskMs)} (${signedMs(p.longestTaskDiffMs)})`,
+    ]);
+  }
+  for (const p of pages) {
+    if (!isNum(p.with.panelVisibleMs)) continue;
+    rows.push([
+      'Panel',
+      `DOMContentLoaded → panel visible, ${p.label}`,
+      ms(p.with.panelVisibleMs),
+      `host element in the DOM at ${ms(p.with.panelHostMs)}; panel seen in ${p.with.panelSeen ?? '?'} of ${rounds ?? '?'} loads`,
+    ]);
+  }
+  for (const p of pages) {
+    rows.push([
+      'Page load',
+      `load event end, ${p.label}`,
+      ms(p.with.loadMs),
+      `without extension ${ms(p.baseline.loadMs)} (${signedMs(p.with.loadMs - p.baseline.loadMs)})`,
+    ]);
+  }
+  for (const b of bundles) {
+    const files = b.files.length <= 4 ? b.files.join(', ') : `${b.files.length} files`;
+    rows.push(['Bundle size', b.label, `${kb(b.gzipBytes)} gz`, `${kb(b.rawBytes)} raw; ${files}`]);
+  }
+  return rows;
+}
+
+/** Rows from library.json: search latency and import time per library size. */
+export function libraryRows(result) {
+  const area = 'Library';
+  if (!result.data) return [notRun(area, result, 'library.json', 'npm run bench:library')];
+  const rows = [];
+  for (const r of result.data.rows ?? []) {
+    rows.push([
+      area,
+      `search per keystroke, ${count(r.articles)} articles`,
+      ms(r.searchMedianMs),
+      `p95 ${ms(r.searchP95Ms)}`,
+    ]);
+    rows.push([
+      area,
+      `import, ${count(r.articles)} articles`,
+      ms(r.importMs),
+      `export ${ms(r.exportMs)}; open ${ms(r.openMs)}`,
+    ]);
+  }
+  if (rows.length === 0) rows.push([area, 'no rows in library.json', '–', '–']);
+  return rows;
+}
+
+/** The machine line: CPU, OS, Node, Chromium (from whichever result file recorded it), date. */
+export function machineLine({ cpuModel, cpuCount, os, node, chromium, date, loadAverage }) {
+  const load = isNum(loadAverage) ? `, load average ${loadAverage.toFixed(1)} (1 min)` : '';
+  return `Machine: ${cpuModel} × ${cpuCount} cores${load}, ${os}, Node ${node}, Chromium ${chromium ?? 'not run'}; ${date}`;
+}
+
+/**
+ * The whole report: a heading, the machine line and one table.
+ * @param {{ highlight: object, extension: object, library: object, machine: object }} parts
+ *   each result as returned by readResult; machine as for machineLine
+ */
+export function buildReport({ highlight, extension, library, machine }) {
+  const rows = [...highlightRows(highlight), ...extensionRows(extension), ...libraryRows(library)];
+  return [
+    '## Performance (`npm run bench`)',
+    '',
+    machineLine(machine),
+    '',
+    markdownTable(HEADERS, rows),
+    '',
+  ].join('\n');
+}
+
+/** What this machine is, for the report's first line. */
+export function describeMachine(results, now = new Date()) {
+  const cpu = cpus();
+  return {
+    cpuModel: cpu[0]?.model.trim() ?? 'unknown CPU',
+    cpuCount: cpu.length,
+    os: `${platform()} ${release()}`,
+    node: process.version,
+    loadAverage: loadavg()[0],
+    chromium: results.map((r) => r.data?.chromium).find(Boolean),
+    date: now.toISOString().replace(/\.\d+Z$/, 'Z'),
+  };
+}
+
+function main() {
+  // BENCH_REPORT_DIR: read and write somewhere else (to check the layout on other files).
+  const dir = process.env.BENCH_REPORT_DIR ?? BENCH_DIR;
+  const highlight = readResult(join(dir, 'highlight.json'));
+  const extension = readResult(join(dir, 'extension.json'));
+  const library = readResult(join(dir, 'library.json'));
+  const machine = describeMachine([extension, highlight]);
+  const text = buildReport({ highlight, extension, library, machine });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'report.md'), text);
+  console.log(`\n${text}`);
+  console.log(`(also written to ${join(dir, 'report.md')})`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
