@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 export const EXPORT_FORMATS = {
   json: 'JSON backup (complete)',
   markdown: 'Markdown (one file)',
+  'markdown-zip': 'Markdown (one file per article, .zip)',
   csv: 'CSV (spreadsheet)',
   ris: 'RIS (Zotero, EndNote, Mendeley)',
   annotations: 'Web Annotations (JSON-LD)',
@@ -15,7 +16,7 @@ type Props = {
   onExport: (format: ExportFormat, scope: ExportScope) => void;
 };
 
-/** Export the whole library, the current search/filter, or the selection, in one of five formats. */
+/** Export the whole library, the current search/filter, or the selection, in one of six formats. */
 export function ExportMenu({ counts, onExport }: Props) {
   const [format, setFormat] = useState<ExportFormat>('json');
   const [scope, setScope] = useState<ExportScope>('all');

@@ -13,16 +13,42 @@ type Props = {
   onOpenLibrary: () => void;
   /** Shows or hides the summary panel in the tab (absent where there is no article). */
   onTogglePanel?: () => void;
+  /** The tab's site (PubMed or PMC) and whether the reader's switch for it is on; absent elsewhere. */
+  site?: { name: string; enabled: boolean };
+  /** Turns JAK Lens (its marks, panel and badges) on or off for the tab's site. */
+  onToggleSite?: () => void;
 };
 
 /** The toolbar popup: what JAK Lens sees in the current tab, and the way to the panel and library. */
-export function PopupView({ state, noteStatus, onOpenLibrary, onTogglePanel }: Props) {
-  const hasArticle = !!state?.article;
+export function PopupView(props: Props) {
+  const { state, noteStatus, onOpenLibrary, onTogglePanel, site, onToggleSite } = props;
+  const off = site && !site.enabled;
+  const hasArticle = !off && !!state?.article;
   return (
     <main class="popup">
       <h1>JAK Lens</h1>
-      <section aria-live="polite">{describe(state, noteStatus)}</section>
+      <section aria-live="polite">
+        {off ? (
+          <p class="site-off">
+            Highlighting is off on {site.name}: no marks, panel or badges there. Turn it back on
+            here or in the library's settings.
+          </p>
+        ) : (
+          describe(state, noteStatus)
+        )}
+      </section>
       <div class="actions">
+        {site && onToggleSite && (
+          <button
+            type="button"
+            class="site-toggle"
+            aria-pressed={site.enabled}
+            title={`Marks, panel and badges on every ${site.name} page (the same switch as in the library's settings)`}
+            onClick={onToggleSite}
+          >
+            Highlights on {site.name}
+          </button>
+        )}
         {hasArticle && onTogglePanel && (
           <button type="button" onClick={onTogglePanel}>
             Show or hide panel

@@ -21,6 +21,7 @@ const KIND_LABELS: Record<HighlightKind, string> = {
   drug: 'Drugs',
   target: 'Targets',
   disease: 'Diseases',
+  watch: 'Watch-list terms',
 };
 
 /** The reader's settings, on the library page. Every change is saved at once by the caller. */

@@ -2,19 +2,17 @@ import type { JakLensDB } from './db';
 import { rowsToAnnotations } from './export-annotation';
 import { rowsToCsv } from './export-csv';
 import { backupFileName, readBackup, serializeBackup } from './export-json';
-import { combinedMarkdown } from './export-markdown';
+import { combinedMarkdown, markdownZip } from './export-markdown';
 import { rowsToRis } from './export-ris';
 import type { LibraryRow } from './library-query';
 
 /** The formats the library exports. */
-export type ExportKind = 'json' | 'markdown' | 'csv' | 'ris' | 'annotations';
+export type ExportKind = 'json' | 'markdown' | 'markdown-zip' | 'csv' | 'ris' | 'annotations';
 
-/** A file ready to download. */
-export interface ExportFile {
-  fileName: string;
-  type: string;
-  text: string;
-}
+/** A file ready to download: text (saved as UTF-8) or bytes (a zip). */
+export type ExportFile = { fileName: string; type: string } & (
+  { text: string } | { bytes: Uint8Array }
+);
 
 /**
  * Builds an export of `rows` (all, the current search/filter, or the selection). The JSON backup
@@ -42,6 +40,12 @@ export async function buildExport(
         fileName: backupFileName(now, 'md'),
         type: 'text/markdown',
         text: combinedMarkdown(rows, now),
+      };
+    case 'markdown-zip':
+      return {
+        fileName: backupFileName(now, 'zip').replace('-export-', '-markdown-'),
+        type: 'application/zip',
+        bytes: markdownZip(rows, now),
       };
     case 'csv':
       return { fileName: backupFileName(now, 'csv'), type: 'text/csv', text: rowsToCsv(rows) };

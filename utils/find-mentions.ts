@@ -3,7 +3,7 @@
  * (longest match wins, ASCII word boundaries, per-form case rules, tolerant code names).
  * Pure: strings in, offsets out; the DOM highlighter and the classifier both use it.
  */
-import type { Mention, MentionFinder, MentionKind } from './mention';
+import type { KnowledgeKind, Mention, MentionFinder } from './mention';
 import { DEFAULT_TERMS } from './knowledge/terms';
 import type { Term, TermGroup } from './knowledge/types';
 import { termKey, formTexts, spellingSource, combineSources } from './term-regex';
@@ -13,7 +13,7 @@ import { compileGuard, passesGuard, type AbbreviationGuard } from './abbreviatio
 export interface TermInfo {
   id: string;
   label: string;
-  kind: MentionKind;
+  kind: KnowledgeKind;
   group: TermGroup;
 }
 

@@ -31,12 +31,26 @@ export function highlightSettingsCss(kinds: Settings['highlightKinds']): string 
   return rules.join('\n');
 }
 
+/** Which of the reader's site switches governs `url`, or null for any other site (or no URL). */
+export function siteOf(url: string | undefined): keyof Settings['sites'] | null {
+  let host: string;
+  try {
+    host = new URL(url ?? '').hostname;
+  } catch {
+    return null;
+  }
+  if (host === 'pmc.ncbi.nlm.nih.gov') return 'pmc';
+  if (host === 'pubmed.ncbi.nlm.nih.gov') return 'pubmed';
+  return null;
+}
+
+/** The sites' names as the popup and the settings show them. */
+export const SITE_NAMES: Record<keyof Settings['sites'], string> = { pubmed: 'PubMed', pmc: 'PMC' };
+
 /** Whether JAK Lens runs on `url` according to the reader's site switches. */
 export function isSiteEnabled(sites: Settings['sites'], url: string): boolean {
-  const host = new URL(url).hostname;
-  if (host === 'pmc.ncbi.nlm.nih.gov') return sites.pmc;
-  if (host === 'pubmed.ncbi.nlm.nih.gov') return sites.pubmed;
-  return false;
+  const site = siteOf(url);
+  return site !== null && sites[site];
 }
 
 /** Puts (or updates) the override stylesheet in `doc`; returns a function that removes it. */

@@ -94,10 +94,17 @@ export function createMarkFactory(doc: Document): (m: Mention, text: string) => 
   const protos = new Map<string, { mention: Mention; el: HTMLElement }>();
   return (m, text) => {
     let proto = protos.get(text);
-    if (!proto || proto.mention.termId !== m.termId || proto.mention.kind !== m.kind) {
+    if (
+      !proto ||
+      proto.mention.termId !== m.termId ||
+      proto.mention.kind !== m.kind ||
+      proto.mention.label !== m.label
+    ) {
       const el = doc.createElement(HIGHLIGHT_TAG);
       el.setAttribute('data-jl-kind', m.kind);
       el.setAttribute('data-jl-term', m.termId);
+      // The reader's own words, shown by the mark card: an attribute, never parsed as markup.
+      if (m.label !== undefined) el.setAttribute('data-jl-label', m.label);
       el.setAttribute('tabindex', '0');
       el.setAttribute('role', 'mark');
       el.textContent = text;

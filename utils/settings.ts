@@ -22,6 +22,7 @@ export const DEFAULT_KIND_COLORS = {
   drug: '#e69f00',
   target: '#56b4e9',
   disease: '#cc79a7',
+  watch: '#009e73',
 } as const;
 
 export const MAX_WATCH_TERMS = 200;
@@ -49,6 +50,7 @@ export const SettingsSchema = v.object({
       drug: kind(DEFAULT_KIND_COLORS.drug),
       target: kind(DEFAULT_KIND_COLORS.target),
       disease: kind(DEFAULT_KIND_COLORS.disease),
+      watch: kind(DEFAULT_KIND_COLORS.watch),
     }),
     {},
   ),

@@ -5,7 +5,11 @@ import type { ExportFile } from '@/utils/export-file';
  * the click has been handled (no `downloads` permission needed).
  */
 export function downloadFile(file: ExportFile, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([file.text], { type: `${file.type};charset=utf-8` }));
+  const blob =
+    'bytes' in file
+      ? new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type })
+      : new Blob([file.text], { type: `${file.type};charset=utf-8` });
+  const url = URL.createObjectURL(blob);
   const link = doc.createElement('a');
   link.href = url;
   link.download = file.fileName;

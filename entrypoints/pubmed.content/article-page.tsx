@@ -8,6 +8,8 @@ import type { MessageClient } from '@/utils/message-client';
 import type { SeenArticleMessage } from '@/utils/messages';
 import type { PageType } from '@/utils/page-type';
 import { buildPanelModel } from '@/utils/panel-model';
+import type { WatchTerm } from '@/utils/settings';
+import { compileWatchFinder, composeFinders } from '@/utils/watch-finder';
 import { ArticleNotes } from './article-notes';
 import { countDrugMarks } from './next-mention';
 import { NoteFrame } from './note-frame';
@@ -31,6 +33,8 @@ export interface ArticleController {
   noteChanged(): void;
   /** Highlights the reader's current selection (keyboard command, context menu). */
   highlightSelection(): Promise<void>;
+  /** Redoes the term marks with a new watch list; the reader's own highlights are drawn again on top. */
+  setWatchList(list: readonly WatchTerm[]): Promise<void>;
 }
 
 /**
@@ -43,6 +47,7 @@ export async function initArticlePage(
   ctx: ContentScriptContext,
   page: ArticlePage,
   request: MessageClient,
+  watchList: readonly WatchTerm[] = [],
 ): Promise<ArticleController> {
   const { article, seen } = page;
   const verdict = classifyArticle(article);
@@ -61,7 +66,8 @@ export async function initArticlePage(
   // Registered before the term highlighter's cleanup: the reader's marks wrap pieces of the term
   // marks' text, so they must come off first for the page's text nodes to be restored exactly.
   ctx.onInvalidated(() => userHighlights?.destroy());
-  const highlights = await highlightArticle(ctx, article, page.roots, page.exclude);
+  const highlighter = await highlightArticle(ctx, article, page.roots, page.exclude, watchList);
+  const highlights = highlighter.results;
   if (seen) {
     userHighlights = await startUserHighlights(ctx, {
       articleKey: seen.key,
@@ -87,7 +93,8 @@ export async function initArticlePage(
   const show = async () => {
     panel = await mountPanel(ctx, props());
   };
-  if (model.show) await show().catch((error: unknown) => console.warn('[JAK Lens] panel', error));
+  if (model.show && !ctx.isInvalid)
+    await show().catch((error: unknown) => console.warn('[JAK Lens] panel', error));
 
   return {
     verdict,
@@ -104,33 +111,73 @@ export async function initArticlePage(
     async highlightSelection() {
       await userHighlights?.createFromSelection();
     },
+    async setWatchList(list) {
+      // The reader's marks nest inside the term marks: off first, back on once the terms are redone.
+      userHighlights?.suspend();
+      try {
+        await highlighter.redo(list);
+      } finally {
+        if (!ctx.isInvalid) userHighlights?.resume();
+      }
+    },
   };
 }
 
+interface ArticleHighlighter {
+  /** The current marks, one result per root (the same array, refilled by `redo`). */
+  results: HighlightResult[];
+  /** Undoes the term marks and marks the page again with `watchList`; calls run one after another. */
+  redo(watchList: readonly WatchTerm[]): Promise<void>;
+}
+
+/**
+ * Marks knowledge-base terms and the reader's watch-list terms in one pass (the knowledge base wins
+ * where they overlap, see utils/watch-finder.ts). Only the marks see the watch list: the verdict and
+ * the panel come from the classifier, which never does.
+ */
 async function highlightArticle(
   ctx: ContentScriptContext,
   article: Article,
   roots: Element[],
   exclude: string,
-): Promise<HighlightResult[]> {
-  if (roots.length === 0) return [];
+  watchList: readonly WatchTerm[],
+): Promise<ArticleHighlighter> {
+  const results: HighlightResult[] = [];
+  if (roots.length === 0) return { results, redo: () => Promise.resolve() };
   const removeStyle = installHighlightStyle(document);
   // Ambiguous abbreviations (DM, PM, IIM) are judged against the whole article, not one text node.
   const context = [article.title, article.abstract, article.keywords.join('; ')].join('\n');
-  const find = (text: string) => findMentions(text, context);
-  const results: HighlightResult[] = [];
-  for (const root of roots) {
-    try {
-      results.push(await applyHighlightsChunked(root, find, { exclude, signal: ctx.signal }));
-    } catch (error) {
-      if (!ctx.isInvalid) console.warn('[JAK Lens] highlighting stopped', error);
+  const known = (text: string) => findMentions(text, context);
+  const apply = async (list: readonly WatchTerm[]) => {
+    const find = composeFinders(known, compileWatchFinder(list));
+    for (const root of roots) {
+      try {
+        results.push(await applyHighlightsChunked(root, find, { exclude, signal: ctx.signal }));
+      } catch (error) {
+        if (!ctx.isInvalid) console.warn('[JAK Lens] highlighting stopped', error);
+      }
     }
-  }
+  };
+  const undo = () => {
+    for (const result of results.splice(0)) result.undo();
+  };
+  await apply(watchList);
   ctx.onInvalidated(() => {
-    for (const result of results) result.undo();
+    undo();
     removeStyle();
   });
-  return results;
+  let queue = Promise.resolve();
+  return {
+    results,
+    redo(list) {
+      queue = queue.then(async () => {
+        if (ctx.isInvalid) return;
+        undo();
+        await apply(list);
+      });
+      return queue;
+    },
+  };
 }
 
 /** Entity tags the note editor suggests: the inhibitors and targets marked on this page. */

@@ -1,23 +1,20 @@
 import { browser } from 'wxt/browser';
 import { ContentScriptContext, defineContentScript } from '#imports';
 import * as v from 'valibot';
-import { findMentions } from '@/utils/find-mentions';
-import { applyHighlights } from '@/utils/highlight-dom';
 import { installHighlightSettings, isSiteEnabled } from '@/utils/highlight-settings';
-import { installHighlightStyle } from '@/utils/highlight-style';
 import { createMessageClient } from '@/utils/message-client';
-import { TabMessageSchema, type Message, type TabState } from '@/utils/messages';
-import { checkSelectors, warnMissing } from '@/utils/selector-health';
+import { TabMessageSchema, type Message } from '@/utils/messages';
+import type { Settings } from '@/utils/settings';
 import { loadSettings, watchSettings } from '@/utils/settings-store';
-import { initArticlePage, type ArticleController } from './article-page';
-import { watchMarkCards } from './mark-card';
-import { readPage } from './read-page';
-import { initSearchResults } from './search-results';
+import { startSession, type Session } from './session';
 
 /**
- * Runs on PubMed and PMC pages. Reads the page once; on an article it classifies, highlights terms and
- * shows the summary panel with the reader's note; on search results it badges each result. Notes never
- * touch this origin's storage: everything goes through validated messages to the background.
+ * Runs on PubMed and PMC pages. While the reader's switch for the site is on, a session (session.ts)
+ * reads the page and marks it: on an article it classifies, highlights terms and shows the summary
+ * panel with the reader's note; on search results it badges each result. Settings changes reach the
+ * open page without a reload: colours and kinds restyle the marks, the watch list redoes them, and the
+ * site switch (settings page or popup) stops or starts the session. Notes never touch this origin's
+ * storage: everything goes through validated messages to the background.
  */
 export default defineContentScript({
   matches: ['https://pubmed.ncbi.nlm.nih.gov/*', 'https://pmc.ncbi.nlm.nih.gov/*'],
@@ -28,26 +25,54 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     stopForgedStartSignals(ctx);
-    const settings = await loadSettings();
-    // The reader can switch JAK Lens off per site in the library's settings.
-    if (!isSiteEnabled(settings.sites, location.href)) return;
+    let settings = await loadSettings();
+    const request = createMessageClient((message: Message) => browser.runtime.sendMessage(message));
+    let session: Session | null = null;
+    const start = () => {
+      session = startSession(ctx, settings, request, () => settings.highlightKinds);
+    };
+    const stop = () => {
+      session?.stop();
+      session = null;
+    };
+
     const removeHighlightSettings = installHighlightSettings(document, settings.highlightKinds);
-    let kinds = settings.highlightKinds;
+    // Changes are applied one after another, so a quick on-off-on never runs two sessions.
+    let applying = Promise.resolve();
     const stopWatching = watchSettings((next) => {
-      kinds = next.highlightKinds;
-      installHighlightSettings(document, next.highlightKinds);
+      applying = applying
+        .then(() => applySettings(next))
+        .catch((error: unknown) => {
+          console.warn('[JAK Lens] could not apply the new settings', error);
+        });
     });
+    const applySettings = async (next: Settings) => {
+      const previous = settings;
+      settings = next;
+      if (ctx.isInvalid) return;
+      installHighlightSettings(document, next.highlightKinds);
+      const wasOn = isSiteEnabled(previous.sites, location.href);
+      const isOn = isSiteEnabled(next.sites, location.href);
+      if (wasOn && !isOn) stop();
+      else if (!wasOn && isOn) start();
+      else if (isOn && session && !sameWatchList(previous.watchList, next.watchList)) {
+        if (!(await session.setWatchList(next.watchList))) {
+          stop();
+          start();
+        }
+      }
+    };
     ctx.onInvalidated(() => {
       stopWatching();
+      stop();
       removeHighlightSettings();
     });
-    const request = createMessageClient((message: Message) => browser.runtime.sendMessage(message));
-    let state: TabState = { pageType: 'other' };
-    let article: ArticleController | null = null;
 
+    // Registered even while the site is switched off: no session then, so no answer, as on other sites.
     const onTabMessage = (raw: unknown) => {
       const parsed = v.safeParse(TabMessageSchema, raw);
-      if (!parsed.success) return undefined;
+      if (!parsed.success || !session) return undefined;
+      const { state, article } = session;
       const message = parsed.output;
       if (message.type === 'tab/get-state') return Promise.resolve(state);
       if (message.type === 'panel/toggle') return article?.togglePanel().then(() => null);
@@ -65,45 +90,16 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onTabMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onTabMessage));
 
-    const page = readPage(document, location.href, {
-      includeReferences: settings.highlightReferences,
-    });
-    // A PubMed redesign shows up as a console warning naming the selector, not as a broken page.
-    warnMissing(checkSelectors(document, page.pageType), console);
-    state = { pageType: page.pageType, article: page.seen };
-
-    // The info card on each mark: only listeners until a mark is first hovered or focused. A kind the
-    // reader switched off shows no colour, so hovering it shows no card either (focus still does).
-    const startMarkCards = () => {
-      const stop = watchMarkCards({
-        doc: document,
-        isKindEnabled: (kind) => kinds[kind as keyof typeof kinds]?.enabled ?? true,
-      });
-      ctx.onInvalidated(stop);
-    };
-
-    if (page.article) {
-      startMarkCards();
-      article = await initArticlePage(ctx, { ...page, article: page.article }, request);
-      state = { ...state, verdict: article.verdict };
-    } else if (page.pageType === 'pubmed-search') {
-      request({ type: 'page/state', pageType: page.pageType }).catch(() => undefined);
-      installHighlightStyle(document);
-      startMarkCards();
-      const results = initSearchResults(ctx, {
-        doc: document,
-        settings,
-        requestRecords: (pmids) => request({ type: 'records/get', pmids }),
-        hasNotes: (keys) => request({ type: 'notes/which', keys }),
-        highlight: (root) => applyHighlights(root, (text) => findMentions(text)).undo,
-      });
-      // PubMed moves between result pages in place; re-read the results when the URL changes.
-      ctx.addEventListener(window, 'wxt:locationchange', () => results.rescan());
-    } else {
-      request({ type: 'page/state', pageType: page.pageType }).catch(() => undefined);
-    }
+    // The reader can switch JAK Lens off per site (library settings, or the popup's button).
+    if (isSiteEnabled(settings.sites, location.href)) start();
   },
 });
+
+function sameWatchList(a: Settings['watchList'], b: Settings['watchList']): boolean {
+  return (
+    a.length === b.length && a.every((x, i) => x.term === b[i]!.term && x.label === b[i]!.label)
+  );
+}
 
 /**
  * WXT stops this script when a DOM event '<extension id>:pubmed:wxt:content-script-started' arrives, meant

@@ -32,6 +32,10 @@ export interface UserHighlights {
   setColor(id: string, color: HighlightColor): Promise<void>;
   /** Scrolls an anchored highlight into view; false for an orphan or unknown id. */
   reveal(id: string): boolean;
+  /** Takes the marks off the page, keeping the list, so the term marks under them can be redone. */
+  suspend(): void;
+  /** Draws the marks again after `suspend` (their offsets in the text have not changed). */
+  resume(): void;
   /** Removes every mark and the stylesheet. Must run before the term highlights are undone. */
   destroy(): void;
 }
@@ -58,6 +62,7 @@ export async function initUserHighlights(
   let list: PageHighlight[] = [];
   let wraps: WrappedRange[] = [];
   let destroyed = false;
+  let suspended = false;
 
   const anchor = async (highlight: Highlight): Promise<PageHighlight> => {
     const at = await anchorInRoots(roots, highlight);
@@ -69,7 +74,7 @@ export async function initUserHighlights(
   const draw = () => {
     for (let i = wraps.length - 1; i >= 0; i--) wraps[i]!.undo();
     wraps = [];
-    if (destroyed) return;
+    if (destroyed || suspended) return;
     for (const item of list) {
       if (item.state !== 'anchored') continue;
       const root = roots[item.at.root];
@@ -145,6 +150,14 @@ export async function initUserHighlights(
       );
       mark?.scrollIntoView({ block: 'center', behavior: 'smooth' });
       return mark !== undefined;
+    },
+    suspend() {
+      suspended = true;
+      draw();
+    },
+    resume() {
+      suspended = false;
+      draw();
     },
     destroy() {
       destroyed = true;

@@ -74,6 +74,46 @@ describe('PopupView', () => {
     expect(screen.getByText(/works on PubMed pages/)).toBeTruthy();
   });
 
+  it('shows the site switch pressed while on, and asks to turn it off', () => {
+    const toggle = vi.fn();
+    render(
+      <PopupView
+        state={{ pageType: 'pubmed-search' }}
+        site={{ name: 'PubMed', enabled: true }}
+        onToggleSite={toggle}
+        onOpenLibrary={() => {}}
+      />,
+    );
+    const button = screen.getByRole('button', { name: 'Highlights on PubMed' });
+    expect(button.getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByText(/PubMed search results/)).toBeTruthy();
+    fireEvent.click(button);
+    expect(toggle).toHaveBeenCalledOnce();
+  });
+
+  it('says the site is switched off, unpressed, and hides the panel button', () => {
+    render(
+      <PopupView
+        state={null}
+        site={{ name: 'PMC', enabled: false }}
+        onToggleSite={() => {}}
+        onTogglePanel={() => {}}
+        onOpenLibrary={() => {}}
+      />,
+    );
+    expect(
+      screen.getByRole('button', { name: 'Highlights on PMC' }).getAttribute('aria-pressed'),
+    ).toBe('false');
+    expect(screen.getByText(/Highlighting is off on PMC/)).toBeTruthy();
+    expect(screen.queryByText(/works on PubMed pages/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Show or hide panel' })).toBeNull();
+  });
+
+  it('offers no site switch where JAK Lens does not run', () => {
+    render(<PopupView state={null} onOpenLibrary={() => {}} />);
+    expect(screen.queryByRole('button', { name: /Highlights on/ })).toBeNull();
+  });
+
   it('opens the library', () => {
     const open = vi.fn();
     render(<PopupView state={null} onOpenLibrary={open} />);

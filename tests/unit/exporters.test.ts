@@ -2,7 +2,14 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { rowsToAnnotations } from '@/utils/export-annotation';
 import { CSV_COLUMNS, rowsToCsv } from '@/utils/export-csv';
-import { articleToMarkdown, combinedMarkdown, markdownFileName } from '@/utils/export-markdown';
+import { strFromU8, unzipSync } from 'fflate';
+import {
+  MAX_FILE_NAME_LENGTH,
+  articleToMarkdown,
+  combinedMarkdown,
+  markdownFileName,
+  markdownZip,
+} from '@/utils/export-markdown';
 import { rowsToRis } from '@/utils/export-ris';
 import { buildLibraryRows } from '@/utils/library-query';
 import { generateLibrary } from '../support/library-data';
@@ -31,6 +38,60 @@ describe('Markdown export', () => {
   it('puts every article in one combined file', () => {
     const md = combinedMarkdown(rows, 0);
     expect(md.match(/^## /gm)).toHaveLength(rows.length);
+  });
+});
+
+describe('Markdown export, one file per article in a zip', () => {
+  const hostile = [
+    { ...rows[1]!, title: '../../etc/passwd' },
+    { ...rows[2]!, title: `<script>alert(1)</script> ${'very long title '.repeat(20)}` },
+    {
+      ...rows[3]!,
+      pmid: undefined,
+      key: 'doi:10.1/x',
+      doi: '10.1/x',
+      title: 'Sjögren 皮膚筋炎 🧪 CON',
+    },
+    // Same PMID and title as the first: its name must not overwrite the first's file.
+    { ...first, key: 'pmid:10000000-copy', note: undefined },
+  ];
+  const zipRows = [...hostile, first];
+  const files = unzipSync(markdownZip(zipRows, Date.UTC(2026, 0, 2)));
+  const names = Object.keys(files);
+
+  it('holds one file per article with safe, unique, capped names in a fixed order', () => {
+    expect(names).toEqual([
+      'doi-10-1-x-sjogren-皮膚筋炎-con.md',
+      'pmid-10000000-jdm-refractory-cases.md',
+      'pmid-10000000-jdm-refractory-cases-2.md',
+      'pmid-10000001-etc-passwd.md',
+      expect.stringMatching(/^pmid-10000002-script-alert-1-script-very-long-title-very-/),
+    ]);
+    for (const name of names) {
+      expect(name).toMatch(/^[\p{L}\p{N}-]+\.md$/u);
+      expect(name.length).toBeLessThanOrEqual(MAX_FILE_NAME_LENGTH);
+    }
+  });
+
+  it("writes each article's front matter, note and highlights into its own file", () => {
+    const text = (name: string) => strFromU8(files[name]!);
+    const original = text('pmid-10000000-jdm-refractory-cases.md');
+    expect(original).toBe(articleToMarkdown(first));
+    expect(original).toContain(first.note!.body.trim());
+    for (const h of first.highlights) expect(original).toContain(`> ${h.textQuote.exact}`);
+    const copy = text('pmid-10000000-jdm-refractory-cases-2.md');
+    expect(copy).not.toContain(first.note!.body.trim());
+    const passwd = text('pmid-10000001-etc-passwd.md');
+    expect(passwd).toContain('title: "../../etc/passwd"');
+    expect(passwd).toContain('pmid: "10000001"');
+    const unicode = text('doi-10-1-x-sjogren-皮膚筋炎-con.md');
+    expect(unicode).toContain('title: "Sjögren 皮膚筋炎 🧪 CON"');
+    expect(unicode).toContain('doi: "10.1/x"');
+  });
+
+  it('gives the same bytes for the same articles in any order', () => {
+    const now = Date.UTC(2026, 0, 2);
+    expect(markdownZip([...zipRows].reverse(), now)).toEqual(markdownZip(zipRows, now));
   });
 });
 

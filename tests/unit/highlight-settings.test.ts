@@ -3,6 +3,7 @@ import {
   highlightSettingsCss,
   installHighlightSettings,
   isSiteEnabled,
+  siteOf,
 } from '@/utils/highlight-settings';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 
@@ -44,5 +45,16 @@ describe('highlight settings', () => {
     ['https://example.org/', { pubmed: true, pmc: true }, false],
   ])('%s with %o runs: %s', (url, sites, expected) => {
     expect(isSiteEnabled(sites, url)).toBe(expected);
+  });
+
+  it.each([
+    ['https://pubmed.ncbi.nlm.nih.gov/?term=jdm', 'pubmed'],
+    ['https://pmc.ncbi.nlm.nih.gov/articles/PMC1/', 'pmc'],
+    ['https://pubmed.ncbi.nlm.nih.gov.evil.example/1/', null],
+    ['chrome://extensions/', null],
+    ['not a url', null],
+    [undefined, null],
+  ])('the site switch for %s is %s', (url, expected) => {
+    expect(siteOf(url)).toBe(expected);
   });
 });

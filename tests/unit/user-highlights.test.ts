@@ -11,6 +11,7 @@ import { applyHighlights } from '@/utils/highlight-dom';
 import { createMessageClient } from '@/utils/message-client';
 import type { Message } from '@/utils/messages';
 import { highlightTargets } from '@/utils/page-roots';
+import { compileWatchFinder } from '@/utils/watch-finder';
 import { rangeFromSpan } from '@/utils/wrap-range';
 import { readFixture } from '../support/fixtures';
 import { createSimpleFinder, DEMO_TERMS } from '../support/simple-finder';
@@ -191,6 +192,35 @@ describe('a later visit', () => {
       highlight: { textQuote: { exact: PHRASE } },
     });
     expect(marks()).toEqual([]);
+  });
+});
+
+describe("redoing the term marks under the reader's highlights", () => {
+  it('takes the highlights off, lets the terms be marked anew, and draws them back in place', async () => {
+    loadPage();
+    const original = document.body.innerHTML;
+    let terms = roots().map((root) => applyHighlights(root, createSimpleFinder(DEMO_TERMS)));
+    const controller = await start();
+    select(PHRASE, 1);
+    await controller.createFromSelection();
+    const offset = markedOffset();
+
+    controller.suspend();
+    expect(marks()).toEqual([]);
+    for (const result of terms) result.undo();
+    expect(document.body.innerHTML).toBe(original);
+    // A watch term now covers the highlighted words: the new term marks split them differently.
+    const watch = compileWatchFinder([{ term: 'ascending aorta', label: 'Aorta' }]);
+    terms = roots().map((root) => applyHighlights(root, watch));
+    expect(document.querySelectorAll("jl-mark[data-jl-kind='watch']").length).toBeGreaterThan(1);
+    controller.resume();
+    expect(controller.highlights.map((h) => h.state)).toEqual(['anchored']);
+    expect(markText()).toBe(PHRASE);
+    expect(markedOffset()).toBe(offset);
+
+    controller.destroy();
+    for (const result of terms) result.undo();
+    expect(document.body.innerHTML).toBe(original);
   });
 });
 

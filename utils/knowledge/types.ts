@@ -2,7 +2,7 @@
  * Shared shapes of the knowledge base. Every fact carries where it came from, so the UI can
  * show a link and its kind, and never shows an UNVERIFIED item as fact.
  */
-import type { MentionKind } from '../mention';
+import type { KnowledgeKind } from '../mention';
 
 /** Source ranking used by the reference tables (see data/README.md). */
 export type SourceKind =
@@ -72,7 +72,7 @@ export type TermGroup =
 export interface Term {
   /** Stable id, e.g. "drug:baricitinib", "target:JAK1", "disease:jdm". */
   id: string;
-  kind: MentionKind;
+  kind: KnowledgeKind;
   /** Display label. */
   label: string;
   group: TermGroup;

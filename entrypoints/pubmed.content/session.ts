@@ -1,0 +1,116 @@
+import { ContentScriptContext } from '#imports';
+import { findMentions } from '@/utils/find-mentions';
+import { applyHighlights } from '@/utils/highlight-dom';
+import { installHighlightStyle } from '@/utils/highlight-style';
+import type { MessageClient } from '@/utils/message-client';
+import type { TabState } from '@/utils/messages';
+import { checkSelectors, warnMissing } from '@/utils/selector-health';
+import type { Settings, WatchTerm } from '@/utils/settings';
+import { compileWatchFinder, composeFinders } from '@/utils/watch-finder';
+import { initArticlePage, type ArticleController } from './article-page';
+import { watchMarkCards } from './mark-card';
+import { readPage } from './read-page';
+import { initSearchResults } from './search-results';
+
+/** What JAK Lens does on one page while its site is switched on. */
+export interface Session {
+  readonly state: TabState;
+  /** The article's controller once it is set up (null on other pages, and until then). */
+  readonly article: ArticleController | null;
+  /**
+   * Marks the new watch list. False when this page cannot redo its marks in place (search
+   * results): the caller restarts the session instead.
+   */
+  setWatchList(list: readonly WatchTerm[]): Promise<boolean>;
+  /** Undoes everything the session did to the page (marks, panel, badges, listeners). */
+  stop(): void;
+}
+
+/**
+ * Starts JAK Lens on the page: reads it once; on an article it classifies, highlights terms and shows
+ * the summary panel with the reader's note; on search results it badges each result. Everything runs
+ * in a context of its own, tied to the script's, so the popup's site switch can stop it (undoing every
+ * mark) and start it again without a reload.
+ */
+export function startSession(
+  parent: ContentScriptContext,
+  settings: Settings,
+  request: MessageClient,
+  /** The reader's current highlight kinds (they change live, without restarting the session). */
+  currentKinds: () => Settings['highlightKinds'],
+): Session {
+  const ctx = new ContentScriptContext('pubmed-session', { noScriptStartedPostMessage: true });
+  const unlink = parent.onInvalidated(() => ctx.notifyInvalidated());
+  ctx.onInvalidated(unlink);
+
+  let state: TabState = { pageType: 'other' };
+  let article: ArticleController | null = null;
+  let watchList: readonly WatchTerm[] = settings.watchList;
+  const page = readPage(document, location.href, {
+    includeReferences: settings.highlightReferences,
+  });
+  // A PubMed redesign shows up as a console warning naming the selector, not as a broken page.
+  warnMissing(checkSelectors(document, page.pageType), console);
+  state = { pageType: page.pageType, article: page.seen };
+
+  // The info card on each mark: only listeners until a mark is first hovered or focused. A kind the
+  // reader switched off shows no colour, so hovering it shows no card either (focus still does).
+  const startMarkCards = () => {
+    const kinds = currentKinds;
+    const stop = watchMarkCards({
+      doc: document,
+      isKindEnabled: (kind) => kinds()[kind as keyof Settings['highlightKinds']]?.enabled ?? true,
+    });
+    ctx.onInvalidated(stop);
+  };
+
+  if (page.article) {
+    startMarkCards();
+    void initArticlePage(ctx, { ...page, article: page.article }, request, settings.watchList)
+      .then((controller) => {
+        if (ctx.isInvalid) return;
+        article = controller;
+        state = { ...state, verdict: controller.verdict };
+        // The list changed while the article was being set up.
+        if (watchList !== settings.watchList) return controller.setWatchList(watchList);
+      })
+      .catch((error: unknown) => console.warn('[JAK Lens] article page', error));
+  } else if (page.pageType === 'pubmed-search') {
+    request({ type: 'page/state', pageType: page.pageType }).catch(() => undefined);
+    ctx.onInvalidated(installHighlightStyle(document));
+    startMarkCards();
+    const find = composeFinders(
+      (text) => findMentions(text),
+      compileWatchFinder(settings.watchList),
+    );
+    const results = initSearchResults(ctx, {
+      doc: document,
+      settings,
+      requestRecords: (pmids) => request({ type: 'records/get', pmids }),
+      hasNotes: (keys) => request({ type: 'notes/which', keys }),
+      highlight: (root) => applyHighlights(root, find).undo,
+    });
+    // PubMed moves between result pages in place; re-read the results when the URL changes.
+    ctx.addEventListener(window, 'wxt:locationchange', () => results.rescan());
+  } else {
+    request({ type: 'page/state', pageType: page.pageType }).catch(() => undefined);
+  }
+
+  return {
+    get state() {
+      return state;
+    },
+    get article() {
+      return article;
+    },
+    async setWatchList(list) {
+      if (!page.article) return page.pageType !== 'pubmed-search';
+      watchList = list;
+      await article?.setWatchList(list);
+      return true;
+    },
+    stop() {
+      ctx.notifyInvalidated();
+    },
+  };
+}
