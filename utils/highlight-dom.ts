@@ -23,7 +23,7 @@ import {
   wrapTextNode,
   type Segment,
 } from './highlight-wrap';
-import { yieldToMain } from './yield-to-main';
+import { yieldToFrame, yieldToMain } from './yield-to-main';
 
 export { HIGHLIGHT_TAG } from './highlight-style';
 export { UI_ATTRIBUTE } from './highlight-walk';
@@ -36,14 +36,53 @@ export interface HighlightOptions {
 }
 
 export interface ChunkedHighlightOptions extends HighlightOptions {
-  /** Work time per chunk before yielding, in ms (default 8), so no task comes near 50 ms. */
+  /** Script time per chunk before yielding, in ms (default 8), so no task comes near 50 ms. */
   budgetMs?: number;
-  /** Called between chunks; defaults to yielding to the browser's main thread. */
-  yieldFn?: () => Promise<void>;
+  /**
+   * Called between chunks instead of the default pacing (yield while collecting; after a chunk
+   * that changed the page, wait for the next rendered frame). May resolve with how long that
+   * frame's rendering took, in ms, which sizes the next chunk.
+   */
+  yieldFn?: () => Promise<number | undefined | void>;
   /** Stops between chunks: what was done is undone and the promise rejects with the reason. */
   signal?: AbortSignal;
   /** Reports each chunk's duration in ms (for benchmarks and diagnostics). */
   onChunk?: (ms: number) => void;
+}
+
+/** Text nodes wrapped in the first chunk, before any frame has been measured. */
+export const INITIAL_WRAP_LIMIT = 64;
+/**
+ * Fewest text nodes a chunk may wrap. Every frame that follows a change has a fixed cost (about
+ * 10 ms of CPU on a ten-article page in Chromium: compositing inputs, paint), so tiny chunks would
+ * only multiply frames; this keeps progress going on a slow or heavily loaded machine.
+ */
+export const MIN_WRAP_LIMIT = 16;
+/** Most text nodes a chunk may wrap; the time budget usually ends a chunk well before. */
+export const MAX_WRAP_LIMIT = 4096;
+/** Rendering time per frame the wrap limit aims at, in ms: a chunk plus its frame stay far below 50. */
+export const RENDER_TARGET_MS = 24;
+
+/**
+ * The next chunk's wrap limit, given the last one, how many text nodes the last chunk wrapped and
+ * how long the frame after it took to render (undefined when not measured). Each wrapped node
+ * dirties its paragraph, and on a long page laying those out costs several times the script that
+ * wrapped them, so the script's time budget alone does not bound the frame. Too slow a frame
+ * scales the limit down in proportion; a fast frame after a chunk that hit the limit doubles it.
+ */
+export function nextWrapLimit(
+  limit: number,
+  wrapped: number,
+  renderMs: number | undefined,
+): number {
+  if (renderMs === undefined || !Number.isFinite(renderMs) || wrapped === 0) return limit;
+  if (renderMs > RENDER_TARGET_MS) {
+    return Math.max(MIN_WRAP_LIMIT, Math.floor((wrapped * RENDER_TARGET_MS) / renderMs));
+  }
+  if (wrapped >= limit && renderMs < RENDER_TARGET_MS / 2) {
+    return Math.min(MAX_WRAP_LIMIT, limit * 2);
+  }
+  return limit;
 }
 
 export interface HighlightResult {
@@ -115,8 +154,11 @@ export function applyHighlights(
 
 /**
  * Same result as `applyHighlights`, but time-sliced: text nodes are collected once, then searched
- * and wrapped in chunks of about `budgetMs`, yielding between chunks so long pages never block
- * input. Nodes the page detached meanwhile are skipped.
+ * and wrapped in chunks of about `budgetMs` of script, so long pages never block input. After a
+ * chunk that wrapped something it waits for the browser to render a frame, so the layout that
+ * chunk caused is paid in its own frame rather than piled into one huge late frame, and it caps
+ * the text nodes per chunk so that frame stays short (see `nextWrapLimit`). Nodes the page
+ * detached meanwhile are skipped.
  */
 export async function applyHighlightsChunked(
   root: Element,
@@ -124,18 +166,25 @@ export async function applyHighlightsChunked(
   opts: ChunkedHighlightOptions = {},
 ): Promise<HighlightResult> {
   const budget = opts.budgetMs ?? 8;
-  const yieldFn = opts.yieldFn ?? yieldToMain;
+  const doc = root.ownerDocument;
   const now = () => performance.now();
   const segments: Segment[] = [];
   let started = now();
+  let wrapLimit = INITIAL_WRAP_LIMIT;
+  let wrapped = 0;
   const overBudget = () => now() - started >= budget;
   const pause = async () => {
     opts.onChunk?.(now() - started);
-    await yieldFn();
+    let renderMs: number | undefined | void;
+    if (opts.yieldFn) renderMs = await opts.yieldFn();
+    else if (wrapped > 0) renderMs = await yieldToFrame(doc);
+    else await yieldToMain();
     if (opts.signal?.aborted) {
       toResult(segments).undo();
       throw opts.signal.reason;
     }
+    wrapLimit = nextWrapLimit(wrapLimit, wrapped, renderMs ?? undefined);
+    wrapped = 0;
     started = now();
   };
 
@@ -146,7 +195,7 @@ export async function applyHighlightsChunked(
     const collect = createTextCollector(root);
     while (!collect(nodes, overBudget)) await pause();
   }
-  const makeMark = createMarkFactory(root.ownerDocument);
+  const makeMark = createMarkFactory(doc);
   let i = 0;
   let sinceCheck = 0;
   while (i < nodes.length) {
@@ -154,12 +203,21 @@ export async function applyHighlightsChunked(
     // Nodes are independent, so each is searched and wrapped at once; the page may have
     // detached it while we yielded.
     const planned = node.parentNode !== null ? planNode(node, find, selector, opts.kinds) : null;
-    if (planned) segments.push(wrapTextNode(planned[0], planned[1], makeMark));
+    if (planned) {
+      segments.push(wrapTextNode(planned[0], planned[1], makeMark));
+      wrapped++;
+    }
+    if (i === nodes.length) break;
+    if (wrapped >= wrapLimit) {
+      sinceCheck = 0;
+      await pause();
+      continue;
+    }
     // Wrapping costs far more than searching, so it counts for more before the clock is read.
     sinceCheck += planned ? 4 : 1;
     if (sinceCheck >= 16) {
       sinceCheck = 0;
-      if (overBudget() && i < nodes.length) await pause();
+      if (overBudget()) await pause();
     }
   }
   opts.onChunk?.(now() - started);

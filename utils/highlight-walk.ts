@@ -74,10 +74,10 @@ const SHOW_TEXT = 0x4; // NodeFilter.SHOW_TEXT, without needing the global
 /**
  * A resumable walk over the candidate text nodes under `root`, in document order. Each call
  * appends to `out` until `shouldStop()` says so (asked every 256 nodes) and returns true once the
- * walk is complete, so long pages can be collected across several tasks. Whitespace-only nodes
- * (most of a formatted page) and nodes directly inside a skipped tag (the big script and style
- * texts) are dropped here; deeper exclusions are settled by `isEligibleText` for the few nodes
- * that contain a match.
+ * walk is complete, so long pages can be collected across several tasks. Only whitespace-only
+ * nodes (most of a formatted page) are dropped here. Exclusions, the big script and style texts
+ * included, are settled by `isEligibleText` for the few nodes in which the finder finds
+ * something: reading each node's parent tag here cost as much as the whole RegExp scan.
  */
 export function createTextCollector(
   root: Element,
@@ -89,9 +89,7 @@ export function createTextCollector(
     if (walker.currentNode !== root && !root.contains(walker.currentNode)) return true;
     let n = 0;
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      const text = node as Text;
-      const parent = text.parentNode as Element;
-      if (!SKIP_TAGS.has(parent.localName) && hasVisibleChar(text.data)) out.push(text);
+      if (hasVisibleChar((node as Text).data)) out.push(node as Text);
       if (++n % 256 === 0 && shouldStop()) return false;
     }
     return true;

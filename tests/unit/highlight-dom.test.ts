@@ -6,6 +6,11 @@ import { describe, expect, it } from 'vitest';
 import {
   applyHighlights,
   applyHighlightsChunked,
+  INITIAL_WRAP_LIMIT,
+  MAX_WRAP_LIMIT,
+  MIN_WRAP_LIMIT,
+  nextWrapLimit,
+  RENDER_TARGET_MS,
   removeAllHighlights,
 } from '../../utils/highlight-dom';
 import type { MentionFinder } from '../../utils/mention';
@@ -204,5 +209,63 @@ describe('applyHighlightsChunked', () => {
     });
     await expect(run).rejects.toThrow('stop');
     expect(doc.body.outerHTML).toBe(before);
+  });
+});
+
+describe('nextWrapLimit', () => {
+  it('leaves the limit alone when nothing was measured or wrapped', () => {
+    expect(nextWrapLimit(64, 64, undefined)).toBe(64);
+    expect(nextWrapLimit(64, 0, 500)).toBe(64);
+    expect(nextWrapLimit(64, 64, Number.NaN)).toBe(64);
+  });
+
+  it('scales the limit down in proportion to a slow frame, not below the minimum', () => {
+    expect(nextWrapLimit(64, 60, RENDER_TARGET_MS * 3)).toBe(20);
+    expect(nextWrapLimit(64, 60, RENDER_TARGET_MS * 1000)).toBe(MIN_WRAP_LIMIT);
+  });
+
+  it('doubles the limit after a fast frame only when the limit was what ended the chunk', () => {
+    expect(nextWrapLimit(64, 64, 1)).toBe(128);
+    expect(nextWrapLimit(64, 10, 1)).toBe(64);
+    expect(nextWrapLimit(MAX_WRAP_LIMIT, MAX_WRAP_LIMIT, 1)).toBe(MAX_WRAP_LIMIT);
+    // Between half the target and the target: keep it.
+    expect(nextWrapLimit(64, 64, RENDER_TARGET_MS * 0.75)).toBe(64);
+  });
+});
+
+describe('applyHighlightsChunked pacing', () => {
+  /** Runs over `n` one-mark paragraphs; returns how many text nodes each chunk wrapped. */
+  async function chunkSizes(n: number, renderMs: number | undefined): Promise<number[]> {
+    const doc = parse('<p>JAK1</p>'.repeat(n));
+    const sizes: number[] = [];
+    let seen = 0;
+    const count = () => doc.getElementsByTagName('jl-mark').length;
+    const result = await applyHighlightsChunked(doc.body, createSimpleFinder(DEMO_TERMS), {
+      // A budget no chunk reaches: only the wrap limit ends chunks here.
+      budgetMs: 60_000,
+      yieldFn: async () => {
+        sizes.push(count() - seen);
+        seen = count();
+        return renderMs;
+      },
+    });
+    sizes.push(count() - seen);
+    expect(result.count).toBe(n);
+    return sizes;
+  }
+
+  it('wraps at most INITIAL_WRAP_LIMIT text nodes before the first frame', async () => {
+    const sizes = await chunkSizes(INITIAL_WRAP_LIMIT * 3, undefined);
+    expect(sizes).toEqual([INITIAL_WRAP_LIMIT, INITIAL_WRAP_LIMIT, INITIAL_WRAP_LIMIT]);
+  });
+
+  it('shrinks chunks after slow frames and grows them after fast ones', async () => {
+    const slow = await chunkSizes(400, RENDER_TARGET_MS * 4);
+    expect(slow[0]).toBe(INITIAL_WRAP_LIMIT);
+    expect(slow[1]).toBeLessThan(INITIAL_WRAP_LIMIT);
+    expect(Math.min(...slow.slice(0, -1))).toBe(MIN_WRAP_LIMIT);
+    const fast = await chunkSizes(400, 1);
+    expect(fast[1]).toBe(INITIAL_WRAP_LIMIT * 2);
+    expect(fast.length).toBeLessThan(slow.length);
   });
 });
