@@ -35,7 +35,17 @@ class ChromiumPage implements E2EPage {
   }
   async type(target: Target, text: string) {
     const field = this.page.locator(css(target)).first();
-    await field.click();
+    // On a very long page Playwright may never find our fixed panel "stable" enough to click: then
+    // focus the field as a click would, caret at the end.
+    await field.click({ timeout: 5_000 }).catch(() =>
+      field.evaluate((el) => {
+        (el as HTMLElement).focus();
+        if ('setSelectionRange' in el) {
+          const input = el as HTMLTextAreaElement;
+          input.setSelectionRange(input.value.length, input.value.length);
+        }
+      }),
+    );
     await field.pressSequentially(text);
   }
   async close() {
@@ -60,6 +70,15 @@ export class ChromiumDriver implements E2EBrowser {
 
   get extension(): ExtensionContext {
     return this.ext;
+  }
+
+  get extensionId(): string {
+    return this.ext.extensionId;
+  }
+
+  /** The route handler reads `routes` on every request, so added pages are served at once. */
+  addRoutes(routes: Routes) {
+    Object.assign(this.routes, routes);
   }
 
   private route() {
