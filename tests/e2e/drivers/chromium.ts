@@ -15,7 +15,9 @@ function css(target: Target): string {
 class ChromiumPage implements E2EPage {
   constructor(readonly page: Page) {}
   async goto(url: string) {
-    await this.page.goto(url);
+    // The hostile record's page (100,000-character strings) can take over 30 s to load on a busy
+    // 2-core machine; the journeys then wait on conditions of their own.
+    await this.page.goto(url, { timeout: 90_000 });
   }
   async reload() {
     await this.page.reload();
