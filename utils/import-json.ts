@@ -96,11 +96,15 @@ function findRepeatedRecord(backup: Backup): string | null {
   return null;
 }
 
-/** A valibot issue in words a reader can act on. */
+/** A valibot issue in words a reader can act on (the value it quotes shortened, however long). */
 function explain(issue: v.BaseIssue<unknown>): string {
   if (issue.expected === 'never') return 'unknown field (not part of this backup format)';
   if (issue.input === undefined && issue.kind === 'schema') return 'missing';
-  return issue.message.replace(/^Invalid type: /, '');
+  const message = issue.message.replace(/^Invalid \w+: /, '');
+  const received = ` but received ${issue.received}`;
+  return message.endsWith(received) && issue.received.length > MAX_QUOTED
+    ? `${message.slice(0, -received.length)} but received ${describe(issue.input)}`
+    : message;
 }
 
 /** "record notes[3], field body" for a path into the backup; "field version" at the top. */
@@ -113,14 +117,27 @@ function where(path: readonly (string | number)[]): string {
   return `field ${formatPath(path)}`;
 }
 
+/** `notes[3].body`; a key that is not a plain name (empty, spaces, markup, very long) is quoted. */
 function formatPath(path: readonly (string | number)[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+  return path
+    .map((p, i) => {
+      if (typeof p === 'number') return `[${p}]`;
+      const name = /^[A-Za-z_$][\w$]{0,60}$/.test(p) ? p : describe(p);
+      return i === 0 ? name : `.${name}`;
+    })
+    .join('');
 }
+
+/** How long a value quoted in an error may be before it is cut. */
+const MAX_QUOTED = 40;
 
 function describe(value: unknown): string {
   if (value === undefined) return 'missing';
+  // Not stringified: an array nested 10,000 deep would overflow the stack.
+  if (typeof value === 'object' && value !== null)
+    return Array.isArray(value) ? 'a list' : 'an object';
   const json = JSON.stringify(value) ?? String(value);
-  return json.length > 40 ? `${json.slice(0, 40)}…` : json;
+  return json.length > MAX_QUOTED ? `${json.slice(0, MAX_QUOTED)}…` : json;
 }
 
 function fail(error: string): ParseResult {

@@ -20,6 +20,8 @@ import type { LibraryRow } from './library-query';
 /** The searchable text of every row, and what it was built from. */
 export interface LibraryIndex {
   texts: Map<string, { signature: string; text: string }>;
+  /** The previous search (folded query and its hits), forgotten whenever the index changes. */
+  last?: { query: string; hits: ReadonlySet<string> };
 }
 
 /** An empty index; fill it with `syncLibraryIndex`. */
@@ -46,20 +48,33 @@ export function syncLibraryIndex(index: LibraryIndex, rows: readonly LibraryRow[
     index.texts.delete(key);
     touched++;
   }
+  if (touched) delete index.last;
   return touched;
 }
 
 /**
  * The keys of the rows whose text contains every word of `query` (case and accents ignored).
- * Returns null for an empty query, meaning "no search: every row".
+ * Returns null for an empty query, meaning "no search: every row". The set is shared with the next
+ * search: do not modify it.
+ *
+ * Typing narrows: when the query extends the previous one ("calc" → "calci", "mda5" → "mda5 l"),
+ * every word of the previous query is part of a word of this one, so only the previous hits can
+ * match and only they are scanned. At 50,000 articles this took a keystroke from a scan of every
+ * row to a scan of the few hundred rows still matching (`npm run bench`).
  */
-export function searchLibrary(index: LibraryIndex, query: string): Set<string> | null {
-  const words = fold(query).split(/\s+/).filter(Boolean);
+export function searchLibrary(index: LibraryIndex, query: string): ReadonlySet<string> | null {
+  const folded = fold(query).trim();
+  const words = folded.split(/\s+/).filter(Boolean);
   if (words.length === 0) return null;
+  const last = index.last;
+  const candidates =
+    last && folded.startsWith(last.query) ? last.hits : (index.texts.keys() as Iterable<string>);
   const hits = new Set<string>();
-  for (const [key, { text }] of index.texts) {
+  for (const key of candidates) {
+    const text = index.texts.get(key)!.text;
     if (words.every((w) => text.includes(w))) hits.add(key);
   }
+  index.last = { query: folded, hits };
   return hits;
 }
 

@@ -25,6 +25,15 @@ describe('parseBackup: the bad-file corpus', () => {
     ['javascript-url.json', /^record articles\[1\], field url: must be an http\(s\) address/],
     ['html-in-key.json', /^record highlights\[0\], field articleKey: must be pmid:/],
     ['proto-key.json', /^record notes\[0\], field __proto__: unknown field/],
+    // Found by tests/unit/import-fuzz.test.ts: the error quoted all 1,000 characters of the value.
+    [
+      'long-choice-value.json',
+      /^record articles\[0\], field verdict\.relevance: Expected .*"core".* but received "x{39}…$/,
+    ],
+    // Found by the fuzzer: the field was named as "field  " (a blank name).
+    ['blank-key.json', /^field " ": unknown field/],
+    // Found by the fuzzer: quoting a value nested 10,000 deep overflowed the stack (a crash).
+    ['deep-nesting.json', /^The file is not a JAK Lens backup: field format is a list, expected/],
   ])('%s → %s', (name, expected) => {
     const result = parseBackup(file(name));
     expect(result.ok).toBe(false);

@@ -39,4 +39,37 @@ describe('library search', () => {
     expect(syncLibraryIndex(index, fewer)).toBe(1);
     expect(searchLibrary(index, 'ustekinumab')?.size).toBe(0);
   });
+
+  it('typing narrows the previous hits and finds what a fresh search finds', () => {
+    const many = generateLibrary(300);
+    const manyRows = buildLibraryRows(many.articles, many.notes, many.highlights);
+    const typed = createLibraryIndex();
+    syncLibraryIndex(typed, manyRows);
+    for (const phrase of ['calcinosis dose', 'MDA5 lung', 'tag-1 review', 'Article 12 ']) {
+      for (let i = 1; i <= phrase.length; i++) {
+        const fresh = createLibraryIndex();
+        syncLibraryIndex(fresh, manyRows);
+        const query = phrase.slice(0, i);
+        expect(searchLibrary(typed, query), query).toEqual(searchLibrary(fresh, query));
+      }
+      // Deleting a letter is not a narrowing: the whole index is searched again.
+      expect(searchLibrary(typed, phrase.slice(0, 3))?.size).toBeGreaterThanOrEqual(
+        searchLibrary(typed, phrase)?.size ?? 0,
+      );
+    }
+  });
+
+  it('forgets the previous hits when the rows change, so an edited row is found while typing', () => {
+    const typed = createLibraryIndex();
+    const current = rows();
+    syncLibraryIndex(typed, current);
+    expect(searchLibrary(typed, 'secukin')?.size).toBe(0);
+    const edited = current.map((r) =>
+      r.key === 'pmid:10000003'
+        ? { ...r, note: { ...r.note!, body: 'secukinumab', revision: 42 } }
+        : r,
+    );
+    expect(syncLibraryIndex(typed, edited)).toBe(1);
+    expect(searchLibrary(typed, 'secukinu')).toEqual(new Set(['pmid:10000003']));
+  });
 });

@@ -26,7 +26,9 @@ class ChromiumPage implements E2EPage {
     return this.page.locator(css(target));
   }
   async goto(url: string) {
-    await this.page.goto(url);
+    // The hostile record's page (100,000-character strings) can take over 30 s to load on a busy
+    // 2-core machine; the journeys then wait on conditions of their own.
+    await this.page.goto(url, { timeout: 90_000 });
   }
   async reload() {
     await this.page.reload();
@@ -47,11 +49,26 @@ class ChromiumPage implements E2EPage {
     );
   }
   async click(target: Target) {
-    await this.locate(target).first().click();
+    const element = this.locate(target).first();
+    // As in type(): on a very long page the fixed panel may never count as "stable"; then the
+    // element is activated by its own click().
+    await element
+      .click({ timeout: 10_000 })
+      .catch(() => element.evaluate((el) => (el as HTMLElement).click()));
   }
   async type(target: Target, text: string) {
     const field = this.locate(target).first();
-    await field.click();
+    // On a very long page Playwright may never find our fixed panel "stable" enough to click: then
+    // focus the field as a click would, caret at the end.
+    await field.click({ timeout: 5_000 }).catch(() =>
+      field.evaluate((el) => {
+        (el as HTMLElement).focus();
+        if ('setSelectionRange' in el) {
+          const input = el as HTMLTextAreaElement;
+          input.setSelectionRange(input.value.length, input.value.length);
+        }
+      }),
+    );
     await field.pressSequentially(text);
   }
   async hover(target: Target) {
@@ -82,6 +99,15 @@ export class ChromiumDriver implements E2EBrowser {
 
   get extension(): ExtensionContext {
     return this.ext;
+  }
+
+  get extensionId(): string {
+    return this.ext.extensionId;
+  }
+
+  /** The route handler reads `routes` on every request, so added pages are served at once. */
+  addRoutes(routes: Routes) {
+    Object.assign(this.routes, routes);
   }
 
   private route() {

@@ -73,12 +73,29 @@ class FirefoxPage implements E2EPage {
   async click(target: Target) {
     const { root, selector } = await this.scope(target);
     const handle = await root.waitForSelector(selector);
-    await handle!.click();
+    try {
+      await handle!.click();
+    } catch {
+      // As in type(): no clickable point on a very long page; the element's own click() then.
+      await handle!.evaluate((el) => (el as HTMLElement).click());
+    }
   }
   async type(target: Target, text: string) {
     const { root, selector } = await this.scope(target);
     const handle = await root.waitForSelector(selector);
-    await handle!.click();
+    try {
+      await handle!.click();
+    } catch {
+      // Puppeteer finds no clickable point in some fields of our fixed panel on a very long page:
+      // focus it as a click would, caret at the end.
+      await handle!.evaluate((el) => {
+        (el as HTMLElement).focus();
+        if ('setSelectionRange' in el) {
+          const field = el as HTMLTextAreaElement;
+          field.setSelectionRange(field.value.length, field.value.length);
+        }
+      });
+    }
     await this.page.keyboard.type(text);
   }
   async hover(target: Target) {
@@ -104,6 +121,16 @@ export class FirefoxDriver implements E2EBrowser {
 
   static async launch(build: string, routes: Routes): Promise<FirefoxDriver> {
     return new FirefoxDriver(await launchFirefoxWithAddon(build), build, routes);
+  }
+
+  /** The fixed gecko id of wxt.config.ts. */
+  get extensionId(): string {
+    return this.session.addonId;
+  }
+
+  /** Pages read `routes` on every request, so added pages are served at once. */
+  addRoutes(routes: Routes) {
+    Object.assign(this.routes, routes);
   }
 
   async newPage(): Promise<E2EPage> {

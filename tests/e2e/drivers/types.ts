@@ -32,7 +32,11 @@ export interface E2EPage {
 
 export interface E2EBrowser {
   readonly name: 'chromium' | 'firefox';
+  /** The extension's id as its scripts see it (`runtime.id`): public, so a hostile page can know it. */
+  readonly extensionId: string;
   newPage(): Promise<E2EPage>;
+  /** Serves more saved pages from now on (pages that need the extension id, say). */
+  addRoutes(routes: Routes): void;
   /** Closes the browser and starts it again on the same profile, extension included. */
   restart(): Promise<void>;
   close(): Promise<void>;
