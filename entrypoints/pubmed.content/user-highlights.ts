@@ -182,8 +182,8 @@ function makeMark(doc: Document, highlight: Highlight): HTMLElement {
   const mark = doc.createElement(NOTE_MARK_TAG);
   mark.setAttribute(NOTE_MARK_ID_ATTR, highlight.id);
   mark.setAttribute('data-jl-color', highlight.color);
-  // The comment as a native tooltip: an attribute, so it is never parsed as markup.
-  if (highlight.comment) mark.setAttribute('title', highlight.comment);
+  // The comment is the reader's own text: it stays out of the page's DOM (no title tooltip), where
+  // PubMed's scripts could read it. It is shown in the panel's highlight list.
   return mark;
 }
 
