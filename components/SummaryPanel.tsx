@@ -21,6 +21,8 @@ type Props = {
   notesSlot?: ComponentChildren;
   /** Polite status text, e.g. "Mention 2 of 4 of baricitinib". */
   announcement?: string;
+  /** First paint only: the header and the drug cards, without the note and the pathway view. */
+  partial?: boolean;
 };
 
 /**
@@ -86,13 +88,13 @@ export function SummaryPanel(props: Props) {
             ))}
           </section>
         )}
-        {props.notesSlot !== undefined && (
+        {!props.partial && props.notesSlot !== undefined && (
           <section class="jl-notes" aria-labelledby="jl-notes-h">
             <h3 id="jl-notes-h">Your note</h3>
             {props.notesSlot}
           </section>
         )}
-        <PathwaySection pathways={model.pathways} />
+        {!props.partial && <PathwaySection pathways={model.pathways} />}
         <p class="jl-caution">{model.caution}</p>
       </div>
       <p class="jl-sr" role="status" aria-live="polite">

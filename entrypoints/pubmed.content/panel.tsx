@@ -48,6 +48,11 @@ type AppProps = PanelProps & { initialPrefs: PanelPrefs; doc: Document };
 function PanelApp({ model, mentionCounts, notesSlot, initialPrefs, doc }: AppProps) {
   const [prefs, setPrefs] = useState(initialPrefs);
   const [announcement, setAnnouncement] = useState('');
+  // Drawn in two steps, so the panel's first render is not one long task on PubMed's main thread:
+  // the header and the drug cards first, the note and the pathway view after that frame is painted
+  // (Preact runs effects after paint, in a task of their own).
+  const [complete, setComplete] = useState(false);
+  useEffect(() => setComplete(true), []);
   const cycler = useMemo(() => createMentionCycler(doc), [doc]);
 
   useEffect(() => {
@@ -85,6 +90,7 @@ function PanelApp({ model, mentionCounts, notesSlot, initialPrefs, doc }: AppPro
       onMoveSide={() => change({ side: prefs.side === 'right' ? 'left' : 'right' })}
       onNextMention={onNextMention}
       announcement={announcement}
+      partial={!complete}
       {...(mentionCounts ? { mentionCounts } : {})}
       {...(notesSlot !== undefined ? { notesSlot } : {})}
     />

@@ -46,6 +46,18 @@ describe('mountPanel', () => {
     expect(within(shadow()).getAllByRole('article')).toHaveLength(1);
   });
 
+  it('draws the cards first, then the note and the pathway view in a later task', async () => {
+    const notes = <textarea aria-label="Note on this article" />;
+    panel = await mountPanel(ctx, { model, notesSlot: notes });
+    // The first render: the cards are there, the rest is not yet.
+    expect(within(shadow()).getAllByRole('article')).toHaveLength(3);
+    expect(shadow().querySelector('.jl-pathways')).toBeNull();
+    expect(within(shadow()).queryByRole('textbox', { name: 'Note on this article' })).toBeNull();
+    // One task later, the whole panel.
+    await within(shadow()).findByRole('textbox', { name: 'Note on this article' });
+    expect(shadow().querySelector('.jl-pathways')).not.toBeNull();
+  });
+
   it('replaces a host left behind by an earlier copy of the script', async () => {
     document.body.append(document.createElement(PANEL_HOST));
     panel = await mountPanel(ctx, { model });
@@ -71,7 +83,7 @@ describe('mountPanel', () => {
     panel = await mountPanel(ctx, { model, notesSlot: notes });
     const pageKeys = vi.fn();
     document.addEventListener('keydown', pageKeys);
-    const box = within(shadow()).getByRole('textbox', { name: 'Note on this article' });
+    const box = await within(shadow()).findByRole('textbox', { name: 'Note on this article' });
     box.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true, composed: true }));
     document.removeEventListener('keydown', pageKeys);
     expect(pageKeys).not.toHaveBeenCalled();
