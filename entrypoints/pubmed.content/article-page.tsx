@@ -10,6 +10,7 @@ import type { PageType } from '@/utils/page-type';
 import { buildPanelModel } from '@/utils/panel-model';
 import type { WatchTerm } from '@/utils/settings';
 import { compileWatchFinder, composeFinders } from '@/utils/watch-finder';
+import { yieldToMain } from '@/utils/yield-to-main';
 import { ArticleNotes } from './article-notes';
 import { countDrugMarks } from './next-mention';
 import { NoteFrame } from './note-frame';
@@ -66,6 +67,9 @@ export async function initArticlePage(
   // Registered before the term highlighter's cleanup: the reader's marks wrap pieces of the term
   // marks' text, so they must come off first for the page's text nodes to be restored exactly.
   ctx.onInvalidated(() => userHighlights?.destroy());
+  // Reading and classifying the page ran in the script's first task; the highlighting starts in a
+  // task of its own, so the two never add up to one long task on PubMed's main thread.
+  await yieldToMain();
   const highlighter = await highlightArticle(ctx, article, page.roots, page.exclude, watchList);
   const highlights = highlighter.results;
   if (seen) {
