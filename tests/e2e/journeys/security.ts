@@ -17,7 +17,8 @@ import {
  * imitates our messages and events and tampers with our elements; a record full of markup, script URLs
  * and 100,000-character strings; the page origin's storage after a session. What needs the extension's
  * own pages (reading the database, the popup and library, their CSP, a service-worker stop) stays in the
- * Chromium-only security.e2e.ts: WebDriver BiDi cannot open moz-extension:// pages.
+ * Chromium-only security.e2e.ts: WebDriver BiDi cannot open moz-extension:// pages. Run by the Firefox
+ * suite; Chromium runs security.e2e.ts instead, whose tests check all of this and the database too.
  */
 
 export const HOSTILE_SCRIPT_URL = `${SEED_URL}?jl-e2e=hostile-script`;
