@@ -1,6 +1,6 @@
 /**
  * The info card on highlight marks: one card host for the page, made on the first hover or focus
- * of a mark (nothing is built at load time; only the listeners of utils/mark-hover.ts are added).
+ * of a mark (nothing is built at load time; only the listeners of utils/term-marks/mark-hover.ts are added).
  * The host lives in the page while the card shows and is removed when it hides; the mark carries
  * `aria-describedby` only while its card shows, so undoing the highlights restores the page exactly.
  */

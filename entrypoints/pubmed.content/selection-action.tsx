@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { SELECTION_ACTION_CSS, SelectionAction } from '@/components/overlays/SelectionAction';
 import { locateSelection, type RootSpan } from '@/utils/reader-highlights/root-anchors';
 import type { HighlightColor } from '@/utils/storage/picklists';
-import type { UserHighlights } from './user-highlights';
+import type { ReaderHighlights } from './reader-highlights';
 
 /** Tag of the floating bar's shadow host (carries `data-jl-ui`, so it is never highlighted). */
 export const SELECTION_ACTION_HOST = 'jl-selection-action';
@@ -13,7 +13,7 @@ const SETTLE_MS = 200;
 export interface SelectionActionOptions {
   doc: Document;
   roots: readonly Element[];
-  highlights: Pick<UserHighlights, 'createAt'>;
+  highlights: Pick<ReaderHighlights, 'createAt'>;
 }
 
 /**

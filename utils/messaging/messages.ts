@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isNcbiArticleUrl } from '../page/sites';
 import type { Highlight, Note, NoteConflict } from '../storage/db';
 import type { SaveResult } from '../storage/notes-repository';
 import {
@@ -223,17 +224,4 @@ export interface TabState {
   article?: SeenArticleMessage;
   /** The classifier's verdict on the article (popup shows it). */
   verdict?: import('../classify').Verdict;
-}
-
-/** True for https URLs on the NCBI hosts JAK Lens annotates. */
-export function isNcbiArticleUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (
-      url.protocol === 'https:' &&
-      (url.hostname === 'pubmed.ncbi.nlm.nih.gov' || url.hostname === 'pmc.ncbi.nlm.nih.gov')
-    );
-  } catch {
-    return false;
-  }
 }

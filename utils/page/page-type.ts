@@ -7,6 +7,7 @@ import {
   SEARCH_RESULT,
   SEARCH_RESULTS,
 } from './selectors';
+import { LEGACY_PMC_HOST, PMC_HOST, PUBMED_HOST } from './sites';
 
 export type PageType = 'pubmed-article' | 'pubmed-search' | 'pmc-article' | 'other';
 
@@ -53,12 +54,9 @@ function parseUrl(url: string) {
   }
   const host = u?.hostname ?? '';
   const path = u?.pathname ?? '';
-  const isPubmed = host === 'pubmed.ncbi.nlm.nih.gov';
-  // Old PMC URLs (www.ncbi.nlm.nih.gov/pmc/articles/…) now redirect, but saved pages carry them.
+  const isPubmed = host === PUBMED_HOST;
   const pmcArticlePath = /^\/(?:pmc\/)?articles\/PMC\d+/i.test(path);
-  const isPmc =
-    host === 'pmc.ncbi.nlm.nih.gov' ||
-    (host === 'www.ncbi.nlm.nih.gov' && path.startsWith('/pmc/'));
+  const isPmc = host === PMC_HOST || (host === LEGACY_PMC_HOST && path.startsWith('/pmc/'));
   return {
     isPubmed,
     isPmc,

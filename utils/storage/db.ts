@@ -10,7 +10,7 @@ import type { CompactRecord } from '../article/compact-record';
  * belong to pubmed.ncbi.nlm.nih.gov, readable by the site's scripts).
  *
  * Every schema change is a new `version(n)`; old versions stay declared so any user's database upgrades.
- * When you add one, add its case to `tests/unit/db-upgrade.test.ts`.
+ * When you add one, add its case to `tests/unit/storage/db-upgrade.test.ts`.
  */
 
 export const DB_NAME = 'jak-lens';
@@ -55,7 +55,7 @@ export interface ArticleRecord {
 /** The editable part of a note. */
 export interface NoteContent {
   body: string;
-  /** Normalised (see utils/tags.ts). */
+  /** Normalised (see utils/storage/tags.ts). */
   tags: string[];
   status: ReadingStatus;
 }
@@ -130,7 +130,7 @@ export interface Highlight {
 
 /**
  * A PubMed record fetched from E-utilities for the search-results badges, kept so the same PMIDs are
- * not fetched again on every search; entries expire (see utils/record-cache.ts).
+ * not fetched again on every search; entries expire (see utils/storage/record-cache.ts).
  */
 export interface CachedRecord {
   pmid: string;

@@ -195,7 +195,7 @@ export function restoreFromTrash(
     if (!item) throw new Error(`No trash item ${trashId}.`);
     const current = await db.notes.get(item.articleKey);
     await db.trash.delete(trashId);
-    // An article deleted from the library carries its highlights (utils/library-trash.ts).
+    // An article deleted from the library carries its highlights (utils/storage/trash.ts).
     if (item.highlights?.length) await db.highlights.bulkPut(item.highlights);
     if (item.revision === 0) return { restored: 'highlights', count: item.highlights?.length ?? 0 };
     if (!current) {

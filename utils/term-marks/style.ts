@@ -4,10 +4,10 @@
  */
 
 /** The one custom element JAK Lens wraps around recognised terms. */
-export const HIGHLIGHT_TAG = 'jl-mark';
+export const TERM_MARK_TAG = 'jl-mark';
 
 /** Id of the injected <style>, so injection is idempotent. */
-export const HIGHLIGHT_STYLE_ID = 'jl-highlight-style';
+export const TERM_MARK_STYLE_ID = 'jl-term-mark-style';
 
 /**
  * Stylesheet for `jl-mark`. Colours come from the Okabe–Ito palette (distinguishable with the
@@ -17,7 +17,7 @@ export const HIGHLIGHT_STYLE_ID = 'jl-highlight-style';
  * `data-jl-flash` is set briefly by next-mention navigation; reduced-motion users get a static
  * outline instead of the animation.
  */
-export const HIGHLIGHT_CSS = `
+export const TERM_MARK_CSS = `
 jl-mark {
   display: inline;
   color: inherit;
@@ -111,13 +111,13 @@ jl-mark[data-jl-flash] {
  * Adds the mark stylesheet to `doc` once and returns a function that removes it again.
  * The <style> carries `data-jl-ui` so the highlighter never walks into it.
  */
-export function installHighlightStyle(doc: Document): () => void {
-  const existing = doc.getElementById(HIGHLIGHT_STYLE_ID);
+export function installTermMarkStyle(doc: Document): () => void {
+  const existing = doc.getElementById(TERM_MARK_STYLE_ID);
   const style = existing ?? doc.createElement('style');
   if (!existing) {
-    style.id = HIGHLIGHT_STYLE_ID;
+    style.id = TERM_MARK_STYLE_ID;
     style.setAttribute('data-jl-ui', '');
-    style.textContent = HIGHLIGHT_CSS;
+    style.textContent = TERM_MARK_CSS;
     (doc.head ?? doc.documentElement).append(style);
   }
   return () => style.remove();

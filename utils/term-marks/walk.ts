@@ -5,7 +5,7 @@
  * with `closest()` only for the nodes that contain a match.
  */
 
-import { HIGHLIGHT_TAG } from './style';
+import { TERM_MARK_TAG } from './style';
 
 /**
  * Elements whose text is never highlighted. Form controls and editors would break if we split
@@ -28,7 +28,7 @@ const SKIP_TAGS: ReadonlySet<string> = new Set([
   'math',
   'iframe',
   'object',
-  HIGHLIGHT_TAG,
+  TERM_MARK_TAG,
 ]);
 
 /** Attribute that marks JAK Lens UI (shadow hosts, panels, cards) so we never highlight ourselves. */

@@ -25,7 +25,7 @@ describe('parseBackup: the bad-file corpus', () => {
     ['javascript-url.json', /^record articles\[1\], field url: must be an http\(s\) address/],
     ['html-in-key.json', /^record highlights\[0\], field articleKey: must be pmid:/],
     ['proto-key.json', /^record notes\[0\], field __proto__: unknown field/],
-    // Found by tests/unit/import-fuzz.test.ts: the error quoted all 1,000 characters of the value.
+    // Found by tests/unit/library/import-fuzz.test.ts: the error quoted all 1,000 characters of the value.
     [
       'long-choice-value.json',
       /^record articles\[0\], field verdict\.relevance: Expected .*"core".* but received "x{39}…$/,

@@ -18,7 +18,7 @@ import {
 import { malformedMessage, schemaOf } from '../../support/message-mutations';
 
 /**
- * Every message type of utils/messages.ts fuzzed against the background's handler, on a real (fake-indexeddb)
+ * Every message type of utils/messaging/messages.ts fuzzed against the background's handler, on a real (fake-indexeddb)
  * database: malformed input is answered with an error and changes nothing in any table; valid input is
  * answered; nothing throws and nothing pollutes Object.prototype.
  */
