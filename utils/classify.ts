@@ -12,14 +12,12 @@ import {
   THRESHOLD,
   type ScoredTerm,
 } from './classify/score';
-import { diseaseKind, isPaediatric, type DiseaseKind } from './classify/disease';
+import { diseaseKind, isPaediatric } from './classify/disease';
+import type { DiseaseKind, Relevance } from './classify/verdict-terms';
 import { getDrug } from './knowledge/drugs';
 
 export type { Field } from './classify/scan';
-export type { DiseaseKind } from './classify/disease';
-
-/** 'core' = myositis disease AND JAK inhibition. */
-export type Relevance = 'core' | 'disease' | 'jak' | 'none';
+export type { DiseaseKind, Relevance } from './classify/verdict-terms';
 
 /** One inhibitor named in the record. */
 export interface DrugFinding {

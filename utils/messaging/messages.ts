@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { isNcbiArticleUrl } from '../page/sites';
-import type { Highlight, Note, NoteConflict } from '../storage/db';
+import { PAGE_TYPES, type PageType } from '../page/page-type';
+import type { Highlight, Note, NoteConflict } from '../storage/entities';
 import type { SaveResult } from '../storage/notes-repository';
 import {
   DISEASE_KINDS,
@@ -122,12 +123,7 @@ const HighlightMessages = [
   v.strictObject({ type: v.literal('highlight/list'), articleKey: ArticleKey }),
 ] as const;
 
-export const PageTypeSchema = v.picklist([
-  'pubmed-article',
-  'pubmed-search',
-  'pmc-article',
-  'other',
-]);
+export const PageTypeSchema = v.picklist(PAGE_TYPES);
 
 export const MessageSchema = v.variant('type', [
   /** Content script → background: what the page in this tab is. */
@@ -163,7 +159,7 @@ export const MessageSchema = v.variant('type', [
 export type Message = v.InferOutput<typeof MessageSchema>;
 export type MessageType = Message['type'];
 export type SeenArticleMessage = v.InferOutput<typeof SeenArticleSchema>;
-export type PageType = v.InferOutput<typeof PageTypeSchema>;
+export type { PageType };
 
 /** The `data` of a successful reply, per message type (for typed senders). */
 export interface ReplyData {

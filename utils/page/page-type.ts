@@ -9,7 +9,9 @@ import {
 } from './selectors';
 import { LEGACY_PMC_HOST, PMC_HOST, PUBMED_HOST } from './sites';
 
-export type PageType = 'pubmed-article' | 'pubmed-search' | 'pmc-article' | 'other';
+/** The kinds of page JAK Lens tells apart (also the values the content script reports). */
+export const PAGE_TYPES = ['pubmed-article', 'pubmed-search', 'pmc-article', 'other'] as const;
+export type PageType = (typeof PAGE_TYPES)[number];
 
 const PMC_APPS = new Set(['cloudpmc-viewer', 'pmc-frontend']);
 
