@@ -30,8 +30,6 @@ export interface ArticleController {
   verdict: Verdict;
   /** Shows the panel if hidden (also on articles JAK Lens finds unrelated), hides it if shown. */
   togglePanel(): Promise<void>;
-  /** Called when another tab saved this article's note. */
-  noteChanged(): void;
   /** Highlights the reader's current selection (keyboard command, context menu). */
   highlightSelection(): Promise<void>;
   /** Redoes the term marks with a new watch list; the reader's own highlights are drawn again on top. */
@@ -108,9 +106,6 @@ export async function initArticlePage(
       panel?.remove();
       panel = null;
       if (!shown) await show();
-    },
-    noteChanged() {
-      // The note frame hears of it from the background itself (it is an extension page).
     },
     async highlightSelection() {
       await readerHighlights?.createFromSelection();

@@ -84,9 +84,6 @@ export default defineContentScript({
           (error: unknown) => console.warn('[JAK Lens] could not highlight the selection', error),
         );
       }
-      if (message.type === 'note/changed' && message.articleKey === state.article?.key) {
-        article?.noteChanged();
-      }
       return undefined;
     };
     browser.runtime.onMessage.addListener(onTabMessage);

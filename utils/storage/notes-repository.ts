@@ -1,4 +1,3 @@
-import { liveQuery, type Observable } from 'dexie';
 import type {
   JakLensDB,
   Note,
@@ -227,11 +226,6 @@ export async function listTags(db: JakLensDB): Promise<string[]> {
   const keys = await db.notes.orderBy('tags').uniqueKeys();
   const tags = normalizeTags(keys.filter((k): k is string => typeof k === 'string'));
   return tags.sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
-}
-
-/** A live view of one article's note (for the library page), re-run on every committed change. */
-export function observeNote(db: JakLensDB, articleKey: string): Observable<Note | undefined> {
-  return liveQuery(() => getNote(db, articleKey));
 }
 
 function contentOf(value: NoteContent): NoteContent {
