@@ -1,14 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BACKUP_TABLES, type Backup } from '@/utils/library/backup-schema';
-import {
-  openDatabase,
-  type Highlight,
-  type JakLensDB,
-  type Note,
-  type NoteConflict,
-  type NoteContent,
-  type TrashedNote,
+import type {
+  Highlight,
+  JakLensDB,
+  Note,
+  NoteConflict,
+  NoteContent,
+  TrashedNote,
 } from '@/utils/storage/db';
 import { readBackup, serializeBackup } from '@/utils/library/export-json';
 import { parseBackup } from '@/utils/library/import-json';
@@ -16,6 +15,7 @@ import { planImport, sameValue } from '@/utils/library/import-plan';
 import { dumpDatabase, restoreDatabase } from '../../support/db-dump';
 import { generateLibrary, seedLibrary } from '../../support/library-data';
 import { HOSTILE_STRINGS } from '../../support/message-arbitraries';
+import { freshDatabase } from '../../support/fresh-database';
 
 /**
  * The importer against random mutations of a real export. A valid backup is written by the real
@@ -379,9 +379,9 @@ describe('import fuzzing: random mutations of a real export', () => {
   const protoBefore = prototypeKeys();
 
   beforeAll(async () => {
-    source = openDatabase(`fuzz-source-${crypto.randomUUID()}`);
-    db = openDatabase(`fuzz-target-${crypto.randomUUID()}`);
-    copy = openDatabase(`fuzz-copy-${crypto.randomUUID()}`);
+    source = freshDatabase('fuzz-source');
+    db = freshDatabase('fuzz-target');
+    copy = freshDatabase('fuzz-copy');
     await seedSource(source);
     const backup = await readBackup(source, undefined, NOW);
     valid = serializeBackup(backup);

@@ -6,7 +6,7 @@ import {
   type ReaderHighlights,
 } from '@/entrypoints/pubmed.content/reader-highlights';
 import { createMessageHandler } from '@/utils/messaging/background-handler';
-import { openDatabase, type JakLensDB } from '@/utils/storage/db';
+import type { JakLensDB } from '@/utils/storage/db';
 import { applyTermMarks } from '@/utils/term-marks/mark-terms';
 import { createMessageClient } from '@/utils/messaging/client';
 import type { Message } from '@/utils/messaging/messages';
@@ -15,6 +15,7 @@ import { compileWatchFinder } from '@/utils/match/watch-finder';
 import { rangeFromSpan } from '@/utils/reader-highlights/wrap-range';
 import { readFixture } from '../../../support/fixtures';
 import { createSimpleFinder, DEMO_TERMS } from '../../../support/simple-finder';
+import { freshDatabase } from '../../../support/fresh-database';
 
 const ARTICLE = 'pmid:37882686';
 const ctx = { isInvalid: false };
@@ -34,7 +35,7 @@ beforeAll(() => {
 });
 
 beforeEach(() => {
-  db = openDatabase(`test-${crypto.randomUUID()}`);
+  db = freshDatabase();
   sent = [];
   controllers = [];
   loadPage();
