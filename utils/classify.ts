@@ -1,4 +1,9 @@
 /**
+ * utils/classify/ with this entry point: the classifier (scan, score, disease subtype, sentence
+ * context), the verdict's words (verdict-terms.ts), labels and search-result verdicts. Pure; may import
+ * utils/article/, utils/match/, utils/page/ and utils/knowledge/.
+ */
+/**
  * The article classifier: is this record about a myositis disease, about JAK inhibition, or both?
  * Pure: an Article in, a Verdict out, with the evidence the UI shows in one line.
  */

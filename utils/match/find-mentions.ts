@@ -1,4 +1,9 @@
 /**
+ * utils/match/: finding terms in text: the knowledge-base matcher, term RegExp pieces, abbreviation
+ * guards, the mention type and the reader's watch list as a finder. Strings in, offsets out; may import
+ * utils/knowledge/ and settings types, never the DOM.
+ */
+/**
  * The matcher: one pass of one combined RegExp over a string finds every knowledge-base term
  * (longest match wins, ASCII word boundaries, per-form case rules, tolerant code names).
  * Pure: strings in, offsets out; the DOM highlighter and the classifier both use it.

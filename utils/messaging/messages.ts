@@ -1,3 +1,9 @@
+/**
+ * utils/messaging/: the protocol between the content script, the extension pages and the background:
+ * message schemas (this file), the typed client, the sender check, the background's handler and the
+ * note frame's postMessage protocol. May import utils/storage/, utils/article/ and utils/page/; the
+ * browser API itself stays in entrypoints/ (send functions are injected).
+ */
 import * as v from 'valibot';
 import { isNcbiArticleUrl } from '../page/sites';
 import { PAGE_TYPES, type PageType } from '../page/page-type';

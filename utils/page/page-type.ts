@@ -1,3 +1,9 @@
+/**
+ * utils/page/: everything that reads a PubMed or PMC Document: the selectors (selectors.ts, the only
+ * place with NCBI markup), the NCBI sites (sites.ts), the page type, the roots JAK Lens marks, selector
+ * health and the three page parsers. Pure DOM over an argument; may import utils/article/ and the model
+ * (utils/article.ts), nothing that writes to the page or talks to the browser.
+ */
 import {
   ARTICLE_PAGE,
   FULL_VIEW_HEADING,

@@ -1,3 +1,8 @@
+/**
+ * utils/settings/: the reader's settings: schema and defaults (this file), the store in extension
+ * storage, the site switch and the panel's layout prefs. With entrypoints/, the only place that may use
+ * the browser API (extension storage).
+ */
 import * as v from 'valibot';
 
 /**

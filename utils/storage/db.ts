@@ -1,3 +1,8 @@
+/**
+ * utils/storage/: the database and everything that touches it: Dexie schema (this file), row types
+ * (entities.ts), picklists, the notes and highlights repositories, trash, tags, recent articles and the
+ * record cache. The only folder that may import Dexie (ESLint enforces it).
+ */
 import Dexie, { type EntityTable } from 'dexie';
 import type {
   ArticleRecord,

@@ -1,4 +1,10 @@
 /**
+ * utils/term-marks/: the term marks, i.e. what JAK Lens recognises on a page (drugs, targets, diseases,
+ * watch terms): which text nodes to walk, wrapping and undo, the marks' stylesheet and the reader's
+ * colour settings for it, the mark card's model, position and hover. DOM over an argument; may import
+ * utils/match/, utils/panel/ (drug card model), utils/knowledge/ and settings types.
+ */
+/**
  * The DOM side of highlighting: find mentions in the page's text nodes and wrap them in
  * `<jl-mark>` elements, reversibly. Pure with respect to globals: everything comes from `root`
  * and its ownerDocument. Compute first, then mutate, so no live Range spans our own changes.
