@@ -15,6 +15,7 @@ import {
 import type { HighlightColor } from '@/utils/storage/picklists';
 import { rangeFromSpan, wrapRange, type WrappedRange } from '@/utils/reader-highlights/wrap-range';
 import { watchSelection } from './selection-action';
+import { COLOR_ATTR } from '@/utils/page/markup';
 
 /** One of the reader's highlights as this page sees it: drawn at `at`, or orphaned (not found). */
 export type PageHighlight =
@@ -185,7 +186,7 @@ function sortForPage(items: PageHighlight[]): PageHighlight[] {
 function makeMark(doc: Document, highlight: Highlight): HTMLElement {
   const mark = doc.createElement(READER_HIGHLIGHT_TAG);
   mark.setAttribute(READER_HIGHLIGHT_ID_ATTR, highlight.id);
-  mark.setAttribute('data-jl-color', highlight.color);
+  mark.setAttribute(COLOR_ATTR, highlight.color);
   // The comment is the reader's own text: it stays out of the page's DOM (no title tooltip), where
   // PubMed's scripts could read it. It is shown in the panel's highlight list.
   return mark;

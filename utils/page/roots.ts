@@ -1,5 +1,6 @@
 import type { PageType } from './page-type';
 import { ABSTRACT, FULL_VIEW_HEADING, HEADING_TITLE } from './selectors';
+import { UI_ATTR } from './markup';
 
 /** Where the highlighter works on a page, and what it must leave alone inside those places. */
 export interface HighlightTargets {
@@ -9,7 +10,7 @@ export interface HighlightTargets {
 }
 
 /** Our own elements: the panel's shadow host and anything marked as our UI. */
-export const OWN_UI = 'jak-lens-panel, [data-jl-ui]';
+export const OWN_UI = `jak-lens-panel, [${UI_ATTR}]`;
 
 /**
  * The article text JAK Lens highlights: the title, abstract and keywords of a PubMed article (never navigation,

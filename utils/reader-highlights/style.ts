@@ -5,11 +5,11 @@
 
 import type { HighlightColor } from '../storage/picklists';
 
-/** The custom element wrapped around the reader's highlighted text (distinct from `jl-mark`). */
-export const READER_HIGHLIGHT_TAG = 'jl-highlight';
+import { COLOR_ATTR, HIGHLIGHT_ID_ATTR, READER_HIGHLIGHT_TAG, UI_ATTR } from '../page/markup';
 
+export { READER_HIGHLIGHT_TAG };
 /** Attribute holding the stored highlight's id on each of its marks. */
-export const READER_HIGHLIGHT_ID_ATTR = 'data-jl-highlight';
+export const READER_HIGHLIGHT_ID_ATTR = HIGHLIGHT_ID_ATTR;
 
 const STYLE_ID = 'jl-reader-highlight-style';
 
@@ -30,7 +30,7 @@ export const READER_HIGHLIGHT_CSS = [
   `${READER_HIGHLIGHT_TAG} { display: inline; color: inherit; font: inherit; border-bottom: 2px solid rgb(0 0 0 / 0.35); -webkit-box-decoration-break: clone; box-decoration-break: clone; }`,
   ...Object.entries(READER_HIGHLIGHT_COLORS).map(
     ([color, background]) =>
-      `${READER_HIGHLIGHT_TAG}[data-jl-color='${color}'] { background-color: ${background}; }`,
+      `${READER_HIGHLIGHT_TAG}[${COLOR_ATTR}='${color}'] { background-color: ${background}; }`,
   ),
   `@media (forced-colors: active) { ${READER_HIGHLIGHT_TAG} { border-bottom-color: Highlight; } }`,
 ].join('\n');
@@ -41,7 +41,7 @@ export function installReaderHighlightStyle(doc: Document): () => void {
   const style = existing ?? doc.createElement('style');
   if (!existing) {
     style.id = STYLE_ID;
-    style.setAttribute('data-jl-ui', '');
+    style.setAttribute(UI_ATTR, '');
     style.textContent = READER_HIGHLIGHT_CSS;
     (doc.head ?? doc.documentElement).append(style);
   }

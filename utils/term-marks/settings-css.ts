@@ -1,4 +1,5 @@
 import { TERM_MARK_TAG } from './style';
+import { KIND_ATTR, UI_ATTR } from '../page/markup';
 import { DEFAULT_KIND_COLORS, type TermMarkKind, type Settings } from '../settings/settings';
 
 /**
@@ -17,7 +18,7 @@ export function termMarkSettingsCss(kinds: Settings['highlightKinds']): string {
     const { enabled, color } = kinds[kind];
     // `html` raises specificity above the marks' own rules (and their dark-mode variants), whichever
     // stylesheet the page got first.
-    const selector = `html ${TERM_MARK_TAG}[data-jl-kind='${kind}']`;
+    const selector = `html ${TERM_MARK_TAG}[${KIND_ATTR}='${kind}']`;
     if (!enabled) {
       rules.push(
         `${selector} { background-color: transparent; text-decoration-line: none; cursor: inherit; }`,
@@ -39,7 +40,7 @@ export function installTermMarkSettings(
   const style =
     doc.getElementById(TERM_MARK_SETTINGS_STYLE_ID) ??
     Object.assign(doc.createElement('style'), { id: TERM_MARK_SETTINGS_STYLE_ID });
-  style.setAttribute('data-jl-ui', '');
+  style.setAttribute(UI_ATTR, '');
   style.textContent = termMarkSettingsCss(kinds);
   if (!style.isConnected) (doc.head ?? doc.documentElement).append(style);
   return () => style.remove();

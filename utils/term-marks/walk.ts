@@ -6,6 +6,7 @@
  */
 
 import { TERM_MARK_TAG } from './style';
+import { UI_ATTR } from '../page/markup';
 
 /**
  * Elements whose text is never highlighted. Form controls and editors would break if we split
@@ -31,8 +32,8 @@ const SKIP_TAGS: ReadonlySet<string> = new Set([
   TERM_MARK_TAG,
 ]);
 
-/** Attribute that marks JAK Lens UI (shadow hosts, panels, cards) so we never highlight ourselves. */
-export const UI_ATTRIBUTE = 'data-jl-ui';
+/** Attribute that marks JAK Lens UI (shadow hosts, panels, cards) so we never mark ourselves. */
+export const UI_ATTRIBUTE = UI_ATTR;
 
 /** CSS selector for every element whose subtree is skipped, plus the caller's own `exclude`. */
 export function skipSelector(exclude?: string): string {

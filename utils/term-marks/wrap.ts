@@ -6,6 +6,7 @@
  */
 
 import type { Mention, MentionKind } from '../match/mention';
+import { KIND_ATTR, LABEL_ATTR, TERM_ATTR } from '../page/markup';
 import { TERM_MARK_TAG } from './style';
 
 /** What one wrapped text node became, and how to undo it. */
@@ -101,10 +102,10 @@ export function createMarkFactory(doc: Document): (m: Mention, text: string) => 
       proto.mention.label !== m.label
     ) {
       const el = doc.createElement(TERM_MARK_TAG);
-      el.setAttribute('data-jl-kind', m.kind);
-      el.setAttribute('data-jl-term', m.termId);
+      el.setAttribute(KIND_ATTR, m.kind);
+      el.setAttribute(TERM_ATTR, m.termId);
       // The reader's own words, shown by the mark card: an attribute, never parsed as markup.
-      if (m.label !== undefined) el.setAttribute('data-jl-label', m.label);
+      if (m.label !== undefined) el.setAttribute(LABEL_ATTR, m.label);
       el.setAttribute('tabindex', '0');
       el.setAttribute('role', 'mark');
       el.textContent = text;
