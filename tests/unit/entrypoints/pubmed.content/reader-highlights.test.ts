@@ -10,7 +10,7 @@ import type { JakLensDB } from '@/utils/storage/db';
 import { applyTermMarks } from '@/utils/term-marks/mark-terms';
 import { createMessageClient } from '@/utils/messaging/client';
 import type { Message } from '@/utils/messaging/messages';
-import { highlightTargets } from '@/utils/page/roots';
+import { termMarkTargets } from '@/utils/page/roots';
 import { compileWatchFinder } from '@/utils/match/watch-finder';
 import { rangeFromSpan } from '@/utils/reader-highlights/wrap-range';
 import { readFixture } from '../../../support/fixtures';
@@ -57,7 +57,7 @@ function loadPage(edit?: (abstract: HTMLElement) => void): void {
 }
 
 function roots(): Element[] {
-  return highlightTargets(document, 'pubmed-article').roots;
+  return termMarkTargets(document, 'pubmed-article').roots;
 }
 
 async function start(): Promise<ReaderHighlights> {
