@@ -19,6 +19,11 @@ const LAYERS = {
     group: ['@/components/*', '**/components/**'],
     message: 'utils/ holds domain logic and must not import components/.',
   },
+  requests: {
+    group: ['**/messaging/client', '**/messaging/background-handler'],
+    message:
+      'Components take props and call callbacks; requests to the background live in entrypoints/ (or their hooks).',
+  },
   dexie: {
     names: ['dexie', 'dexie-react-hooks'],
     group: ['dexie/*'],
@@ -92,18 +97,18 @@ export default tseslint.config(
     files: ['utils/settings/**'],
     rules: { ...forbid('entrypoints', 'components', 'dexie'), 'no-restricted-globals': 'off' },
   },
-  // components/: presentational; no entrypoints, no Dexie, no browser API.
+  // components/: presentational; no entrypoints, no message client, no Dexie, no browser API.
   {
     files: ['components/**'],
     rules: {
-      ...forbid('entrypoints', 'dexie', 'browser'),
+      ...forbid('entrypoints', 'requests', 'dexie', 'browser'),
       'no-restricted-globals': ['error', ...BROWSER_GLOBALS],
     },
   },
   {
     // The one exception: a hook that re-renders on database changes (Dexie's liveQuery).
     files: ['components/library/use-live-query.ts'],
-    rules: forbid('entrypoints', 'browser'),
+    rules: forbid('entrypoints', 'requests', 'browser'),
   },
   // entrypoints/: glue; may use everything except Dexie directly (go through utils/storage/).
   {
