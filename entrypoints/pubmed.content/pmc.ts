@@ -1,6 +1,7 @@
 import type { Article } from '@/utils/article';
 import { parsePmcArticle } from '@/utils/page/parse-pmc';
 import { pmcRoots } from '@/utils/page/roots';
+import type { PageType } from '@/utils/page/page-type';
 
 /** A PMC full-text page as JAK Lens uses it: the article to classify and where to mark terms. */
 export interface PmcPage {
@@ -16,6 +17,8 @@ export interface PmcPage {
 export interface ReadPmcOptions {
   /** Mark terms inside the reference list too (the `highlightReferences` setting). */
   includeReferences?: boolean;
+  /** The page type, when the caller has detected it already. */
+  pageType?: PageType;
 }
 
 /**
@@ -29,7 +32,7 @@ export function readPmcPage(
   options: ReadPmcOptions = {},
 ): PmcPage | null {
   try {
-    const article = parsePmcArticle(doc, url);
+    const article = parsePmcArticle(doc, url, options.pageType);
     if (!article) return null;
     return { article, roots: pmcRoots(doc, options) };
   } catch {

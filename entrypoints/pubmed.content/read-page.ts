@@ -28,10 +28,10 @@ export function readPage(
   let article: Article | undefined;
   let roots: Element[] = [];
   if (pageType === 'pubmed-article') {
-    article = parsePubmedArticle(doc, url) ?? undefined;
+    article = parsePubmedArticle(doc, url, pageType) ?? undefined;
     roots = pubmedRoots;
   } else if (pageType === 'pmc-article') {
-    const pmc = readPmcPage(doc, url, options);
+    const pmc = readPmcPage(doc, url, { ...options, pageType });
     article = pmc?.article;
     roots = pmc?.roots ?? [];
   }

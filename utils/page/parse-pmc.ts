@@ -1,5 +1,5 @@
 import type { AbstractSection, Article } from '../article';
-import { detectPageType } from './page-type';
+import { detectPageType, type PageType } from './page-type';
 import {
   LINK_CANONICAL,
   META_CITATION_AUTHOR,
@@ -54,9 +54,14 @@ const NOT_ABSTRACT_TEXT = [
  * Reads a PMC full-text page into an Article, for both the current design (cloudpmc-viewer,
  * since October 2024) and the legacy one (pmc-frontend). Adds `bodyText`: the body sections
  * without the abstract and the reference list. Returns null when `doc` is not a PMC article.
+ * `pageType`: the page type when the caller has detected it already (the page is read once).
  */
-export function parsePmcArticle(doc: Document, url: string): Article | null {
-  if (detectPageType(doc, url) !== 'pmc-article') return null;
+export function parsePmcArticle(
+  doc: Document,
+  url: string,
+  pageType: PageType = detectPageType(doc, url),
+): Article | null {
+  if (pageType !== 'pmc-article') return null;
   const legacy = meta(doc, META_NCBI_APP) === 'pmc-frontend' || !doc.querySelector(PMC_BODY);
   const title =
     meta(doc, META_CITATION_TITLE) ||

@@ -1,6 +1,6 @@
 import type { AbstractSection, Article, MeshTerm } from '../article';
 import { parseMeshHeading } from '../article/mesh-heading';
-import { detectPageType } from './page-type';
+import { detectPageType, type PageType } from './page-type';
 import {
   ABSTRACT_CONTENT,
   ABSTRACT_PARAGRAPH,
@@ -43,9 +43,14 @@ import {
  * Reads a PubMed article page (pubmed.ncbi.nlm.nih.gov/<PMID>/) into an Article.
  * Returns null when `doc` is not a PubMed article page (e.g. a search page). Missing parts
  * (no abstract, MeSH or DOI) come back empty; nothing here throws on unexpected markup.
+ * `pageType`: the page type when the caller has detected it already (the page is read once).
  */
-export function parsePubmedArticle(doc: Document, url: string): Article | null {
-  if (detectPageType(doc, url) !== 'pubmed-article') return null;
+export function parsePubmedArticle(
+  doc: Document,
+  url: string,
+  pageType: PageType = detectPageType(doc, url),
+): Article | null {
+  if (pageType !== 'pubmed-article') return null;
   // The page repeats title, authors and IDs in a mobile heading: read the desktop one only.
   const heading = doc.querySelector(FULL_VIEW_HEADING);
   const pmid = readPmid(doc, heading, url);
