@@ -59,6 +59,43 @@ function forbid(...layers) {
   };
 }
 
+/**
+ * What each folder must not import (later entries win for their files). `browserGlobals`: whether
+ * the `browser`/`chrome` globals may be used there.
+ */
+const FOLDERS = [
+  // utils/: no UI, no entrypoints, no Dexie outside storage/, no browser API outside settings/.
+  {
+    files: ['utils/**'],
+    forbidden: ['entrypoints', 'components', 'dexie', 'browser'],
+    browserGlobals: false,
+  },
+  {
+    files: ['utils/storage/**'],
+    forbidden: ['entrypoints', 'components', 'browser'],
+    browserGlobals: false,
+  },
+  {
+    files: ['utils/settings/**'],
+    forbidden: ['entrypoints', 'components', 'dexie'],
+    browserGlobals: true,
+  },
+  // components/: presentational; no entrypoints, no message client, no Dexie, no browser API.
+  {
+    files: ['components/**'],
+    forbidden: ['entrypoints', 'requests', 'dexie', 'browser'],
+    browserGlobals: false,
+  },
+  // The one exception: a hook that re-renders on database changes (Dexie's liveQuery).
+  {
+    files: ['components/library/use-live-query.ts'],
+    forbidden: ['entrypoints', 'requests', 'browser'],
+    browserGlobals: false,
+  },
+  // entrypoints/: glue; may use everything except Dexie directly (go through utils/storage/).
+  { files: ['entrypoints/**'], forbidden: ['dexie'], browserGlobals: true },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', '.output/', '.wxt/', 'tests/fixtures/', '.tmp/'] },
   js.configs.recommended,
@@ -81,40 +118,13 @@ export default tseslint.config(
       ],
     },
   },
-  // utils/: no UI, no entrypoints, no Dexie outside storage/, no browser API outside settings/.
-  {
-    files: ['utils/**'],
+  ...FOLDERS.map(({ files, forbidden, browserGlobals }) => ({
+    files,
     rules: {
-      ...forbid('entrypoints', 'components', 'dexie', 'browser'),
-      'no-restricted-globals': ['error', ...BROWSER_GLOBALS],
+      ...forbid(...forbidden),
+      'no-restricted-globals': browserGlobals ? 'off' : ['error', ...BROWSER_GLOBALS],
     },
-  },
-  {
-    files: ['utils/storage/**'],
-    rules: forbid('entrypoints', 'components', 'browser'),
-  },
-  {
-    files: ['utils/settings/**'],
-    rules: { ...forbid('entrypoints', 'components', 'dexie'), 'no-restricted-globals': 'off' },
-  },
-  // components/: presentational; no entrypoints, no message client, no Dexie, no browser API.
-  {
-    files: ['components/**'],
-    rules: {
-      ...forbid('entrypoints', 'requests', 'dexie', 'browser'),
-      'no-restricted-globals': ['error', ...BROWSER_GLOBALS],
-    },
-  },
-  {
-    // The one exception: a hook that re-renders on database changes (Dexie's liveQuery).
-    files: ['components/library/use-live-query.ts'],
-    rules: forbid('entrypoints', 'requests', 'browser'),
-  },
-  // entrypoints/: glue; may use everything except Dexie directly (go through utils/storage/).
-  {
-    files: ['entrypoints/**'],
-    rules: forbid('dexie'),
-  },
+  })),
   {
     files: ['tests/**', 'scripts/**'],
     rules: { 'no-restricted-properties': 'off' },
