@@ -60,40 +60,20 @@ function forbid(...layers) {
 }
 
 /**
- * What each folder must not import (later entries win for their files). `browserGlobals`: whether
- * the `browser`/`chrome` globals may be used there.
+ * What each folder must not import (later entries win for their files), and whether the
+ * `browser`/`chrome` globals may be used there.
  */
 const FOLDERS = [
   // utils/: no UI, no entrypoints, no Dexie outside storage/, no browser API outside settings/.
-  {
-    files: ['utils/**'],
-    forbidden: ['entrypoints', 'components', 'dexie', 'browser'],
-    browserGlobals: false,
-  },
-  {
-    files: ['utils/storage/**'],
-    forbidden: ['entrypoints', 'components', 'browser'],
-    browserGlobals: false,
-  },
-  {
-    files: ['utils/settings/**'],
-    forbidden: ['entrypoints', 'components', 'dexie'],
-    browserGlobals: true,
-  },
+  { files: 'utils/**', forbidden: 'entrypoints components dexie browser' },
+  { files: 'utils/storage/**', forbidden: 'entrypoints components browser' },
+  { files: 'utils/settings/**', forbidden: 'entrypoints components dexie', browserGlobals: true },
   // components/: presentational; no entrypoints, no message client, no Dexie, no browser API.
-  {
-    files: ['components/**'],
-    forbidden: ['entrypoints', 'requests', 'dexie', 'browser'],
-    browserGlobals: false,
-  },
+  { files: 'components/**', forbidden: 'entrypoints requests dexie browser' },
   // The one exception: a hook that re-renders on database changes (Dexie's liveQuery).
-  {
-    files: ['components/library/use-live-query.ts'],
-    forbidden: ['entrypoints', 'requests', 'browser'],
-    browserGlobals: false,
-  },
+  { files: 'components/library/use-live-query.ts', forbidden: 'entrypoints requests browser' },
   // entrypoints/: glue; may use everything except Dexie directly (go through utils/storage/).
-  { files: ['entrypoints/**'], forbidden: ['dexie'], browserGlobals: true },
+  { files: 'entrypoints/**', forbidden: 'dexie', browserGlobals: true },
 ];
 
 export default tseslint.config(
@@ -119,9 +99,9 @@ export default tseslint.config(
     },
   },
   ...FOLDERS.map(({ files, forbidden, browserGlobals }) => ({
-    files,
+    files: [files],
     rules: {
-      ...forbid(...forbidden),
+      ...forbid(...forbidden.split(' ')),
       'no-restricted-globals': browserGlobals ? 'off' : ['error', ...BROWSER_GLOBALS],
     },
   })),
