@@ -68,4 +68,22 @@ describe('panel screenshots', () => {
       await page.close();
     },
   );
+
+  it('measures the default view of the drug cards on the seed review', async () => {
+    const page = await browser.extension.context.newPage();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(SEED_URL);
+    await eventually(async () => (await page.locator('jak-lens-panel .jl-card').count()) >= 3);
+    const heights = await page
+      .locator('jak-lens-panel .jl-card')
+      .evaluateAll((cards) => cards.map((c) => Math.round(c.getBoundingClientRect().height)));
+    const panel = await page
+      .locator('jak-lens-panel .jl-panel')
+      .evaluate((el) => Math.round(el.scrollHeight));
+    const cards = heights.reduce((a, b) => a + b, 0);
+    // A figure for the README, not a limit: printed so a change in the card's length shows.
+    console.log(`[panel height] cards ${heights.join(' + ')} = ${cards} px; panel ${panel} px`);
+    expect(cards).toBeGreaterThan(0);
+    await page.close();
+  });
 });

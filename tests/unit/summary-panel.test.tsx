@@ -147,6 +147,16 @@ describe('SummaryPanel on the dev-seed review (JDM + baricitinib, tofacitinib, r
   it('renders hostile knowledge-base or page text as text, and drops non-http links', () => {
     const hostile = '<img src=x onerror="alert(1)">';
     const base = seedModel.cards[0]!;
+    const hostileEvidence = {
+      kind: 'trial',
+      id: 'NCT00000000',
+      idUrl: 'javascript:alert(2)',
+      phase: 'n/a',
+      label: hostile,
+      note: hostile,
+      source: { url: 'data:text/html,hi', sourceKind: 'registry' as const },
+      checked: 'December 2026',
+    };
     const model: PanelModel = {
       ...seedModel,
       verdictLine: `title: ${hostile}`,
@@ -155,17 +165,10 @@ describe('SummaryPanel on the dev-seed review (JDM + baricitinib, tofacitinib, r
           ...base,
           name: `evil ${hostile}`,
           selectivity: hostile,
-          sources: [{ url: 'javascript:alert(1)', sourceKind: 'secondary' }],
-          dmEvidence: [
-            {
-              kind: 'trial',
-              id: 'NCT00000000',
-              idUrl: 'javascript:alert(2)',
-              phase: 'n/a',
-              note: hostile,
-              source: { url: 'data:text/html,hi', sourceKind: 'registry' },
-            },
-          ],
+          sources: [{ url: 'javascript:alert(1)', sourceKind: 'sponsor' }],
+          dmEvidence: [hostileEvidence],
+          topEvidence: [hostileEvidence],
+          status: hostile,
         },
       ],
     };
