@@ -168,7 +168,13 @@ export function buildDrugCard(drug: Drug, mentions: number): DrugCardModel {
   const unverifiedTargets = allTargets.filter((t) => !t.verified).map(label);
 
   const targetsVerified = drug.verified.targets === true;
-  const selectivityOk = targetsVerified && !isUnverifiedText(drug.selectivityNote);
+  // A note that repeats an unverified name would state it as fact ("Selective TYK2 inhibitor
+  // (PF-06826647)" while the code-name link is unverified): it goes to the unverified list.
+  const unverifiedNames = [...drug.codeNames, ...drug.brandNames].filter((c) => !c.verified);
+  const selectivityOk =
+    targetsVerified &&
+    !isUnverifiedText(drug.selectivityNote) &&
+    !unverifiedNames.some((c) => drug.selectivityNote.includes(c.value));
   if (!selectivityOk && drug.selectivityNote) {
     unverified.push(`Selectivity: ${drug.selectivityNote}`);
   }

@@ -140,7 +140,7 @@ describe('pathways: a family is affected when the drug inhibits a JAK its recept
     expect(jaks['il-31']).toEqual(['JAK1']);
   });
 
-  // Hand-derived from jak-stat-pathways.json (JAK1: IFN I/II/III, gp130, γc, IL-10, IL-13;
+  // Hand-derived from jak-stat-pathways.json (JAK1: IFN I/II/III, gp130, γc, IL-10;
   // JAK2: IFN-II, gp130, IL-12/23, βc, EPO, TPO, GH, leptin, G-CSF, IL-13; JAK3: γc;
   // TYK2: IFN-I/III, gp130, IL-12/23, IL-10, TPO, IL-13; IL-31: JAK1; TSLP: JAK1 + JAK2).
   const ALL: FamilyId[] = [
@@ -161,17 +161,7 @@ describe('pathways: a family is affected when the drug inhibits a JAK its recept
     'il-31',
     'tslp',
   ];
-  const JAK1: FamilyId[] = [
-    'ifn-1',
-    'ifn-2',
-    'ifn-3',
-    'il-6',
-    'gamma-c',
-    'il-10',
-    'il-13',
-    'il-31',
-    'tslp',
-  ];
+  const JAK1: FamilyId[] = ['ifn-1', 'ifn-2', 'ifn-3', 'il-6', 'gamma-c', 'il-10', 'il-31', 'tslp'];
   const JAK2: FamilyId[] = [
     'ifn-2',
     'il-6',

@@ -23,7 +23,7 @@ const RECEPTOR_JAKS: [FamilyId, string[]][] = [
   ['gh', ['JAK2']],
   ['leptin', ['JAK2']],
   ['g-csf', ['JAK2']],
-  ['il-13', ['JAK1', 'JAK2', 'TYK2']],
+  ['il-13', ['JAK2', 'TYK2']],
   ['il-31', ['JAK1']],
   ['tslp', ['JAK1', 'JAK2']],
 ];
@@ -37,7 +37,6 @@ const VIA_JAK1: FamilyId[] = [
   'il-6',
   'gamma-c',
   'il-10',
-  'il-13',
   'il-31',
   'tslp',
 ];

@@ -18,24 +18,24 @@ export function drugHeading(drug: Drug): string {
   return `${named || 'Kinase'} inhibitor (JAK activity unverified)`;
 }
 
-/** Short names for indications, so a status line stays one line. */
+/** Short names for indications, so a status line stays one line. Abbreviations match in capitals only. */
 const SHORT: [RegExp, string][] = [
   [/dermatomyositis/i, 'dermatomyositis'],
-  [/rheumatoid arthritis|^RA\b/i, 'RA'],
+  [/rheumatoid arthritis|\bRA\b/, 'RA'],
   [/juvenile idiopathic arthritis|\bJIA\b/i, 'JIA'],
-  [/psoriatic arthritis|\bPsA\b/i, 'PsA'],
-  [/ankylosing spondylitis|axial spondyloarthritis|\bAS\b/i, 'axSpA'],
-  [/ulcerative colitis|\bUC\b/i, 'UC'],
+  [/psoriatic arthritis|\bPsA\b/, 'PsA'],
+  [/ankylosing spondylitis|axial spondyloarthritis|\bAS\b|axSpA/, 'axSpA'],
+  [/ulcerative colitis|\bUC\b/, 'UC'],
   [/crohn/i, "Crohn's"],
-  [/atopic dermatitis|\bAD\b/i, 'AD'],
+  [/atopic dermatitis|\bAD\b/, 'AD'],
   [/alopecia areata/i, 'alopecia areata'],
   [/vitiligo/i, 'vitiligo'],
   [/plaque psoriasis/i, 'psoriasis'],
   [/hand eczema/i, 'hand eczema'],
-  [/myelofibrosis|\bMF\b/i, 'myelofibrosis'],
-  [/polycythemia vera/i, 'PV'],
-  [/GVHD/i, 'GVHD'],
-  [/COVID/i, 'COVID-19'],
+  [/myelofibrosis|\bMF\b/, 'myelofibrosis'],
+  [/polycythemia vera|\bPV\b/, 'PV'],
+  [/GVHD/, 'GVHD'],
+  [/COVID/, 'COVID-19'],
 ];
 
 /** The distinct short indications of some approvals, in data order. */
@@ -53,18 +53,20 @@ export function regulatorOf(region: string): string {
 
 const DM_WORDS = /dermatomyositis|\bJDM\b/i;
 
-/** The phase of the most advanced verified DM trial ("phase 3"), or the best evidence kind. */
+/**
+ * The phase of the most advanced verified DM trial ("phase 3"; "phase 2, withdrawn" when that
+ * trial was withdrawn), or the best evidence kind.
+ */
 export function dmStage(evidence: readonly DmEvidence[]): string | null {
-  const facts = evidence.filter((e) => e.verified);
-  const phases = facts.flatMap((e) => {
-    const m = /phase\s*(\d)/i.exec(`${e.kind} ${e.phase}`);
-    return m ? [Number(m[1])] : [];
+  const trials = evidence.flatMap((e) => {
+    const m = e.verified ? /phase\s*(\d)/i.exec(`${e.kind} ${e.phase}`) : null;
+    return m ? [{ phase: Number(m[1]), stopped: /withdrawn|terminated/i.test(e.note) }] : [];
   });
-  if (phases.length > 0) return `phase ${Math.max(...phases)}`;
-  const kinds = facts.map((e) => e.kind);
+  const best = trials.sort((a, b) => b.phase - a.phase || Number(a.stopped) - Number(b.stopped))[0];
+  if (best) return `phase ${best.phase}${best.stopped ? ', withdrawn' : ''}`;
+  const kinds = evidence.filter((e) => e.verified).map((e) => e.kind);
   if (kinds.some((k) => /case series/i.test(k))) return 'case series';
-  if (kinds.length > 0) return kinds[0] ?? null;
-  return null;
+  return kinds[0] ?? null;
 }
 
 /**
