@@ -9,7 +9,7 @@ import {
   strongestEvidence,
 } from '@/utils/knowledge/drug-summary';
 import { DRUGS, getDrug, type Approval, type DmEvidence, type Drug } from '@/utils/knowledge/drugs';
-import { markCardFor, type DrugMarkCard } from '@/utils/mark-card';
+import { markCardFor, type DrugMarkCard } from '@/utils/term-marks/mark-card';
 
 function drug(name: string): Drug {
   const found = getDrug(name);

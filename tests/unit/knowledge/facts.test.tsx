@@ -1,11 +1,11 @@
 import { render } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { DrugCard } from '@/components/DrugCard';
-import { MarkCard } from '@/components/MarkCard';
+import { DrugCard } from '@/components/panel/DrugCard';
+import { MarkCard } from '@/components/overlays/MarkCard';
 import { DRUGS, getDrug, REFERENCE_CHECKED } from '@/utils/knowledge/drugs';
 import { PAIRINGS } from '@/utils/knowledge/pathways';
-import { markCardFor, type DrugMarkCard } from '@/utils/mark-card';
-import { buildDrugCard } from '@/utils/panel-card';
+import { markCardFor, type DrugMarkCard } from '@/utils/term-marks/mark-card';
+import { buildDrugCard } from '@/utils/panel/drug-card';
 
 function drug(name: string) {
   const found = getDrug(name);
