@@ -117,6 +117,17 @@ function checkDrug(drug) {
   if (drug.verified.targets && CAVEAT.test(drug.selectivityNote)) {
     fail(at, 'selectivity note repeats an unverified item while targets are verified');
   }
+  // A name left unverified (its group flag false, or marked UNVERIFIED) must not be repeated as fact.
+  const unverifiedNames = ['codeNames', 'brandNames'].flatMap((group) =>
+    drug[group]
+      .filter((cell) => drug.verified[group] !== true || /UNVERIFIED/i.test(cell))
+      .map((cell) => cell.split(' (')[0].trim()),
+  );
+  for (const name of unverifiedNames) {
+    if (name && drug.selectivityNote.includes(name)) {
+      fail(at, `selectivity note repeats the unverified name ${name}`);
+    }
+  }
   if (drug.verified.boxedWarning && CAVEAT.test(drug.boxedWarning)) {
     fail(at, 'boxed warning is verified but its text carries a caveat');
   }

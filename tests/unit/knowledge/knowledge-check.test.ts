@@ -74,6 +74,15 @@ describe('npm run knowledge:check', () => {
     expect(text).toMatch(/verified fact carries a caveat: "not confirmed"/);
   });
 
+  it('rejects a selectivity note that repeats an unverified code name', () => {
+    const { status, text } = runEdited((d) => {
+      const r = d.drugs.find((x) => x.name === 'ropsacitinib')!;
+      r.selectivityNote = 'Selective TYK2 inhibitor (PF-06826647).';
+    });
+    expect(status).toBe(1);
+    expect(text).toMatch(/selectivity note repeats the unverified name PF-06826647/);
+  });
+
   it('rejects malformed NCT numbers, PMIDs and DOIs', () => {
     for (const [id, message] of [
       ['NCT0543726', /malformed NCT id/],
