@@ -67,6 +67,15 @@ describe('knowledge data, December 2026', () => {
     expect(row?.closest('.jl-unverified')).toBeNull();
   });
 
+  it('keeps an FDA indication read only on a label copy out of the facts (baricitinib, COVID-19)', () => {
+    const card = buildDrugCard(drug('baricitinib'), 1);
+    expect(card.approvals.map((a) => a.region)).toContain('FDA (US) - alopecia areata');
+    expect(card.approvals.flatMap((a) => a.indications).join(' ')).not.toMatch(/COVID/);
+    expect(card.unverified.join(' ')).toMatch(/COVID-19/);
+    const doi = card.dmEvidence.find((e) => e.id.startsWith('doi:'));
+    expect(doi?.idUrl).toBe('https://doi.org/10.3389/fped.2022.962585');
+  });
+
   it('pairs IFN-gamma as JAK1–IFNGR1 and JAK2–IFNGR2', () => {
     const ifng = PAIRINGS.find((p) => p.id === 'ifn-2');
     expect(ifng?.jakNotes).toEqual(['JAK1 (IFNGR1)', 'JAK2 (IFNGR2)']);
