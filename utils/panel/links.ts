@@ -29,8 +29,8 @@ const DOI = /^doi:(10\.\d{4,9}\/\S+)$/i;
 /**
  * The registry or database page for an evidence id as the reference writes it: an NCT number
  * opens ClinicalTrials.gov, "PMID:123" opens PubMed, "PMC123" opens PMC, "doi:10.x/y" opens
- * doi.org. Ids that do not match
- * exactly (e.g. "VALOR (NCT number UNVERIFIED)") get no link: we never guess a number.
+ * doi.org. Ids that do not match exactly (e.g. "VALOR (NCT number UNVERIFIED)") get no link: we
+ * never guess a number.
  */
 export function evidenceUrl(id: string): string | null {
   const trimmed = id.trim();
