@@ -9,6 +9,7 @@ const steps = [
   { name: 'typecheck', cmd: 'npx', args: ['tsc', '--noEmit'] },
   { name: 'lint', cmd: 'npx', args: ['eslint', '.', '--max-warnings=0'] },
   { name: 'format', cmd: 'npx', args: ['prettier', '--check', '.', '--log-level=warn'] },
+  { name: 'knowledge check', cmd: 'node', args: ['scripts/knowledge-check.mjs'] },
   { name: 'unit tests', cmd: 'npx', args: ['vitest', 'run', ...report('unit')], counts: 'unit' },
   { name: 'build chrome-mv3', cmd: 'npx', args: ['wxt', 'build'] },
   { name: 'build firefox', cmd: 'npx', args: ['wxt', 'build', '-b', 'firefox'] },

@@ -33,34 +33,55 @@ function Sources({ label, sources }: { label: string; sources: readonly SourceRe
 function Drug({ card }: { card: DrugMarkCard }) {
   return (
     <>
-      <p class="jl-mc-kind">JAK inhibitor</p>
+      <p class="jl-mc-kind">{card.heading}</p>
       <h2 class="jl-mc-title">{card.title}</h2>
       {card.brandNames.length > 0 && <p>Brand: {card.brandNames.map((b) => b.value).join(', ')}</p>}
-      <TargetChips
-        jak={card.jakTargets}
-        other={card.otherTargets}
-        unverified={card.unverifiedTargets}
-      />
-      <Sources label="Names and targets" sources={card.sources} />
-      {card.approvals.length > 0 ? (
-        <ul class="jl-mc-approvals" aria-label="Approvals">
-          {card.approvals.map((a) => (
-            <li key={`${a.region}-${a.year}`}>
-              Approved: {a.region}, {a.year} <SourceLink source={a.source} />
+      <TargetChips jak={card.jakTargets} other={card.otherTargets} />
+      {card.status && <p class="jl-mc-status">{card.status}</p>}
+      {card.boxedFlag && (
+        <p class="jl-mc-boxed" role="note">
+          <span aria-hidden="true">⚠ </span>
+          {card.boxedFlag}
+        </p>
+      )}
+      {card.topEvidence.length > 0 && (
+        <ul class="jl-mc-evidence" aria-label="Strongest dermatomyositis evidence">
+          {card.topEvidence.map((e) => (
+            <li key={`${e.id}-${e.source.url}`}>
+              <SourceLink source={e.source} label={e.id === 'n/a' ? undefined : e.id} /> {e.label}
             </li>
           ))}
         </ul>
-      ) : (
-        <p class="jl-muted">No verified approval in the reference.</p>
       )}
-      {card.unverifiedApprovals > 0 && (
-        <p class="jl-muted">
-          {card.unverifiedApprovals} more approval
-          {card.unverifiedApprovals === 1 ? '' : 's'} unverified in the reference (not shown as
-          fact).
-        </p>
-      )}
-      <p class="jl-caution">{card.caution}</p>
+      <details class="jl-mc-details">
+        <summary>Details</summary>
+        {card.approvals.length > 0 ? (
+          <ul class="jl-mc-approvals" aria-label="Approvals">
+            {card.approvals.map((a) => (
+              <li key={`${a.region}-${a.year}`}>
+                {a.status === 'not-approved' ? 'Not approved' : 'Approved'}: {a.region}
+                {a.year !== null && `, ${a.year}`} <SourceLink source={a.source} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="jl-muted">No verified approval in the reference.</p>
+        )}
+        {card.unverifiedApprovals > 0 && (
+          <p class="jl-muted">
+            {card.unverifiedApprovals} more approval
+            {card.unverifiedApprovals === 1 ? '' : 's'} unverified in the reference (not shown as
+            fact).
+          </p>
+        )}
+        {card.unverifiedTargets.length > 0 && (
+          <TargetChips jak={[]} other={[]} unverified={card.unverifiedTargets} />
+        )}
+        <Sources label="Names and targets" sources={card.sources} />
+      </details>
+      <p class="jl-caution">
+        {card.caution} Reference checked {card.checked}.
+      </p>
     </>
   );
 }

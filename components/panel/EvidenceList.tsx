@@ -41,6 +41,7 @@ export function EvidenceList({ evidence }: Props) {
           {e.phase !== 'n/a' && <span class="jl-muted"> · {e.phase}</span>}
           <p>
             {e.note} <SourceLink source={e.source} />
+            <span class="jl-muted"> · checked {e.checked}</span>
           </p>
         </li>
       ))}

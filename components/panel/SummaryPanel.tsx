@@ -96,6 +96,7 @@ export function SummaryPanel(props: Props) {
         )}
         {!props.partial && <PathwaySection pathways={model.pathways} />}
         <p class="jl-caution">{model.caution}</p>
+        <p class="jl-checked">Reference checked {model.checked}</p>
       </div>
       <p class="jl-sr" role="status" aria-live="polite">
         {props.announcement ?? ''}

@@ -68,4 +68,42 @@ describe('panel screenshots', () => {
       await page.close();
     },
   );
+
+  it.each(['light', 'dark'] as const)(
+    'shows a drug card by default and with Details open, in the %s scheme (docs/)',
+    async (scheme) => {
+      const page = await browser.extension.context.newPage();
+      await page.setViewportSize({ width: 1400, height: 900 });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(SEED_URL);
+      const card = page.locator('jak-lens-panel .jl-card[data-drug="drug:baricitinib"]');
+      await card.waitFor({ timeout: 20_000 });
+      // The default view: status line and the strongest DM items, nothing from Details.
+      await expect.poll(() => card.locator('.jl-status').textContent()).toMatch(/^Approved for/);
+      expect(await card.locator('.jl-approvals').isVisible()).toBe(false);
+      await card.screenshot({ path: `docs/drug-card-${scheme}.png` });
+      await card.locator('details.jl-details > summary').click();
+      await expect.poll(() => card.locator('.jl-approvals').isVisible()).toBe(true);
+      await card.screenshot({ path: `docs/drug-card-details-${scheme}.png` });
+      await page.close();
+    },
+  );
+
+  it('measures the default view of the drug cards on the seed review', async () => {
+    const page = await browser.extension.context.newPage();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(SEED_URL);
+    await eventually(async () => (await page.locator('jak-lens-panel .jl-card').count()) >= 3);
+    const heights = await page
+      .locator('jak-lens-panel .jl-card')
+      .evaluateAll((cards) => cards.map((c) => Math.round(c.getBoundingClientRect().height)));
+    const panel = await page
+      .locator('jak-lens-panel .jl-panel')
+      .evaluate((el) => Math.round(el.scrollHeight));
+    const cards = heights.reduce((a, b) => a + b, 0);
+    // A figure for the README, not a limit: printed so a change in the card's length shows.
+    console.log(`[panel height] cards ${heights.join(' + ')} = ${cards} px; panel ${panel} px`);
+    expect(cards).toBeGreaterThan(0);
+    await page.close();
+  });
 });

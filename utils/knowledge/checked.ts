@@ -32,25 +32,35 @@ export function parseChecked(cell: string, groupVerified: boolean): Checked[] {
   return [note ? { value, note, verified } : { value, verified }];
 }
 
-/** Pairs each URL with the kind the reference gave it (defaulting to the weakest kind). */
+/** Pairs each URL with its kind; a URL without an allowed kind is left out (never cited). */
 export function toSourceRefs(
   urls: readonly string[],
   kinds: Readonly<Record<string, string | undefined>>,
 ): SourceRef[] {
-  return urls.map((url) => ({ url, sourceKind: asSourceKind(kinds[url]) }));
+  return urls.flatMap((url) => {
+    const sourceKind = asSourceKind(kinds[url]);
+    return sourceKind ? [{ url, sourceKind }] : [];
+  });
 }
 
-/** Narrows a reference string to a SourceKind; unknown kinds count as 'secondary'. */
-export function asSourceKind(kind: string | undefined): SourceKind {
+/** Narrows a data string to a SourceKind; anything else is null (not an allowed source). */
+export function asSourceKind(kind: string | null | undefined): SourceKind | null {
   switch (kind) {
     case 'regulator':
     case 'registry':
-    case 'pubmed':
-    case 'sponsor':
+    case 'literature':
     case 'reference':
-    case 'secondary':
+    case 'sponsor':
       return kind;
     default:
-      return 'secondary';
+      return null;
   }
+}
+
+/** "2026-12-03" or "2026-11" → "December 2026": how the UI says when a fact was checked. */
+export function monthYear(checked: string): string {
+  const [year, month] = checked.split('-');
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, 1));
+  if (Number.isNaN(date.getTime())) return checked;
+  return date.toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 }

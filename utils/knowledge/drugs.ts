@@ -1,20 +1,31 @@
 /**
- * JAK / TYK2 inhibitor records, read from the verified reference table
- * (data/jak-inhibitors.json, copied from shared/reference; provenance in data/README.md)
- * and normalised into typed data. Nothing here is retyped by hand, so facts keep their sources.
+ * JAK / TYK2 inhibitor records, read from the project's own data (data/jak-inhibitors.json;
+ * provenance in data/README.md) and normalised into typed data. Nothing here is retyped by hand,
+ * so facts keep their sources and the date they were checked.
  */
 import reference from './data/jak-inhibitors.json';
 import { isUnverifiedText, parseChecked, toSourceRefs, asSourceKind } from './checked';
 import type { Checked, JakName, SourceKind, SourceRef } from './types';
 
-/** One regulatory approval as the reference states it. */
+/** What a regulator decided: approved, refused (e.g. a complete response letter), or not yet. */
+export type ApprovalStatus = 'approved' | 'not-approved' | 'investigational';
+
+/** One regulatory decision (or the development status) as the data states it. */
 export interface Approval {
   region: string;
+  status: ApprovalStatus;
   year: number | null;
+  /** ISO date of the decision when the record gives it. */
+  date?: string;
   indications: string[];
   note?: string;
-  source: string;
-  sourceKind: SourceKind;
+  /** Curator's remark: how the fact was traced (never shown in the default view). */
+  remark?: string;
+  /** Null when no primary record was found; such an item is never verified. */
+  source: string | null;
+  sourceKind: SourceKind | null;
+  /** When the fact was last checked against its source ("2026-12-03", "2026-11"). */
+  checked: string;
   verified: boolean;
 }
 
@@ -23,9 +34,13 @@ export interface DmEvidence {
   kind: string;
   id: string;
   phase: string;
+  /** Number of participants (or target enrolment for an ongoing trial), when known. */
+  n?: number;
   note: string;
-  source: string;
-  sourceKind: SourceKind;
+  remark?: string;
+  source: string | null;
+  sourceKind: SourceKind | null;
+  checked: string;
   verified: boolean;
 }
 
@@ -43,7 +58,7 @@ export interface Drug {
   jakTargets: JakName[];
   otherTargets: Checked[];
   /**
-   * True when the reference lists a JAK-family kinase as a primary target (isoforms may be
+   * True when the data lists a JAK-family kinase as a primary target (isoforms may be
    * unverified, as for jaktinib); false for drugs whose JAK activity itself is unverified.
    */
   isJakInhibitor: boolean;
@@ -51,29 +66,39 @@ export interface Drug {
   route: string[];
   approvals: Approval[];
   boxedWarning: { text: string; verified: boolean };
+  /** The boxed warning as a short flag ("Boxed warning: …"); null when there is none. */
+  boxedWarningFlag: string | null;
   dmEvidence: DmEvidence[];
   sources: SourceRef[];
-  /** Field-group flags exactly as the reference gives them. */
+  /** When the record (names, targets, warning) was last checked. */
+  checked: string;
+  /** Field-group flags exactly as the data gives them. */
   verified: Record<string, boolean>;
-  /** The reference's caveats; none of these may be shown as fact. */
+  /** Caveats; none of these may be shown as fact. */
   unverified: string[];
 }
 
-interface RawApproval {
+interface RawSourced {
+  source: string | null;
+  sourceKind: string | null;
+  checked: string;
+  verified: boolean;
+  remark?: string;
+}
+interface RawApproval extends RawSourced {
   region: string;
+  status: string;
   year: number | null;
+  date?: string;
   indications: string[];
   note?: string;
-  source: string;
-  sourceKind: string;
 }
-interface RawEvidence {
+interface RawEvidence extends RawSourced {
   kind: string;
   id: string;
   phase: string;
+  n?: number;
   note: string;
-  source: string;
-  sourceKind: string;
 }
 interface RawDrug {
   name: string;
@@ -85,8 +110,10 @@ interface RawDrug {
   route: string[];
   approvals: RawApproval[];
   boxedWarning: string;
+  boxedWarningFlag: string | null;
   dmEvidence: RawEvidence[];
   sources: string[];
+  checked: string;
   verified: Record<string, boolean>;
   unverified: string[];
   sourceKind: Record<string, string>;
@@ -98,29 +125,60 @@ function isJakName(value: string): value is JakName {
   return JAK_NAMES.includes(value);
 }
 
+function asStatus(status: string): ApprovalStatus {
+  return status === 'approved' || status === 'not-approved' ? status : 'investigational';
+}
+
+/**
+ * A fact is verified only when every gate agrees: its group flag, its own flag, an allowed
+ * source, and no UNVERIFIED mark in the words it would show.
+ */
+function isVerified(raw: RawSourced, groupVerified: boolean, shownText: string): boolean {
+  return (
+    groupVerified &&
+    raw.verified === true &&
+    asSourceKind(raw.sourceKind) !== null &&
+    typeof raw.source === 'string' &&
+    !isUnverifiedText(shownText)
+  );
+}
+
 function normaliseApproval(raw: RawApproval, groupVerified: boolean): Approval {
+  const status = asStatus(raw.status);
   const text = [raw.region, raw.indications.join(' '), raw.note ?? ''].join(' ');
+  const datedIfDecided = status === 'investigational' || raw.year !== null;
   return {
     region: raw.region,
+    status,
     year: raw.year,
+    ...(raw.date ? { date: raw.date } : {}),
     indications: raw.indications,
     ...(raw.note ? { note: raw.note } : {}),
+    ...(raw.remark ? { remark: raw.remark } : {}),
     source: raw.source,
     sourceKind: asSourceKind(raw.sourceKind),
-    verified: groupVerified && raw.year !== null && !isUnverifiedText(text),
+    checked: raw.checked,
+    verified: datedIfDecided && isVerified(raw, groupVerified, text),
   };
 }
 
 function normaliseEvidence(raw: RawEvidence, groupVerified: boolean): DmEvidence {
   const text = [raw.id, raw.phase, raw.note].join(' ');
   return {
-    ...raw,
+    kind: raw.kind,
+    id: raw.id,
+    phase: raw.phase,
+    ...(typeof raw.n === 'number' ? { n: raw.n } : {}),
+    note: raw.note,
+    ...(raw.remark ? { remark: raw.remark } : {}),
+    source: raw.source,
     sourceKind: asSourceKind(raw.sourceKind),
-    verified: groupVerified && !isUnverifiedText(text),
+    checked: raw.checked,
+    verified: isVerified(raw, groupVerified, text),
   };
 }
 
-/** Turns one raw reference record into a Drug. Exported for tests. */
+/** Turns one raw data record into a Drug. Exported for tests. */
 export function normaliseDrug(raw: RawDrug): Drug {
   const flag = (group: string): boolean => raw.verified[group] === true;
   const [nameCell] = parseChecked(raw.name, true);
@@ -140,25 +198,25 @@ export function normaliseDrug(raw: RawDrug): Drug {
     isJakInhibitor: jakTargets.length > 0 || targets.some((t) => t.value === 'JAK'),
     selectivityNote: raw.selectivityNote,
     route: raw.route,
-    approvals: raw.approvals
-      .filter((a) => a.region !== 'none')
-      .map((a) => normaliseApproval(a, flag('approvals'))),
+    approvals: raw.approvals.map((a) => normaliseApproval(a, flag('approvals'))),
     boxedWarning: {
       text: raw.boxedWarning,
       verified: flag('boxedWarning') && !isUnverifiedText(raw.boxedWarning),
     },
+    boxedWarningFlag: raw.boxedWarningFlag,
     dmEvidence: raw.dmEvidence.map((e) => normaliseEvidence(e, flag('dmEvidence'))),
     sources: toSourceRefs(raw.sources, raw.sourceKind),
+    checked: raw.checked,
     verified: { ...raw.verified },
     unverified: [...raw.unverified],
   };
 }
 
 // JSON imports get literal types per record (a sourceKind map keyed by each URL), which TS
-// cannot compare with the index-signature shape; tests/unit/knowledge/knowledge.test.ts checks the shape.
+// cannot compare with the index-signature shape; npm run knowledge:check validates the shape.
 const rawDrugs = reference.drugs as unknown as RawDrug[];
 
-/** Every drug in the reference table, in the reference's order. */
+/** Every drug in the data, in the data's order. */
 export const DRUGS: readonly Drug[] = rawDrugs.map(normaliseDrug);
 
 /** Looks a drug up by id ("drug:baricitinib") or generic name. */
@@ -167,5 +225,8 @@ export function getDrug(idOrName: string): Drug | undefined {
   return DRUGS.find((d) => d.name === key);
 }
 
-/** The reference's caution line, to show next to any drug fact. */
+/** The data's caution line, to show next to any drug fact. */
 export const REFERENCE_CAUTION: string = reference.caution;
+
+/** When the data as a whole was last checked ("2026-12-03"). */
+export const REFERENCE_CHECKED: string = reference.checked;

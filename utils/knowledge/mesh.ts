@@ -13,7 +13,8 @@ export interface MeshDescriptor {
   tree: string | null;
   status: string;
   source: string;
-  sourceKind: SourceKind;
+  /** Null when the source is not an allowed kind (npm run knowledge:check rejects that). */
+  sourceKind: SourceKind | null;
   /** The term id the classifier treats the descriptor as. */
   termId: string;
 }

@@ -21,7 +21,9 @@ export type FamilyId =
   | 'gh'
   | 'leptin'
   | 'g-csf'
-  | 'il-13';
+  | 'il-13'
+  | 'il-31'
+  | 'tslp';
 
 /** One cytokine family with the JAKs its receptor uses. */
 export interface Pairing {
@@ -35,6 +37,10 @@ export interface Pairing {
   stats: string[];
   sources: SourceRef[];
   verified: boolean;
+  /** What the sources leave open for this family (e.g. whether JAK1 takes part). */
+  unknown?: string;
+  /** When the pairing was last checked against its sources. */
+  checked: string;
 }
 
 // Keyed by how the reference family text starts, so the ids do not depend on array order.
@@ -53,6 +59,8 @@ const FAMILY_IDS: [prefix: string, id: FamilyId][] = [
   ['Leptin', 'leptin'],
   ['G-CSF', 'g-csf'],
   ['IL-13', 'il-13'],
+  ['IL-31', 'il-31'],
+  ['TSLP', 'tslp'],
 ];
 
 const LEADING_JAK = /^(JAK1|JAK2|JAK3|TYK2)\b/;
@@ -87,6 +95,8 @@ export const PAIRINGS: readonly Pairing[] = reference.pairings.map((p) => ({
   stats: p.stats,
   sources: toSourceRefs(p.sources, p.sourceKind),
   verified: p.verified,
+  ...('unknown' in p && typeof p.unknown === 'string' ? { unknown: p.unknown } : {}),
+  checked: p.checked,
 }));
 
 /** The reference's general notes (clinical shorthand, DM relevance, flagged discrepancy). */

@@ -4,9 +4,11 @@
  */
 import type { KnowledgeKind } from '../match/mention';
 
-/** Source ranking used by the reference tables (see data/README.md). */
-export type SourceKind =
-  'regulator' | 'registry' | 'pubmed' | 'sponsor' | 'reference' | 'secondary';
+/**
+ * The kinds of source a fact may cite (allowed hosts: data/source-kinds.json). Trade press,
+ * aggregators and copies are not a kind: `npm run knowledge:check` rejects them.
+ */
+export type SourceKind = 'regulator' | 'registry' | 'literature' | 'reference' | 'sponsor';
 
 /** A source URL (or citation text) with its kind. */
 export interface SourceRef {

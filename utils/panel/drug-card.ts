@@ -3,9 +3,15 @@
  * facts; everything the reference flags UNVERIFIED goes to `unverified`, which the panel shows
  * greyed and labelled (never as fact). Pure.
  */
-import type { Approval, DmEvidence, Drug } from '../knowledge/drugs';
+import type { Approval, ApprovalStatus, DmEvidence, Drug } from '../knowledge/drugs';
+import {
+  drugHeading,
+  evidenceLabel,
+  statusLine,
+  strongestEvidence,
+} from '../knowledge/drug-summary';
 import { affectedFamilies, type FamilyId } from '../knowledge/pathways';
-import { isUnverifiedText } from '../knowledge/checked';
+import { isUnverifiedText, monthYear } from '../knowledge/checked';
 import type { Checked, JakName, SourceRef } from '../knowledge/types';
 import { evidenceUrl } from './links';
 
@@ -18,13 +24,18 @@ export interface LabelItem {
   note?: string;
 }
 
-/** A verified approval with the page that states it. */
+/** A verified regulatory decision (approval or refusal) with the record that states it. */
 export interface ApprovalFact {
   region: string;
-  year: number;
+  status: ApprovalStatus;
+  /** Null only for a verified "investigational" status. */
+  year: number | null;
+  date?: string;
   indications: string[];
   note?: string;
   source: SourceRef;
+  /** "December 2026": when the fact was checked against its source. */
+  checked: string;
 }
 
 /** A verified piece of DM / JDM evidence; `idUrl` opens the registry or PubMed record. */
@@ -33,8 +44,11 @@ export interface EvidenceFact {
   id: string;
   idUrl: string | null;
   phase: string;
+  /** "Phase 3 trial, n=241": what the default view shows. */
+  label: string;
   note: string;
   source: SourceRef;
+  checked: string;
 }
 
 /** A cytokine family the drug reaches, and through which of its JAKs. */
@@ -49,6 +63,14 @@ export interface FamilyLink {
 export interface DrugCardModel {
   drugId: string;
   name: string;
+  /** What the drug is per the data: "JAK1/TYK2 inhibitor", "… (JAK activity unverified)". */
+  heading: string;
+  /** One line: "FDA-approved for dermatomyositis, 2026"; null when nothing is verified. */
+  status: string | null;
+  /** The boxed warning as a short flag, when the data confirms one. */
+  boxedFlag: string | null;
+  /** The two or three strongest verified DM / JDM items (default view). */
+  topEvidence: EvidenceFact[];
   /** Mentions in this article, as the classifier counted them. */
   mentions: number;
   brandNames: LabelItem[];
@@ -70,6 +92,10 @@ export interface DrugCardModel {
   sources: SourceRef[];
   /** Reference caveats and unverified items, as plain sentences. */
   unverified: string[];
+  /** Curator remarks on how facts were traced (Details only). */
+  remarks: string[];
+  /** "December 2026": when the drug record was checked. */
+  checked: string;
 }
 
 export const JAK_ORDER: readonly JakName[] = ['JAK1', 'JAK2', 'JAK3', 'TYK2'];
@@ -87,25 +113,31 @@ function labelText(item: Checked): string {
 }
 
 function approvalFact(a: Approval): ApprovalFact | null {
-  if (!a.verified || a.year === null) return null;
+  if (!a.verified || !a.source || !a.sourceKind) return null;
+  if (a.status !== 'investigational' && a.year === null) return null;
   return {
     region: a.region,
+    status: a.status,
     year: a.year,
+    ...(a.date ? { date: a.date } : {}),
     indications: a.indications,
     ...(a.note ? { note: a.note } : {}),
     source: { url: a.source, sourceKind: a.sourceKind },
+    checked: monthYear(a.checked),
   };
 }
 
 function evidenceFact(e: DmEvidence): EvidenceFact | null {
-  if (!e.verified) return null;
+  if (!e.verified || !e.source || !e.sourceKind) return null;
   return {
     kind: e.kind,
     id: e.id,
     idUrl: evidenceUrl(e.id),
     phase: e.phase,
+    label: evidenceLabel(e),
     note: e.note,
     source: { url: e.source, sourceKind: e.sourceKind },
+    checked: monthYear(e.checked),
   };
 }
 
@@ -136,7 +168,13 @@ export function buildDrugCard(drug: Drug, mentions: number): DrugCardModel {
   const unverifiedTargets = allTargets.filter((t) => !t.verified).map(label);
 
   const targetsVerified = drug.verified.targets === true;
-  const selectivityOk = targetsVerified && !isUnverifiedText(drug.selectivityNote);
+  // A note that repeats an unverified name would state it as fact ("Selective TYK2 inhibitor
+  // (PF-06826647)" while the code-name link is unverified): it goes to the unverified list.
+  const unverifiedNames = [...drug.codeNames, ...drug.brandNames].filter((c) => !c.verified);
+  const selectivityOk =
+    targetsVerified &&
+    !isUnverifiedText(drug.selectivityNote) &&
+    !unverifiedNames.some((c) => drug.selectivityNote.includes(c.value));
   if (!selectivityOk && drug.selectivityNote) {
     unverified.push(`Selectivity: ${drug.selectivityNote}`);
   }
@@ -148,7 +186,7 @@ export function buildDrugCard(drug: Drug, mentions: number): DrugCardModel {
 
   const approvals = drug.approvals.flatMap((a) => {
     const fact = approvalFact(a);
-    if (!fact) unverified.push(`Approval, ${a.region}: ${a.indications.join('; ')}`);
+    if (!fact) unverified.push(`${a.region}: ${a.indications.join('; ')}`);
     return fact ? [fact] : [];
   });
   const dmEvidence = drug.dmEvidence.flatMap((e) => {
@@ -157,10 +195,20 @@ export function buildDrugCard(drug: Drug, mentions: number): DrugCardModel {
     return fact ? [fact] : [];
   });
   const jakTargets = JAK_ORDER.filter((j) => drug.jakTargets.includes(j));
+  const remarks = [...drug.approvals, ...drug.dmEvidence].flatMap((f) =>
+    f.remark ? [f.remark] : [],
+  );
 
   return {
     drugId: drug.id,
     name: drug.name,
+    heading: drugHeading(drug),
+    status: statusLine(drug),
+    boxedFlag: drug.boxedWarning.verified ? drug.boxedWarningFlag : null,
+    topEvidence: strongestEvidence(drug).flatMap((e) => {
+      const fact = evidenceFact(e);
+      return fact ? [fact] : [];
+    }),
     mentions,
     brandNames,
     codeNames,
@@ -175,5 +223,7 @@ export function buildDrugCard(drug: Drug, mentions: number): DrugCardModel {
     families: familyLinks(jakTargets),
     sources: drug.sources,
     unverified: [...unverified, ...drug.unverified.map((note) => `Reference caveat: ${note}`)],
+    remarks,
+    checked: monthYear(drug.checked),
   };
 }

@@ -21,11 +21,13 @@ export function sourceHost(url: string): string {
 const NCT = /^NCT\d{8}$/;
 const PMID = /^PMID:\s*(\d{1,9})$/i;
 const PMCID = /^PMC\d{1,9}$/;
+const DOI = /^doi:(10\.\d{4,9}\/\S+)$/i;
 
 /**
  * The registry or database page for an evidence id as the reference writes it: an NCT number
- * opens ClinicalTrials.gov, "PMID:123" opens PubMed, "PMC123" opens PMC. Ids that do not match
- * exactly (e.g. "VALOR (NCT number UNVERIFIED)") get no link: we never guess a number.
+ * opens ClinicalTrials.gov, "PMID:123" opens PubMed, "PMC123" opens PMC, "doi:10.x/y" opens
+ * doi.org. Ids that do not match exactly (e.g. "VALOR (NCT number UNVERIFIED)") get no link: we
+ * never guess a number.
  */
 export function evidenceUrl(id: string): string | null {
   const trimmed = id.trim();
@@ -33,5 +35,7 @@ export function evidenceUrl(id: string): string | null {
   const pmid = PMID.exec(trimmed)?.[1];
   if (pmid) return `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`;
   if (PMCID.test(trimmed)) return `https://pmc.ncbi.nlm.nih.gov/articles/${trimmed}/`;
+  const doi = DOI.exec(trimmed)?.[1];
+  if (doi) return `https://doi.org/${doi}`;
   return null;
 }

@@ -10,7 +10,8 @@
 import type { Article } from '../article';
 import { summariseEvidence, type DiseaseKind, type Relevance, type Verdict } from '../classify';
 import { scanArticle } from '../classify/scan';
-import { getDrug, REFERENCE_CAUTION } from '../knowledge/drugs';
+import { getDrug, REFERENCE_CAUTION, REFERENCE_CHECKED } from '../knowledge/drugs';
+import { monthYear } from '../knowledge/checked';
 import type { JakName } from '../knowledge/types';
 import { buildDrugCard, JAK_ORDER, type DrugCardModel } from './drug-card';
 import {
@@ -44,6 +45,16 @@ export interface PanelModel {
   pathways: PathwayView;
   /** The reference's "not a prescribing reference" line, shown next to drug facts. */
   caution: string;
+  /** "December 2026": when the reference was last checked (shown as "Reference checked …"). */
+  checked: string;
+}
+
+/**
+ * The evidence line at the top: one short sentence. Two fields, two terms each, are enough to
+ * say why; the full list is the classifier's (summariseEvidence with its defaults).
+ */
+export function shortVerdictLine(verdict: Verdict): string {
+  return summariseEvidence(verdict, 2).split('; ').slice(0, 2).join('; ');
 }
 
 const TARGET_IDS: Record<string, JakName> = {
@@ -87,7 +98,7 @@ export function buildPanelModel(verdict: Verdict, article?: Article): PanelModel
     relevance: verdict.relevance,
     disease: verdict.disease,
     relevanceLabel: relevanceLabel(verdict.relevance, verdict.disease),
-    verdictLine: summariseEvidence(verdict),
+    verdictLine: shortVerdictLine(verdict),
     cards,
     pathways: {
       rule: PATHWAY_RULE,
@@ -99,5 +110,6 @@ export function buildPanelModel(verdict: Verdict, article?: Article): PanelModel
       typeOneIfnBlockers: wantsBlockers ? typeOneIfnBlockers() : null,
     },
     caution: REFERENCE_CAUTION,
+    checked: monthYear(REFERENCE_CHECKED),
   };
 }

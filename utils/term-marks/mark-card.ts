@@ -4,17 +4,38 @@
  * way: left out of the facts and counted as unverified. Pure: no DOM, no browser API.
  */
 import { DISEASE_TERMS } from '../knowledge/diseases';
-import { DRUGS, getDrug, REFERENCE_CAUTION, type Drug } from '../knowledge/drugs';
+import {
+  DRUGS,
+  getDrug,
+  REFERENCE_CAUTION,
+  REFERENCE_CHECKED,
+  type Drug,
+} from '../knowledge/drugs';
+import { monthYear } from '../knowledge/checked';
 import { TARGET_TERMS } from '../knowledge/targets';
 import { JAK_CLASS_TERM } from '../knowledge/terms';
 import type { JakName, SourceKind, SourceRef, Term, TermGroup } from '../knowledge/types';
-import { buildDrugCard, type ApprovalFact, type LabelItem } from '../panel/drug-card';
+import {
+  buildDrugCard,
+  type ApprovalFact,
+  type EvidenceFact,
+  type LabelItem,
+} from '../panel/drug-card';
 
 /** A drug's card: names, verified targets and approvals, and the sources behind them. */
 export interface DrugMarkCard {
   kind: 'drug';
   termId: string;
   title: string;
+  /** What the drug is per the data ("JAK1/TYK2 inhibitor"), never a hard-coded class. */
+  heading: string;
+  /** One status line from verified facts, or null. */
+  status: string | null;
+  boxedFlag: string | null;
+  /** The strongest verified DM / JDM items (two at most on this small card). */
+  topEvidence: EvidenceFact[];
+  /** "December 2026": when the reference was checked. */
+  checked: string;
   brandNames: LabelItem[];
   jakTargets: JakName[];
   otherTargets: LabelItem[];
@@ -83,10 +104,9 @@ const JAK_NAMES: readonly string[] = ['JAK1', 'JAK2', 'JAK3', 'TYK2'];
 const SOURCE_RANK: readonly SourceKind[] = [
   'regulator',
   'registry',
-  'pubmed',
+  'literature',
   'reference',
   'sponsor',
-  'secondary',
 ];
 
 /** Sources sorted by kind, strongest first (stable within a kind). */
@@ -119,6 +139,11 @@ function drugCard(drug: Drug): DrugMarkCard {
     kind: 'drug',
     termId: drug.id,
     title: drug.name,
+    heading: card.heading,
+    status: card.status,
+    boxedFlag: card.boxedFlag,
+    topEvidence: card.topEvidence.slice(0, 2),
+    checked: monthYear(REFERENCE_CHECKED),
     brandNames: card.brandNames,
     jakTargets: card.jakTargets,
     otherTargets: card.otherTargets,

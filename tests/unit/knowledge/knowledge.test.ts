@@ -5,7 +5,7 @@ import { affectedFamilies, PAIRINGS, type FamilyId } from '../../../utils/knowle
 import { MESH_DESCRIPTORS } from '../../../utils/knowledge/mesh';
 import { DEFAULT_TERMS } from '../../../utils/knowledge/terms';
 
-const SOURCE_KINDS = ['regulator', 'registry', 'pubmed', 'sponsor', 'reference', 'secondary'];
+const SOURCE_KINDS = ['regulator', 'registry', 'literature', 'reference', 'sponsor'];
 
 describe('drugs', () => {
   it('has every JAK/TYK2 inhibitor of the reference, by generic name', () => {
@@ -98,11 +98,11 @@ describe('drugs', () => {
     );
   });
 
-  it('gives every drug sources with a known kind', () => {
+  it('gives every verified fact a source of an allowed kind', () => {
     for (const drug of DRUGS) {
-      expect(drug.sources.length, drug.name).toBeGreaterThan(0);
-      for (const s of [...drug.sources, ...drug.approvals, ...drug.dmEvidence]) {
-        expect(SOURCE_KINDS).toContain(s.sourceKind);
+      for (const s of drug.sources) expect(SOURCE_KINDS).toContain(s.sourceKind);
+      for (const f of [...drug.approvals, ...drug.dmEvidence].filter((x) => x.verified)) {
+        expect(SOURCE_KINDS, `${drug.name}: ${f.source}`).toContain(f.sourceKind);
       }
     }
   });
@@ -131,13 +131,18 @@ describe('pathways: a family is affected when the drug inhibits a JAK its recept
     const jaks = Object.fromEntries(PAIRINGS.map((p) => [p.id, p.jaks]));
     expect(jaks['ifn-1']).toEqual(['TYK2', 'JAK1']);
     expect(jaks['gamma-c']).toEqual(['JAK1', 'JAK3']);
-    // "TYK2 (cellsignal; JAK1 also reported elsewhere - UNVERIFIED)": JAK1 is not added.
-    expect(jaks['g-csf']).toEqual(['JAK2', 'TYK2']);
+    // IFN-gamma: JAK1 with IFNGR1, JAK2 with IFNGR2 (corrected 2026-12-03).
+    expect(jaks['ifn-2']).toEqual(['JAK1', 'JAK2']);
+    // G-CSF: JAK2 only; TYK2 and JAK1 stay in the row's "unknown" note, not in the pairing.
+    expect(jaks['g-csf']).toEqual(['JAK2']);
+    expect(PAIRINGS.find((p) => p.id === 'g-csf')?.unknown).toMatch(/JAK1/);
+    expect(jaks['tslp']).toEqual(['JAK1', 'JAK2']);
+    expect(jaks['il-31']).toEqual(['JAK1']);
   });
 
-  // Hand-derived from jak-stat-pathways.json (JAK1: IFN I/II/III, gp130, γc, IL-10, IL-13;
+  // Hand-derived from jak-stat-pathways.json (JAK1: IFN I/II/III, gp130, γc, IL-10;
   // JAK2: IFN-II, gp130, IL-12/23, βc, EPO, TPO, GH, leptin, G-CSF, IL-13; JAK3: γc;
-  // TYK2: IFN-I/III, gp130, IL-12/23, IL-10, TPO, G-CSF, IL-13).
+  // TYK2: IFN-I/III, gp130, IL-12/23, IL-10, TPO, IL-13; IL-31: JAK1; TSLP: JAK1 + JAK2).
   const ALL: FamilyId[] = [
     'ifn-1',
     'ifn-2',
@@ -153,8 +158,10 @@ describe('pathways: a family is affected when the drug inhibits a JAK its recept
     'leptin',
     'g-csf',
     'il-13',
+    'il-31',
+    'tslp',
   ];
-  const JAK1: FamilyId[] = ['ifn-1', 'ifn-2', 'ifn-3', 'il-6', 'gamma-c', 'il-10', 'il-13'];
+  const JAK1: FamilyId[] = ['ifn-1', 'ifn-2', 'ifn-3', 'il-6', 'gamma-c', 'il-10', 'il-31', 'tslp'];
   const JAK2: FamilyId[] = [
     'ifn-2',
     'il-6',
@@ -166,8 +173,9 @@ describe('pathways: a family is affected when the drug inhibits a JAK its recept
     'leptin',
     'g-csf',
     'il-13',
+    'tslp',
   ];
-  const TYK2: FamilyId[] = ['ifn-1', 'ifn-3', 'il-6', 'il-12-23', 'il-10', 'tpo', 'g-csf', 'il-13'];
+  const TYK2: FamilyId[] = ['ifn-1', 'ifn-3', 'il-6', 'il-12-23', 'il-10', 'tpo', 'il-13'];
   const TYK2_JAK1: FamilyId[] = [
     'ifn-1',
     'ifn-2',
@@ -177,8 +185,9 @@ describe('pathways: a family is affected when the drug inhibits a JAK its recept
     'il-12-23',
     'il-10',
     'tpo',
-    'g-csf',
     'il-13',
+    'il-31',
+    'tslp',
   ];
   it.each<[string, FamilyId[]]>([
     ['tofacitinib', ALL],

@@ -8,10 +8,10 @@ import { evidenceUrl, sourceHost } from '@/utils/panel/links';
 import { loadDevSet } from '../../eval/dev-set';
 
 // Receptor → JAK needs, read by hand from utils/knowledge/data/jak-stat-pathways.json (leading
-// JAK symbol of each cell; G-CSF's "JAK1 also reported elsewhere - UNVERIFIED" adds nothing).
+// JAK symbol of each cell). IFN-gamma: JAK1 (IFNGR1) + JAK2 (IFNGR2); G-CSF: JAK2 only.
 const RECEPTOR_JAKS: [FamilyId, string[]][] = [
   ['ifn-1', ['TYK2', 'JAK1']],
-  ['ifn-2', ['JAK2', 'JAK1']],
+  ['ifn-2', ['JAK1', 'JAK2']],
   ['ifn-3', ['JAK1', 'TYK2']],
   ['il-6', ['JAK1', 'JAK2', 'TYK2']],
   ['gamma-c', ['JAK1', 'JAK3']],
@@ -22,13 +22,24 @@ const RECEPTOR_JAKS: [FamilyId, string[]][] = [
   ['tpo', ['JAK2', 'TYK2']],
   ['gh', ['JAK2']],
   ['leptin', ['JAK2']],
-  ['g-csf', ['JAK2', 'TYK2']],
-  ['il-13', ['JAK1', 'JAK2', 'TYK2']],
+  ['g-csf', ['JAK2']],
+  ['il-13', ['JAK2', 'TYK2']],
+  ['il-31', ['JAK1']],
+  ['tslp', ['JAK1', 'JAK2']],
 ];
 
 // Families per JAK, worked out by hand from the table above.
 const ALL: FamilyId[] = RECEPTOR_JAKS.map(([id]) => id);
-const VIA_JAK1: FamilyId[] = ['ifn-1', 'ifn-2', 'ifn-3', 'il-6', 'gamma-c', 'il-10', 'il-13'];
+const VIA_JAK1: FamilyId[] = [
+  'ifn-1',
+  'ifn-2',
+  'ifn-3',
+  'il-6',
+  'gamma-c',
+  'il-10',
+  'il-31',
+  'tslp',
+];
 const VIA_JAK2: FamilyId[] = [
   'ifn-2',
   'il-6',
@@ -40,17 +51,9 @@ const VIA_JAK2: FamilyId[] = [
   'leptin',
   'g-csf',
   'il-13',
+  'tslp',
 ];
-const VIA_TYK2: FamilyId[] = [
-  'ifn-1',
-  'ifn-3',
-  'il-6',
-  'il-12-23',
-  'il-10',
-  'tpo',
-  'g-csf',
-  'il-13',
-];
+const VIA_TYK2: FamilyId[] = ['ifn-1', 'ifn-3', 'il-6', 'il-12-23', 'il-10', 'tpo', 'il-13'];
 const VIA_JAK3: FamilyId[] = ['gamma-c'];
 const VIA_TYK2_JAK1: FamilyId[] = [
   'ifn-1',
@@ -61,8 +64,9 @@ const VIA_TYK2_JAK1: FamilyId[] = [
   'il-12-23',
   'il-10',
   'tpo',
-  'g-csf',
   'il-13',
+  'il-31',
+  'tslp',
 ];
 
 // Every drug of the reference: verified JAK targets (from jak-inhibitors.json) → families.
@@ -192,10 +196,10 @@ describe('buildPanelModel', () => {
     // Upadacitinib's whole dmEvidence group is flagged false in the reference.
     expect(card('upadacitinib').dmEvidence).toEqual([]);
     expect(card('upadacitinib').unverified.some((t) => t.startsWith('Evidence'))).toBe(true);
-    // Brepocitinib: the VALOR item whose NCT number is unverified is not a fact; no NCT link at all.
+    // Brepocitinib: VALOR is now a registry fact (NCT05437263), linked to ClinicalTrials.gov.
     const brepo = card('brepocitinib');
-    expect(brepo.dmEvidence.map((e) => e.id)).toEqual(['VALOR']);
-    expect(brepo.dmEvidence.every((e) => e.idUrl === null)).toBe(true);
+    expect(brepo.dmEvidence.map((e) => e.id)).toEqual(['NCT05437263', 'VALOR', 'PMID:35766013']);
+    expect(brepo.dmEvidence[0]?.idUrl).toBe('https://clinicaltrials.gov/study/NCT05437263');
     // Pacritinib's ACVR1 is unverified: greyed target, not a chip fact.
     expect(card('pacritinib').otherTargets.map((t) => t.value)).toEqual(['FLT3', 'IRAK1', 'CSF1R']);
     expect(card('pacritinib').unverifiedTargets.map((t) => t.value)).toEqual(['ACVR1']);

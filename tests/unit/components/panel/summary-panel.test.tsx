@@ -66,7 +66,7 @@ describe('SummaryPanel on the dev-seed review (JDM + baricitinib, tofacitinib, r
 
   it('links NCT numbers to ClinicalTrials.gov and every link is http(s) in a safe new tab', () => {
     const { container } = renderPanel();
-    const nct = within(card('baricitinib')).getByRole('link', { name: /^NCT05524311/ });
+    const nct = within(card('baricitinib')).getAllByRole('link', { name: /^NCT05524311/ })[0]!;
     expect(nct.getAttribute('href')).toBe('https://clinicaltrials.gov/study/NCT05524311');
     const links = [...container.querySelectorAll('a')];
     expect(links.length).toBeGreaterThan(10);
@@ -88,14 +88,37 @@ describe('SummaryPanel on the dev-seed review (JDM + baricitinib, tofacitinib, r
     expect(link.textContent).toMatch(/regulator/);
   });
 
-  it('keeps unverified items out of the facts, in a labelled group', () => {
+  it('keeps unverified items out of the facts, in a labelled group behind Details', () => {
     renderPanel();
     const bari = card('baricitinib');
-    const group = bari.querySelector('details.jl-unverified');
-    expect(group?.querySelector('summary')?.textContent).toMatch(/Unverified in the reference/);
+    const details = bari.querySelector('details.jl-details');
+    const group = details?.querySelector('details.jl-unverified');
+    expect(group?.querySelector('summary')?.textContent).toMatch(/^Unverified \(\d+\): not facts/);
     expect(group?.textContent).toMatch(/BAR-JDM trial/);
-    const outside = [...bari.children].filter((el) => el !== group).map((el) => el.textContent);
-    expect(outside.join(' ')).not.toMatch(/UNVERIFIED|BAR-JDM/);
+    const defaultView = [...bari.children].filter((el) => el !== details);
+    expect(defaultView.map((el) => el.textContent).join(' ')).not.toMatch(/UNVERIFIED|BAR-JDM/);
+    const inDetails = [...(details?.children ?? [])].filter((el) => el !== group);
+    expect(inDetails.map((el) => el.textContent).join(' ')).not.toMatch(/UNVERIFIED|BAR-JDM/);
+  });
+
+  it('shows a clinician-first default view and puts the rest behind Details', () => {
+    renderPanel();
+    const bari = card('baricitinib');
+    const details = bari.querySelector('details.jl-details')!;
+    expect(details.hasAttribute('open')).toBe(false);
+    expect(details.querySelector('summary')?.textContent).toBe('Details');
+    const defaultView = [...bari.children].filter((el) => el !== details);
+    const text = defaultView.map((el) => el.textContent).join('\n');
+    expect(text).toMatch(/baricitinib \(Olumiant\)/);
+    expect(text).toMatch(/JAK1\/JAK2 inhibitor/);
+    expect(bari.querySelector('.jl-status')?.textContent).toMatch(/^Approved for RA/);
+    expect(bari.querySelector('.jl-boxed-flag')?.textContent).toMatch(/Boxed warning/);
+    expect(bari.querySelectorAll('.jl-top-evidence li').length).toBeLessThanOrEqual(3);
+    // Approvals, code names and the full evidence list are one click away, not in the default view.
+    expect(text).not.toMatch(/LY3009104|Approvals and refusals|Montealegre/);
+    expect(details.textContent).toMatch(/LY3009104/);
+    expect(details.querySelector('.jl-approvals')).not.toBeNull();
+    expect(screen.getByText(/^Reference checked December 2026$/)).toBeTruthy();
   });
 
   it('calls back for "next mention" with the drug id, and disables it without highlights', () => {
@@ -147,6 +170,16 @@ describe('SummaryPanel on the dev-seed review (JDM + baricitinib, tofacitinib, r
   it('renders hostile knowledge-base or page text as text, and drops non-http links', () => {
     const hostile = '<img src=x onerror="alert(1)">';
     const base = seedModel.cards[0]!;
+    const hostileEvidence = {
+      kind: 'trial',
+      id: 'NCT00000000',
+      idUrl: 'javascript:alert(2)',
+      phase: 'n/a',
+      label: hostile,
+      note: hostile,
+      source: { url: 'data:text/html,hi', sourceKind: 'registry' as const },
+      checked: 'December 2026',
+    };
     const model: PanelModel = {
       ...seedModel,
       verdictLine: `title: ${hostile}`,
@@ -155,17 +188,10 @@ describe('SummaryPanel on the dev-seed review (JDM + baricitinib, tofacitinib, r
           ...base,
           name: `evil ${hostile}`,
           selectivity: hostile,
-          sources: [{ url: 'javascript:alert(1)', sourceKind: 'secondary' }],
-          dmEvidence: [
-            {
-              kind: 'trial',
-              id: 'NCT00000000',
-              idUrl: 'javascript:alert(2)',
-              phase: 'n/a',
-              note: hostile,
-              source: { url: 'data:text/html,hi', sourceKind: 'registry' },
-            },
-          ],
+          sources: [{ url: 'javascript:alert(1)', sourceKind: 'sponsor' }],
+          dmEvidence: [hostileEvidence],
+          topEvidence: [hostileEvidence],
+          status: hostile,
         },
       ],
     };

@@ -1,0 +1,122 @@
+import { render } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { DrugCard } from '@/components/panel/DrugCard';
+import { MarkCard } from '@/components/overlays/MarkCard';
+import { DRUGS, getDrug, REFERENCE_CHECKED } from '@/utils/knowledge/drugs';
+import { PAIRINGS } from '@/utils/knowledge/pathways';
+import { markCardFor, type DrugMarkCard } from '@/utils/term-marks/mark-card';
+import { buildDrugCard } from '@/utils/panel/drug-card';
+
+function drug(name: string) {
+  const found = getDrug(name);
+  if (!found) throw new Error(`no ${name}`);
+  return found;
+}
+
+/**
+ * The words of every item the data leaves unverified for one drug, except words a verified fact
+ * also uses (an unverified EU row and a verified US row may both say "rheumatoid arthritis").
+ */
+function unverifiedTexts(name: string): string[] {
+  const d = drug(name);
+  const verified = [
+    ...d.approvals.filter((a) => a.verified).flatMap((a) => a.indications),
+    ...d.dmEvidence.filter((e) => e.verified).map((e) => e.note),
+  ].join('\n');
+  const names = [...d.codeNames, ...d.brandNames].filter((c) => !c.verified).map((c) => c.value);
+  const sentences = [
+    ...d.approvals.filter((a) => !a.verified).flatMap((a) => a.indications),
+    ...d.dmEvidence.filter((e) => !e.verified).map((e) => e.note),
+    ...d.unverified,
+  ].filter((t) => t.length > 10);
+  return [...names, ...sentences].filter((t) => !verified.includes(t));
+}
+
+describe('knowledge data, December 2026', () => {
+  it('is checked as of 2026-12-03', () => {
+    expect(REFERENCE_CHECKED).toBe('2026-12-03');
+  });
+
+  it('has brepocitinib FDA-approved for adult dermatomyositis on 27 Aug 2026, with its sources', () => {
+    const card = buildDrugCard(drug('brepocitinib'), 1);
+    expect(card.brandNames.map((b) => b.value)).toEqual(['LISRAYA']);
+    expect(card.heading).toBe('JAK1/TYK2 inhibitor');
+    expect(card.status).toBe('FDA-approved for dermatomyositis, 2026');
+    const fda = card.approvals.find((a) => a.region === 'FDA (US)');
+    expect(fda).toMatchObject({ status: 'approved', year: 2026, date: '2026-08-27' });
+    expect(fda?.source.sourceKind).toBe('regulator');
+    expect(fda?.source.url).toMatch(/^https:\/\/api\.fda\.gov\/drug\/ndc\.json/);
+    expect(card.topEvidence[0]).toMatchObject({
+      id: 'NCT05437263',
+      idUrl: 'https://clinicaltrials.gov/study/NCT05437263',
+      label: 'Phase 3 trial, n=241',
+    });
+  });
+
+  it('shows a negative fact as a verified statement with its source', () => {
+    const card = buildDrugCard(drug('filgotinib'), 1);
+    const fda = card.approvals.find((a) => a.region === 'FDA (US)');
+    expect(fda).toMatchObject({ status: 'not-approved', year: 2020 });
+    expect(fda?.indications.join(' ')).toMatch(/complete response letter/);
+    expect(fda?.source.sourceKind).toBe('sponsor');
+    expect(card.status).toBe('Not FDA-approved (complete response letter, 2020)');
+    expect(card.unverified.join(' ')).not.toMatch(/FDA \(US\)/);
+    const { container } = render(<DrugCard card={card} mentions={1} onNextMention={() => {}} />);
+    const row = container.querySelector('.jl-approvals li[data-status="not-approved"]');
+    expect(row?.textContent).toMatch(/FDA \(US\), 2020 \(not approved\)/);
+    expect(row?.closest('.jl-unverified')).toBeNull();
+  });
+
+  it('keeps an FDA indication read only on a label copy out of the facts (baricitinib, COVID-19)', () => {
+    const card = buildDrugCard(drug('baricitinib'), 1);
+    expect(card.approvals.map((a) => a.region)).toContain('FDA (US) - alopecia areata');
+    expect(card.approvals.flatMap((a) => a.indications).join(' ')).not.toMatch(/COVID/);
+    expect(card.unverified.join(' ')).toMatch(/COVID-19/);
+    const doi = card.dmEvidence.find((e) => e.id.startsWith('doi:'));
+    expect(doi?.idUrl).toBe('https://doi.org/10.3389/fped.2022.962585');
+  });
+
+  it('pairs IFN-gamma as JAK1–IFNGR1 and JAK2–IFNGR2', () => {
+    const ifng = PAIRINGS.find((p) => p.id === 'ifn-2');
+    expect(ifng?.jakNotes).toEqual(['JAK1 (IFNGR1)', 'JAK2 (IFNGR2)']);
+  });
+
+  it('completes IL-31, TSLP and G-CSF, or says what is unknown', () => {
+    const byId = Object.fromEntries(PAIRINGS.map((p) => [p.id, p]));
+    expect(byId['tslp']).toMatchObject({ jaks: ['JAK1', 'JAK2'], verified: true });
+    expect(byId['il-31']?.jaks).toEqual(['JAK1']);
+    expect(byId['il-31']?.unknown).toMatch(/unproven/);
+    expect(byId['g-csf']?.unknown).toMatch(/TYK2/);
+    for (const p of PAIRINGS) expect(p.sources.length, p.family).toBeGreaterThan(0);
+  });
+
+  it.each(DRUGS.map((d) => d.name))(
+    '%s: nothing the data leaves unverified reaches a fact view',
+    (name) => {
+      const card = buildDrugCard(drug(name), 1);
+      const { container, unmount } = render(
+        <DrugCard card={card} mentions={1} onNextMention={() => {}} />,
+      );
+      const details = container.querySelector('details.jl-details')!;
+      const group = details.querySelector('details.jl-unverified');
+      const factText = [...container.querySelectorAll('article > *, details.jl-details > *')]
+        .filter((el) => el !== details && el !== group && el.tagName !== 'SUMMARY')
+        .map((el) => el.textContent ?? '')
+        .join('\n');
+      // Labels ("JAK activity unverified") are fine; the data's markers are not.
+      expect(factText).not.toMatch(/UNVERIFIED|not confirmed|secondary page/);
+      for (const text of unverifiedTexts(name)) expect(factText, text).not.toContain(text);
+      unmount();
+
+      const mark = markCardFor('drug', drug(name).id) as DrugMarkCard;
+      const view = render(<MarkCard card={mark} />);
+      // Unverified targets are shown as labelled, greyed chips: they are not facts.
+      for (const chip of view.container.querySelectorAll('.jl-chip-unverified')) chip.remove();
+      const markText = view.container.textContent ?? '';
+      // Labels such as "1 more approval unverified in the reference" are fine; data markers are not.
+      expect(markText).not.toMatch(/UNVERIFIED|not confirmed|secondary page/);
+      for (const text of unverifiedTexts(name)) expect(markText, text).not.toContain(text);
+      view.unmount();
+    },
+  );
+});
