@@ -64,7 +64,9 @@ function hitsIn(text: string, field: Field, context: string, major = false): Hit
         group: info.group,
         field,
         major,
-        inForeignList: prose && isForeignList(text, m, mentions),
+        // A drug class named in a list is a review naming the therapies it covers ("JAK
+        // inhibitors, PDE-4 inhibitors and biologics"); patients' drug histories list products.
+        inForeignList: prose && info.group !== 'jak-class' && isForeignList(text, m, mentions),
         cue:
           info.group === 'jak-target' || info.group === 'pathway' ? inhibitionCue(text, m) : null,
       },

@@ -12,7 +12,8 @@ import {
   THRESHOLD,
   type ScoredTerm,
 } from './classify-score';
-import { diseaseKind, isPaediatric, type DiseaseKind } from './classify-disease';
+import { coversBothAges, diseaseKind, isPaediatric, type DiseaseKind } from './classify-disease';
+import { isDrugInducedMyositis } from './classify-induced';
 import { getDrug } from './knowledge/drugs';
 
 export type { Field } from './classify-scan';
@@ -87,7 +88,8 @@ export function classifyArticle(article: Article): Verdict {
   const jakScore = total(jakTerms);
   const diseaseScore = total(diseaseTerms);
   const jakInhibition = jakScore >= THRESHOLD;
-  const myositis = diseaseScore >= THRESHOLD;
+  // Checkpoint-inhibitor myositis uses the same words but is not an idiopathic myopathy.
+  const myositis = diseaseScore >= THRESHOLD && !isDrugInducedMyositis(article);
   const relevance: Relevance =
     myositis && jakInhibition ? 'core' : myositis ? 'disease' : jakInhibition ? 'jak' : 'none';
   const evidence = [
@@ -96,7 +98,9 @@ export function classifyArticle(article: Article): Verdict {
   ].sort((a, b) => b.weight - a.weight);
   return {
     relevance,
-    disease: myositis ? diseaseKind(diseaseTerms, isPaediatric(article)) : null,
+    disease: myositis
+      ? diseaseKind(diseaseTerms, isPaediatric(article), coversBothAges(article))
+      : null,
     jakInhibition,
     drugs: drugFindings(hits),
     evidence,

@@ -89,6 +89,7 @@ export const DISEASE_TERMS: readonly Term[] = [
     { text: 'inflammatory myositis' },
     { text: 'idiopathic inflammatory myositis' },
     { text: 'autoimmune myositis' },
+    ...myopathy('autoimmune'),
     { text: 'myositis' },
     exact('IIM', { plural: true, guard: 'support' }),
   ]),
