@@ -5,6 +5,7 @@ import type {
   MarkCardModel,
   TargetMarkCard,
 } from '@/utils/mark-card';
+import { AntibodyCard, IfnMarkerCard, RangeCard } from './MarkCardMore';
 import { SourceLink } from './SourceLink';
 import { TargetChips } from './TargetChips';
 
@@ -117,6 +118,9 @@ export function MarkCard({ card }: Props) {
       {card.kind === 'drug' && <Drug card={card} />}
       {card.kind === 'target' && <Target card={card} />}
       {card.kind === 'disease' && <Disease card={card} />}
+      {card.kind === 'antibody' && <AntibodyCard card={card} />}
+      {card.kind === 'range' && <RangeCard card={card} />}
+      {card.kind === 'ifn-marker' && <IfnMarkerCard card={card} />}
       {card.kind === 'drug-class' && (
         <>
           <p class="jl-mc-kind">Drug class</p>

@@ -21,6 +21,7 @@ const KIND_LABELS: Record<HighlightKind, string> = {
   drug: 'Drugs',
   target: 'Targets',
   disease: 'Diseases',
+  antibody: 'Myositis antibodies',
   watch: 'Watch-list terms',
 };
 

@@ -7,6 +7,7 @@ import { summariseEvidence, type DiseaseKind, type Relevance, type Verdict } fro
 import { scanArticle } from './classify-scan';
 import { getDrug, REFERENCE_CAUTION } from './knowledge/drugs';
 import type { JakName } from './knowledge/types';
+import { antibodiesIn, antibodySubtype, type AntibodyFinding } from './panel-antibodies';
 import { buildDrugCard, JAK_ORDER, type DrugCardModel } from './panel-card';
 import {
   buildMatrix,
@@ -32,6 +33,10 @@ export interface PanelModel {
   disease: DiseaseKind | null;
   /** "Core: juvenile dermatomyositis + JAK inhibition", "Disease only: …", "JAK inhibition only". */
   relevanceLabel: string;
+  /** Leading antibody and disease, "anti-MDA5 DM", when the article names one. */
+  subtype: string | null;
+  /** Myositis antibodies named in the article, most mentioned first. */
+  antibodies: AntibodyFinding[];
   /** Why, in one sentence: "MeSH: Dermatomyositis; abstract: baricitinib ×4, tofacitinib ×2". */
   verdictLine: string;
   /** One card per inhibitor found, most-mentioned first. */
@@ -77,11 +82,14 @@ export function buildPanelModel(verdict: Verdict, article?: Article): PanelModel
   const wantsBlockers =
     verdict.relevance === 'disease' || (verdict.relevance === 'core' && noDrugs);
   const targets = noDrugs ? mentionedJaks(verdict, article) : [];
+  const antibodies = antibodiesIn(verdict, article);
   return {
     show: verdict.relevance !== 'none',
     relevance: verdict.relevance,
     disease: verdict.disease,
     relevanceLabel: relevanceLabel(verdict.relevance, verdict.disease),
+    subtype: antibodySubtype(verdict.disease, antibodies),
+    antibodies,
     verdictLine: summariseEvidence(verdict),
     cards,
     pathways: {

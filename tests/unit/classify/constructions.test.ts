@@ -94,13 +94,13 @@ describe('abbreviated and hyphenated class names', () => {
     expect(
       cueOf(
         'Recently, JAK 1/2 inhibitors have shown to be effective as an emerging therapeutic option highlighting that translational and clinical research is crucial.',
-        'target:JAK',
+        'range:JAK1/2',
       ),
     ).toBe('strong');
     expect(
       cueOf(
         'Here, we describe the use of the JAK1/2 selective inhibitor ruxolitinib in a child with severe vasculopathic refractory juvenile dermatomyositis (JDM).',
-        'target:JAK1',
+        'range:JAK1/2',
       ),
     ).toBe('strong');
   });
