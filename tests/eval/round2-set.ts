@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parsePubmedXml } from '../../utils/article';
-import { createXmlParser } from '../../utils/xml-parser';
+import { createXmlParser } from '../../utils/article/xml-parser';
 import type { LabelledRecord } from './dev-set';
 
 interface RawRecord {

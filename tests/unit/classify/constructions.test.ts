@@ -6,9 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../utils/article';
 import { classifyArticle } from '../../../utils/classify';
-import { inhibitionCue, listItemsAround } from '../../../utils/classify-context';
-import { isDrugInducedMyositis } from '../../../utils/classify-induced';
-import { findMentions } from '../../../utils/find-mentions';
+import { inhibitionCue, listItemsAround } from '../../../utils/classify/context';
+import { isDrugInducedMyositis } from '../../../utils/classify/induced';
+import { findMentions } from '../../../utils/match/find-mentions';
 
 function article(fields: Partial<Article>): Article {
   return {
