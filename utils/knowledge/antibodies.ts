@@ -193,6 +193,7 @@ export const ANTIBODIES: readonly Antibody[] = [
         'anti-synthetase antibodies',
         'antisynthetase antibodies',
         'anti-synthetase autoantibodies',
+        'anti-synthetase autoantibody',
         'antisynthetase autoantibodies',
         'anti-aminoacyl-tRNA synthetase antibodies',
       ),
