@@ -11,6 +11,13 @@ const steps = [
   { name: 'format', cmd: 'npx', args: ['prettier', '--check', '.', '--log-level=warn'] },
   { name: 'knowledge check', cmd: 'node', args: ['scripts/knowledge-check.mjs'] },
   { name: 'unit tests', cmd: 'npx', args: ['vitest', 'run', ...report('unit')], counts: 'unit' },
+  // The classifier on the labelled sets: prints the tables and fails below the floors.
+  {
+    name: 'eval',
+    cmd: 'npx',
+    args: ['vitest', 'run', '--config', 'vitest.eval.config.ts', ...report('eval')],
+    counts: 'eval',
+  },
   { name: 'build chrome-mv3', cmd: 'npx', args: ['wxt', 'build'] },
   { name: 'build firefox', cmd: 'npx', args: ['wxt', 'build', '-b', 'firefox'] },
   {

@@ -17,7 +17,8 @@ import {
   THRESHOLD,
   type ScoredTerm,
 } from './classify/score';
-import { diseaseKind, isPaediatric } from './classify/disease';
+import { coversBothAges, diseaseKind, isPaediatric } from './classify/disease';
+import { isDrugInducedMyositis } from './classify/induced';
 import type { DiseaseKind, Relevance } from './classify/verdict-terms';
 import { getDrug } from './knowledge/drugs';
 
@@ -90,7 +91,8 @@ export function classifyArticle(article: Article): Verdict {
   const jakScore = total(jakTerms);
   const diseaseScore = total(diseaseTerms);
   const jakInhibition = jakScore >= THRESHOLD;
-  const myositis = diseaseScore >= THRESHOLD;
+  // Checkpoint-inhibitor myositis uses the same words but is not an idiopathic myopathy.
+  const myositis = diseaseScore >= THRESHOLD && !isDrugInducedMyositis(article);
   const relevance: Relevance =
     myositis && jakInhibition ? 'core' : myositis ? 'disease' : jakInhibition ? 'jak' : 'none';
   const evidence = [
@@ -99,7 +101,9 @@ export function classifyArticle(article: Article): Verdict {
   ].sort((a, b) => b.weight - a.weight);
   return {
     relevance,
-    disease: myositis ? diseaseKind(diseaseTerms, isPaediatric(article)) : null,
+    disease: myositis
+      ? diseaseKind(diseaseTerms, isPaediatric(article), coversBothAges(article))
+      : null,
     jakInhibition,
     drugs: drugFindings(hits),
     evidence,

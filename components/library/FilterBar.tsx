@@ -28,7 +28,7 @@ const SORT_LABELS: Record<LibrarySort, string> = {
   title: 'Title',
 };
 
-/** Filter menus (tag, inhibitor, target, relevance, status) and the sort order. */
+/** Filter menus (tag, antibody, inhibitor, target, relevance, status) and the sort order. */
 export function FilterBar({ filter, sort, facets, onFilterChange, onSortChange }: Props) {
   const set = (field: keyof LibraryFilter, value: string) => {
     const next = { ...filter };
@@ -55,6 +55,11 @@ export function FilterBar({ filter, sort, facets, onFilterChange, onSortChange }
         'tag',
         'Tag',
         facets.tags.map((t) => [t, t]),
+      )}
+      {menu(
+        'antibody',
+        'Antibody',
+        facets.antibodies.map((a) => [a, a.replace(/^antibody:/i, 'anti-')]),
       )}
       {menu(
         'drug',

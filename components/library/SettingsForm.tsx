@@ -21,6 +21,7 @@ const KIND_LABELS: Record<TermMarkKind, string> = {
   drug: 'Drugs',
   target: 'Targets',
   disease: 'Diseases',
+  antibody: 'Myositis antibodies',
   watch: 'Watch-list terms',
 };
 

@@ -7,6 +7,7 @@ import type {
 } from '@/utils/term-marks/mark-card';
 import { SourceLink } from '../SourceLink';
 import { TargetChips } from '../TargetChips';
+import { AntibodyCard, IfnMarkerCard, RangeCard } from './MarkCardMore';
 
 type Props = {
   card: MarkCardModel;
@@ -138,6 +139,9 @@ export function MarkCard({ card }: Props) {
       {card.kind === 'drug' && <Drug card={card} />}
       {card.kind === 'target' && <Target card={card} />}
       {card.kind === 'disease' && <Disease card={card} />}
+      {card.kind === 'antibody' && <AntibodyCard card={card} />}
+      {card.kind === 'range' && <RangeCard card={card} />}
+      {card.kind === 'ifn-marker' && <IfnMarkerCard card={card} />}
       {card.kind === 'drug-class' && (
         <>
           <p class="jl-mc-kind">Drug class</p>

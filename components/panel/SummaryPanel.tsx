@@ -71,6 +71,12 @@ export function SummaryPanel(props: Props) {
         </div>
         <p class="jl-relevance" data-relevance={model.relevance}>
           {model.relevanceLabel}
+          {model.subtype && (
+            <span class="jl-subtype" data-subtype={model.subtype}>
+              {' '}
+              · {model.subtype}
+            </span>
+          )}
         </p>
         <p class="jl-verdict">{model.verdictLine}</p>
       </header>

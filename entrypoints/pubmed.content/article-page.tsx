@@ -16,6 +16,7 @@ import { countDrugMarks } from './next-mention';
 import { NoteFrame } from './note-frame';
 import { mountPanel, type MountedPanel } from './panel';
 import { startReaderHighlights, type ReaderHighlights } from './reader-highlights';
+import { rangeMembers } from '@/utils/knowledge/ranges';
 
 export interface ArticlePage {
   pageType: PageType;
@@ -179,13 +180,14 @@ async function markArticleTerms(
   };
 }
 
-/** Entity tags the note editor suggests: the inhibitors and targets marked on this page. */
+/** Entity tags the note editor suggests: the inhibitors, targets and antibodies marked on this page. */
 function entityTags(verdict: Verdict, highlights: TermMarkResult[]): string[] {
   const tags = new Set(verdict.drugs.map((d) => `drug:${d.name}`));
   for (const result of highlights) {
     for (const mark of result.marks) {
       const term = mark.getAttribute('data-jl-term') ?? '';
-      if (term.startsWith('target:')) tags.add(term);
+      if (term.startsWith('target:') || term.startsWith('antibody:')) tags.add(term);
+      for (const member of rangeMembers(term) ?? []) tags.add(member);
     }
   }
   return [...tags];

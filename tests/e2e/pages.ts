@@ -1,11 +1,16 @@
 import { derivePubmedPage } from '../support/derive-pubmed-page';
-import { loadDevRecord } from '../support/dev-set';
+import { loadDevRecord, loadRound2Record } from '../support/dev-set';
 import { deriveSearchPage, derivePmcPage } from '../support/derive-other-pages';
 import { readFixture } from '../support/fixtures';
 import type { Routes } from './drivers/types';
 
 /** The review this product grew from, as a derived PubMed page (template: the real capture). */
 export const SEED_URL = 'https://pubmed.ncbi.nlm.nih.gov/34563217/';
+/**
+ * Baricitinib for anti-MDA5 DM-ILD (PMID 38456909, round-2 record r2-009) on the real capture:
+ * a page whose abstract names the antibody.
+ */
+export const ANTIBODY_URL = 'https://pubmed.ncbi.nlm.nih.gov/38456909/';
 /** A real capture on an unrelated subject (aortic valve surgery). */
 export const UNRELATED_URL = 'https://pubmed.ncbi.nlm.nih.gov/37882686/';
 export const SEARCH_URL =
@@ -24,6 +29,7 @@ export function buildRoutes(): Routes {
   const seed = loadDevRecord('dev-seed');
   return {
     [SEED_URL]: { body: derivePubmedPage(seed) },
+    [ANTIBODY_URL]: { body: derivePubmedPage(loadRound2Record('r2-009')) },
     [UNRELATED_URL]: { body: readFixture('pubmed-article/PMID-37882686.html') },
     [SEARCH_URL]: {
       body: readFixture('pubmed-search/term-hypertension-Title-AND-food-TextWord.html'),

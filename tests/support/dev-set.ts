@@ -38,3 +38,14 @@ export function loadDevRecord(id: string): DevRecord {
   if (!record) throw new Error(`No dev-set record with id ${id}`);
   return record;
 }
+
+/** A record of the second labelled set (tests/fixtures/eval/round2-set.jsonl); throws when absent. */
+export function loadRound2Record(id: string): Omit<DevRecord, 'group'> {
+  const record = readFixture('eval/round2-set.jsonl')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as Omit<DevRecord, 'group'>)
+    .find((r) => r.id === id);
+  if (!record) throw new Error(`No round-2 record with id ${id}`);
+  return record;
+}

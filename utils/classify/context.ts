@@ -30,10 +30,15 @@ function wordCount(segment: string): number {
   return segment.trim().split(/\s+/).filter(Boolean).length;
 }
 
+/** "and", "or", "as well as" closing an enumeration ("…, rituximab or tofacitinib"). */
+const COORDINATOR = /(?:^|\s)(?:and|or|as well as|&)\s/i;
+
 /**
  * Number of items in the comma-separated enumeration the offset sits in, or 0 when its comma
  * segment is a clause rather than a list item. A run of short segments forms the list; the lead-in
- * before it ("treated with steroids") and the tail after it each add one item.
+ * before it ("treated with steroids") and the tail after it each add one item. A run is only an
+ * enumeration when a coordinator closes it ("…, IVIG, rituximab or tofacitinib"): commas around
+ * an apposition ("Emerging therapies, particularly JAK inhibitors, offer promise") are not a list.
  */
 export function listItemsAround(sentence: string, offset: number): number {
   const segments = sentence.split(',');
@@ -50,6 +55,10 @@ export function listItemsAround(sentence: string, offset: number): number {
   let last = k;
   while (short(first - 1)) first--;
   while (short(last + 1)) last++;
+  const closing = [segments[last], segments[last + 1]].some((seg) =>
+    COORDINATOR.test(` ${seg ?? ''}`),
+  );
+  if (!closing) return 0;
   return last - first + 1 + (first > 0 ? 1 : 0) + (last < segments.length - 1 ? 1 : 0);
 }
 
@@ -69,13 +78,20 @@ export function isForeignList(text: string, mention: Mention, all: Mention[]): b
   return same * 2 < items;
 }
 
-// Words that may sit between a target and "inhibitor": "JAK1 and JAK2 inhibitor",
-// "Janus kinase (JAK)-3/TEC family kinase inhibitor", "JAK-STAT pathway inhibitors".
+// Words that may sit between a target and "inhibitor": "JAK1 and JAK2 inhibitor", "JAK1-selective
+// inhibitor", "dual TYK2/JAK1 inhibitor", "JAK family inhibitors", "JAK-STAT pathway inhibitors".
 const BRIDGE =
-  /^(?:and|or|dual|selective|family|kinases?|pathways?|signal+ing|tec|\d|jak\d?s?|tyk2|stat\d?s?|tyrosine)$/i;
-const STRONG_AFTER = /^(?:inhibitors?|blockers?)$/i;
-const WEAK_AFTER = /^(?:inhibition|blockade)$/i;
+  /^(?:and|or|dual|selective|family|kinases?|pathways?|signal+ing|\d|jak\d?s?|tyk2|stat\d?s?|tyrosine)$/i;
+// After "and"/"or" another class may share the noun: "JAK and IL-6 inhibitors",
+// "Janus kinase (JAK)- and calcineurin-inhibitor combination".
+const COORDINATE = /^(?:and|or)$/i;
+const SHARED_WORDS = 3;
+// "JAK1/2 blockade" is said of a drug, like "inhibitor"; "inhibition" is also said of biology.
+const STRONG_AFTER = /^(?:inhibitors?|blockers?|blockade)$/i;
+const WEAK_AFTER = /^(?:inhibition)$/i;
 const STRONG_BEFORE = /\b(?:inhibitors?|blockers?)\s+of\s+(?:the\s+)?(?:selective\s+)?$/i;
+// "anti-JAK therapy", "anti-JAK agents": the prefix names a drug against the kinase.
+const ANTI_BEFORE = /\banti-$/i;
 const WEAK_BEFORE =
   /\b(?:inhibition\s+of|inhibit(?:s|ing|ed)?|block(?:s|ing|ed|ade\s+of)?|targeting)\s+(?:the\s+)?$/i;
 
@@ -83,13 +99,17 @@ const WEAK_BEFORE =
 export function inhibitionCue(text: string, mention: Mention): 'strong' | 'weak' | null {
   const after = text.slice(mention.end, mention.end + 60).split(/[.;:]/)[0] ?? '';
   const tokens = after.split(/[\s,/()\-\u2010-\u2015]+/).filter(Boolean);
-  for (const token of tokens.slice(0, 6)) {
+  let shared = -1;
+  for (const token of tokens.slice(0, 8)) {
     if (STRONG_AFTER.test(token)) return 'strong';
     if (WEAK_AFTER.test(token)) return 'weak';
-    if (!BRIDGE.test(token)) break;
+    if (shared >= 0) {
+      if (++shared > SHARED_WORDS) break;
+    } else if (COORDINATE.test(token)) shared = 0;
+    else if (!BRIDGE.test(token)) break;
   }
   const before = text.slice(Math.max(0, mention.start - 40), mention.start);
-  if (STRONG_BEFORE.test(before)) return 'strong';
+  if (STRONG_BEFORE.test(before) || ANTI_BEFORE.test(before)) return 'strong';
   if (WEAK_BEFORE.test(before)) return 'weak';
   return null;
 }

@@ -12,6 +12,14 @@ import type { DiseaseKind } from './verdict-terms';
 const CHILD_WORDS =
   /\b(?:juvenile|child|children|childhood|paediatric|pediatric|infants?|infantile|adolescents?)\b/gi;
 const ADULT_WORDS = /\badults?\b/i;
+// "adult and juvenile dermatomyositis", "juvenile and adult DM": both ages share the noun.
+const BOTH_AGES =
+  /\badult(?:-onset)?\s+(?:and|or|\/)\s+(?:juvenile|childhood|paediatric|pediatric)\b|\b(?:juvenile|childhood|paediatric|pediatric)\s+(?:and|or|\/)\s+adult\b/i;
+
+/** True when the title names adult and juvenile disease together: not a paediatric record. */
+export function coversBothAges(article: Article): boolean {
+  return BOTH_AGES.test(article.title);
+}
 
 /**
  * True when the record is about children: a child word in the title, paediatric MeSH check tags
@@ -32,10 +40,24 @@ function sum(terms: ScoredTerm[], pick: (t: ScoredTerm) => boolean): number {
 }
 
 /**
+ * The title names the myopathies as a group ("… in the idiopathic inflammatory myopathies") and
+ * not dermatomyositis: DM in the abstract is then one of the subtypes the record covers.
+ */
+function umbrellaTitle(terms: ScoredTerm[]): boolean {
+  const inTitle = (groups: string[]) =>
+    terms.some((t) => t.field === 'title' && groups.includes(t.group));
+  return inTitle(['iim-generic']) && !inTitle(['dm', 'jdm', 'msa-dm']);
+}
+
+/**
  * Picks the subtype. DM wins over another named myopathy when it weighs more; on a tie (a title
  * naming both) the abstract decides: DM only if the abstract discusses it.
  */
-export function diseaseKind(terms: ScoredTerm[], paediatric: boolean): DiseaseKind {
+export function diseaseKind(
+  terms: ScoredTerm[],
+  paediatric: boolean,
+  bothAges = false,
+): DiseaseKind {
   const jdm = sum(terms, (t) => t.group === 'jdm');
   const dm = sum(terms, (t) => t.group === 'dm' || t.group === 'msa-dm');
   const generic = sum(terms, (t) => t.group === 'iim-generic');
@@ -45,8 +67,10 @@ export function diseaseKind(terms: ScoredTerm[], paediatric: boolean): DiseaseKi
     bySubtype.set(t.termId, (bySubtype.get(t.termId) ?? 0) + t.weight);
   }
   const other = Math.max(0, ...bySubtype.values());
+  if (bothAges && jdm + dm > 0) return 'dm';
   if (jdm > 0 && jdm * 2 >= dm) return 'jdm';
   if (paediatric && dm + generic > 0 && dm >= other) return 'jdm';
+  if (umbrellaTitle(terms) && generic >= dm) return 'iim';
   if (dm > other) return 'dm';
   if (dm < other) return 'iim';
   if (dm === 0) return 'iim';

@@ -8,6 +8,7 @@ import { findMentions, termInfo } from '../match/find-mentions';
 import { INHIBITOR_QUALIFIER } from '../knowledge/mesh';
 import type { TermGroup } from '../knowledge/types';
 import { inhibitionCue, isForeignList } from './context';
+import { rangeMembers } from '../knowledge/ranges';
 
 /** Where in the record a term was seen. */
 export type Field = 'mesh' | 'substances' | 'title' | 'keywords' | 'abstract' | 'body';
@@ -57,18 +58,19 @@ function hitsIn(text: string, field: Field, context: string, major = false): Hit
     const info = termInfo(m.termId);
     if (!info) return [];
     const prose = field === 'title' || field === 'abstract' || field === 'body';
-    return [
-      {
-        termId: m.termId,
-        label: info.label,
-        group: info.group,
-        field,
-        major,
-        inForeignList: prose && isForeignList(text, m, mentions),
-        cue:
-          info.group === 'jak-target' || info.group === 'pathway' ? inhibitionCue(text, m) : null,
-      },
-    ];
+    // "JAK1–3" counts JAK1, JAK2 and JAK3, each with the cue the whole token has.
+    const ids = rangeMembers(m.termId) ?? [m.termId];
+    return ids.map((termId) => ({
+      termId,
+      label: termInfo(termId)?.label ?? info.label,
+      group: info.group,
+      field,
+      major,
+      // A drug class named in a list is a review naming the therapies it covers ("JAK
+      // inhibitors, PDE-4 inhibitors and biologics"); patients' drug histories list products.
+      inForeignList: prose && info.group !== 'jak-class' && isForeignList(text, m, mentions),
+      cue: info.group === 'jak-target' || info.group === 'pathway' ? inhibitionCue(text, m) : null,
+    }));
   });
 }
 

@@ -18,6 +18,7 @@ const MESH_MAJOR = 5;
 const ABSTRACT_FIRST_JAK = 2;
 const ABSTRACT_EACH = 1;
 const FOREIGN_LIST = 0.5;
+const SCOPE_ITEM = 2;
 const ABSTRACT_CAP = 6;
 const BODY_EACH = 0.1;
 const BODY_CAP = 1;
@@ -80,8 +81,14 @@ export function scoreTerms(hits: Hit[], jak: boolean): ScoredTerm[] {
     else if (field === 'body') weight = Math.min(BODY_CAP, BODY_EACH * list.length);
     else {
       weight = 0;
+      let scopeSeen = false;
       for (const h of list) {
-        if (h.inForeignList) weight += FOREIGN_LIST;
+        // A disease named in an enumeration of diseases is one a multi-disease review covers
+        // ("CTDs including RA, SLE, dermatomyositis, SSc…"): it counts as a clear mention once.
+        if (h.inForeignList && !jak && !scopeSeen) {
+          weight += SCOPE_ITEM;
+          scopeSeen = true;
+        } else if (h.inForeignList) weight += FOREIGN_LIST;
         else if (jak && h.cue !== 'weak' && !abstractJakSeen) {
           weight += ABSTRACT_FIRST_JAK;
           abstractJakSeen = true;

@@ -1,6 +1,6 @@
 /**
- * Disease terms: JDM, DM, the other idiopathic inflammatory myopathies, myositis-specific
- * autoantibodies and type I interferon terms. Synonyms come from the reference's detection-term
+ * Disease terms: JDM, DM, the other idiopathic inflammatory myopathies and type I interferon
+ * terms (the antibodies are in antibodies.ts, the interferon read-outs in interferon-signatures.ts). Synonyms come from the reference's detection-term
  * list (data/jak-inhibitors.json → detectionTerms); they are search terms, not clinical claims.
  */
 import reference from './data/jak-inhibitors.json';
@@ -89,6 +89,7 @@ export const DISEASE_TERMS: readonly Term[] = [
     { text: 'inflammatory myositis' },
     { text: 'idiopathic inflammatory myositis' },
     { text: 'autoimmune myositis' },
+    ...myopathy('autoimmune'),
     { text: 'myositis' },
     exact('IIM', { plural: true, guard: 'support' }),
   ]),
@@ -101,47 +102,16 @@ export const DISEASE_TERMS: readonly Term[] = [
     { text: 'myositis-associated antibody' },
     { text: 'myositis-associated antibodies' },
   ]),
-  term('disease:msa-mda5', 'anti-MDA5', 'msa-dm', [
-    { text: 'anti-MDA5' },
-    { text: 'anti-MDA-5' },
-    { text: 'anti-CADM-140' },
-    { text: 'CADM-140' },
-  ]),
-  term('disease:msa-tif1g', 'anti-TIF1-γ', 'msa-dm', [
-    { text: 'anti-TIF1-γ' },
-    { text: 'anti-TIF1γ' },
-    { text: 'anti-TIF-1γ' },
-    { text: 'anti-TIF1-gamma' },
-    { text: 'anti-TIF1' },
-    { text: 'anti-p155/140' },
-  ]),
-  term('disease:msa-nxp2', 'anti-NXP2', 'msa-dm', [{ text: 'anti-NXP2' }, { text: 'anti-NXP-2' }]),
-  term('disease:msa-mi2', 'anti-Mi-2', 'msa-dm', [{ text: 'anti-Mi-2' }, { text: 'anti-Mi2' }]),
-  term('disease:msa-sae', 'anti-SAE', 'msa-dm', [{ text: 'anti-SAE' }, { text: 'anti-SAE1' }]),
-  term('disease:msa-jo1', 'anti-Jo-1', 'msa-iim', [
-    { text: 'anti-Jo-1' },
-    { text: 'anti-Jo1' },
-    { text: 'anti-synthetase antibodies' },
-    { text: 'antisynthetase antibodies' },
-  ]),
-  term('disease:msa-srp', 'anti-SRP', 'msa-iim', [{ text: 'anti-SRP' }]),
-  term('disease:msa-hmgcr', 'anti-HMGCR', 'msa-iim', [{ text: 'anti-HMGCR' }]),
   term('disease:ifn', 'type I interferon', 'ifn', [
     { text: 'type I interferon', plural: true },
     { text: 'type 1 interferon', plural: true },
     { text: 'type I IFN', plural: true },
     { text: 'type 1 IFN', plural: true },
     { text: 'Interferon Type I' },
-    { text: 'type I interferon signature' },
     { text: 'type I interferonopathy' },
     { text: 'type I interferonopathies' },
     { text: 'interferonopathy' },
     { text: 'interferonopathies' },
-    { text: 'interferon signature' },
-    { text: 'interferon gene signature' },
-    { text: 'IFN signature' },
-    { text: 'interferon score' },
-    { text: 'IFN score' },
     { text: 'IFN-α' },
     { text: 'IFNα' },
     { text: 'IFN-alpha' },
@@ -153,8 +123,6 @@ export const DISEASE_TERMS: readonly Term[] = [
     { text: 'interferon-β' },
     { text: 'interferon beta' },
     { text: 'IFN-α/β' },
-    { text: 'interferon-stimulated gene', plural: true },
-    exact('ISG', { plural: true }),
     { text: 'IFNAR', rule: 'code' },
     { text: 'IFNAR1', rule: 'code' },
     { text: 'IFNAR2', rule: 'code' },

@@ -4,7 +4,10 @@
  */
 import reference from './data/jak-inhibitors.json';
 import { toSourceRefs } from './checked';
+import { ANTIBODY_TERMS } from './antibodies';
 import { DISEASE_TERMS, SILENT_DISEASE_TERMS } from './diseases';
+import { IFN_MARKER_TERMS } from './interferon-signatures';
+import { RANGE_TERMS } from './ranges';
 import { DRUGS, type Drug } from './drugs';
 import { TARGET_TERMS } from './targets';
 import type { SurfaceForm, Term } from './types';
@@ -74,4 +77,7 @@ export const DEFAULT_TERMS: readonly Term[] = [
   ...TARGET_TERMS,
   ...DISEASE_TERMS,
   ...SILENT_DISEASE_TERMS,
+  ...ANTIBODY_TERMS,
+  ...RANGE_TERMS,
+  ...IFN_MARKER_TERMS,
 ];

@@ -68,7 +68,11 @@ export type TermGroup =
   | 'iim-generic'
   | 'msa-dm'
   | 'msa-iim'
-  | 'ifn';
+  /** Myositis-associated autoantibody (anti-Ro52): seen with myositis, not specific to it. */
+  | 'maa'
+  | 'ifn'
+  /** A read-out of type I interferon signalling (ISG15, MxA, the IFN score…). */
+  | 'ifn-marker';
 
 /** A knowledge-base term the matcher can find. */
 export interface Term {

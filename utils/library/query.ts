@@ -49,6 +49,8 @@ export interface LibraryRow {
 /** What the reader narrows the library to; an absent field does not filter. */
 export interface LibraryFilter {
   tag?: string;
+  /** An antibody tag the reader gave the note, e.g. "antibody:mda5". */
+  antibody?: string;
   drug?: string;
   target?: string;
   relevance?: Relevance;
@@ -61,6 +63,8 @@ export type LibrarySort = (typeof LIBRARY_SORTS)[number];
 /** The values present in the rows, for the filter menus. */
 export interface LibraryFacets {
   tags: string[];
+  /** The tags that name a myositis antibody ("antibody:mda5"). */
+  antibodies: string[];
   drugs: string[];
   targets: string[];
 }
@@ -135,9 +139,11 @@ export function loadLibraryRows(db: JakLensDB): Promise<LibraryRow[]> {
 /** The rows that pass every set field of `filter` (tags compare case-insensitively). */
 export function filterRows(rows: readonly LibraryRow[], filter: LibraryFilter): LibraryRow[] {
   const tag = filter.tag?.toLowerCase();
+  const antibody = filter.antibody?.toLowerCase();
   return rows.filter(
     (row) =>
       (!tag || row.tags.some((t) => t.toLowerCase() === tag)) &&
+      (!antibody || row.tags.some((t) => t.toLowerCase() === antibody)) &&
       (!filter.drug || row.drugs.includes(filter.drug)) &&
       (!filter.target || row.targets.includes(filter.target)) &&
       (!filter.relevance || row.verdict?.relevance === filter.relevance) &&
@@ -165,6 +171,7 @@ export function facetsOf(rows: readonly LibraryRow[]): LibraryFacets {
     );
   return {
     tags: collect((r) => r.tags),
+    antibodies: collect((r) => r.tags.filter((t) => /^antibody:/i.test(t))),
     drugs: collect((r) => r.drugs),
     targets: collect((r) => r.targets),
   };

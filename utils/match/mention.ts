@@ -1,5 +1,5 @@
 /** What the highlighter and the classifier share: one recognised term at a place in a text. */
-export type MentionKind = 'drug' | 'target' | 'disease' | 'watch';
+export type MentionKind = 'drug' | 'target' | 'disease' | 'antibody' | 'watch';
 
 /** The kinds the knowledge base knows; 'watch' is the reader's own list (utils/match/watch-finder.ts). */
 export type KnowledgeKind = Exclude<MentionKind, 'watch'>;

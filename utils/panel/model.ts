@@ -13,6 +13,7 @@ import { scanArticle } from '../classify/scan';
 import { getDrug, REFERENCE_CAUTION, REFERENCE_CHECKED } from '../knowledge/drugs';
 import { monthYear } from '../knowledge/checked';
 import type { JakName } from '../knowledge/types';
+import { antibodiesIn, antibodySubtype, type AntibodyFinding } from './antibodies';
 import { buildDrugCard, JAK_ORDER, type DrugCardModel } from './drug-card';
 import {
   buildMatrix,
@@ -38,6 +39,10 @@ export interface PanelModel {
   disease: DiseaseKind | null;
   /** "Core: juvenile dermatomyositis + JAK inhibition", "Disease only: …", "JAK inhibition only". */
   relevanceLabel: string;
+  /** Leading antibody and disease, "anti-MDA5 DM", when the article names one. */
+  subtype: string | null;
+  /** Myositis antibodies named in the article, most mentioned first. */
+  antibodies: AntibodyFinding[];
   /** Why, in one sentence: "MeSH: Dermatomyositis; abstract: baricitinib ×4, tofacitinib ×2". */
   verdictLine: string;
   /** One card per inhibitor found, most-mentioned first. */
@@ -93,11 +98,14 @@ export function buildPanelModel(verdict: Verdict, article?: Article): PanelModel
   const wantsBlockers =
     verdict.relevance === 'disease' || (verdict.relevance === 'core' && noDrugs);
   const targets = noDrugs ? mentionedJaks(verdict, article) : [];
+  const antibodies = antibodiesIn(verdict, article);
   return {
     show: verdict.relevance !== 'none',
     relevance: verdict.relevance,
     disease: verdict.disease,
     relevanceLabel: relevanceLabel(verdict.relevance, verdict.disease),
+    subtype: antibodySubtype(verdict.disease, antibodies),
+    antibodies,
     verdictLine: shortVerdictLine(verdict),
     cards,
     pathways: {

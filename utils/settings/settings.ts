@@ -27,6 +27,7 @@ export const DEFAULT_KIND_COLORS = {
   drug: '#e69f00',
   target: '#56b4e9',
   disease: '#cc79a7',
+  antibody: '#f0e442',
   watch: '#009e73',
 } as const;
 
@@ -55,6 +56,7 @@ export const SettingsSchema = v.object({
       drug: kind(DEFAULT_KIND_COLORS.drug),
       target: kind(DEFAULT_KIND_COLORS.target),
       disease: kind(DEFAULT_KIND_COLORS.disease),
+      antibody: kind(DEFAULT_KIND_COLORS.antibody),
       watch: kind(DEFAULT_KIND_COLORS.watch),
     }),
     {},

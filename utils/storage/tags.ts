@@ -7,7 +7,7 @@ export const MAX_TAGS = 50;
 export const MAX_TAG_LENGTH = 64;
 
 /** Prefixes of tags that name a knowledge-base entity, e.g. "drug:baricitinib", "target:JAK1". */
-export const ENTITY_TAG_PREFIXES = ['drug', 'target', 'disease'] as const;
+export const ENTITY_TAG_PREFIXES = ['drug', 'target', 'disease', 'antibody'] as const;
 
 const ENTITY_TAG = new RegExp(`^(${ENTITY_TAG_PREFIXES.join('|')})\\s*:\\s*(.+)$`, 'i');
 

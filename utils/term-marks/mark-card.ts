@@ -16,11 +16,21 @@ import { TARGET_TERMS } from '../knowledge/targets';
 import { JAK_CLASS_TERM } from '../knowledge/terms';
 import type { JakName, SourceKind, SourceRef, Term, TermGroup } from '../knowledge/types';
 import {
+  antibodyCard,
+  ifnMarkerCard,
+  rangeCard,
+  type AntibodyMarkCard,
+  type IfnMarkCard,
+  type RangeMarkCard,
+} from './mark-card-more';
+import {
   buildDrugCard,
   type ApprovalFact,
   type EvidenceFact,
   type LabelItem,
 } from '../panel/drug-card';
+
+export type { AntibodyMarkCard, IfnMarkCard, RangeMarkCard } from './mark-card-more';
 
 /** A drug's card: names, verified targets and approvals, and the sources behind them. */
 export interface DrugMarkCard {
@@ -96,7 +106,14 @@ export interface LabelMarkCard {
 }
 
 export type MarkCardModel =
-  DrugMarkCard | ClassMarkCard | TargetMarkCard | DiseaseMarkCard | LabelMarkCard;
+  | DrugMarkCard
+  | ClassMarkCard
+  | TargetMarkCard
+  | DiseaseMarkCard
+  | AntibodyMarkCard
+  | RangeMarkCard
+  | IfnMarkCard
+  | LabelMarkCard;
 
 const JAK_NAMES: readonly string[] = ['JAK1', 'JAK2', 'JAK3', 'TYK2'];
 
@@ -125,6 +142,8 @@ const DISEASE_CATEGORY: Record<TermGroup, string | null> = {
   'msa-dm': 'Myositis-specific autoantibody (dermatomyositis group)',
   'msa-iim': 'Myositis-specific autoantibody',
   ifn: 'Type I interferon term',
+  maa: null,
+  'ifn-marker': null,
   drug: null,
   'jak-class': null,
   'jak-target': null,
@@ -234,7 +253,7 @@ const cache = new Map<string, MarkCardModel | null>();
  * Results are cached per kind and term: a card is built on the first hover, not at page load.
  */
 export function markCardFor(kind: string, termId: string, label?: string): MarkCardModel | null {
-  if (kind !== 'drug' && kind !== 'target' && kind !== 'disease') {
+  if (kind !== 'drug' && kind !== 'target' && kind !== 'disease' && kind !== 'antibody') {
     const text = label?.trim();
     return text ? { kind: 'label', termId, title: text } : null;
   }
@@ -245,13 +264,19 @@ export function markCardFor(kind: string, termId: string, label?: string): MarkC
   return card;
 }
 
-function buildCard(kind: 'drug' | 'target' | 'disease', termId: string): MarkCardModel | null {
+function buildCard(
+  kind: 'drug' | 'target' | 'disease' | 'antibody',
+  termId: string,
+): MarkCardModel | null {
+  if (kind === 'antibody') return antibodyCard(termId);
   if (kind === 'drug') {
     if (termId === JAK_CLASS_TERM.id) return classCard();
     const drug = termId.startsWith('drug:') ? getDrug(termId) : undefined;
     return drug ? drugCard(drug) : null;
   }
   if (kind === 'target') {
+    if (termId.startsWith('range:')) return rangeCard(termId);
+    if (termId.startsWith('ifn:')) return ifnMarkerCard(termId);
     const term = TARGET_TERMS.find((t) => t.id === termId);
     return term ? targetCard(term) : null;
   }

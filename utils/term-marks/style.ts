@@ -13,7 +13,8 @@ export const TERM_MARK_STYLE_ID = 'jl-term-mark-style';
 /**
  * Stylesheet for `jl-mark`. Colours come from the Okabe–Ito palette (distinguishable with the
  * common colour-vision deficiencies), and each kind also has its own underline style (drug solid,
- * target dashed, disease dotted, the reader's watch-list terms double), so colour is never the only cue. Backgrounds are translucent and
+ * target dashed, disease dotted, myositis antibodies wavy, the reader's watch-list terms double), so colour
+ * is never the only cue. Backgrounds are translucent and
  * the text colour is inherited: contrast stays whatever the page's own theme gives, light or dark.
  * `data-jl-flash` is set briefly by next-mention navigation; reduced-motion users get a static
  * outline instead of the animation.
@@ -46,6 +47,11 @@ ${TERM_MARK_TAG}[${KIND_ATTR}='disease'] {
   background-color: rgb(204 121 167 / 0.28);
   text-decoration-style: dotted;
   text-decoration-color: #a4437a;
+}
+${TERM_MARK_TAG}[${KIND_ATTR}='antibody'] {
+  background-color: rgb(240 228 66 / 0.4);
+  text-decoration-style: wavy;
+  text-decoration-color: #8a6d00;
 }
 ${TERM_MARK_TAG}[${KIND_ATTR}='watch'] {
   background-color: rgb(0 158 115 / 0.24);
@@ -85,6 +91,10 @@ ${TERM_MARK_TAG}[${FLASH_ATTR}] {
   ${TERM_MARK_TAG}[${KIND_ATTR}='disease'] {
     background-color: rgb(204 121 167 / 0.38);
     text-decoration-color: #cc79a7;
+  }
+  ${TERM_MARK_TAG}[${KIND_ATTR}='antibody'] {
+    background-color: rgb(240 228 66 / 0.3);
+    text-decoration-color: #f0e442;
   }
   ${TERM_MARK_TAG}[${KIND_ATTR}='watch'] {
     background-color: rgb(0 158 115 / 0.35);

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { eventually, type E2EBrowser, type E2EPage } from '../drivers/types';
-import { SEED_URL, UNRELATED_URL } from '../pages';
+import { ANTIBODY_URL, SEED_URL, UNRELATED_URL } from '../pages';
 import { inNote } from './note-target';
 
 const PANEL = 'jak-lens-panel';
@@ -38,9 +38,14 @@ function pageText(page: E2EPage): Promise<string> {
 }
 
 /** What the mark card shows, read from its open shadow root; null when no card is in the page. */
-function shownCard(
-  page: E2EPage,
-): Promise<{ term: string; chips: string[]; drugs: string[]; links: string[][] } | null> {
+function shownCard(page: E2EPage): Promise<{
+  term: string;
+  chips: string[];
+  drugs: string[];
+  members: string[];
+  text: string;
+  links: string[][];
+} | null> {
   return page.evaluate(() => {
     const root = document.querySelector('jl-mark-card')?.shadowRoot;
     const card = root?.querySelector('.jl-mc');
@@ -51,6 +56,8 @@ function shownCard(
       drugs: [...card.querySelectorAll('.jl-mc-inhibitors li')].map(
         (li) => li.getAttribute('data-drug') ?? '',
       ),
+      members: [...card.querySelectorAll('.jl-mc-members li')].map((li) => li.textContent ?? ''),
+      text: card.textContent ?? '',
       links: [...card.querySelectorAll('a')].map((a) => [
         a.getAttribute('href') ?? '',
         a.getAttribute('target') ?? '',
@@ -79,7 +86,9 @@ export function readerJourneys(getBrowser: () => E2EBrowser): void {
       'drug:baricitinib',
       'drug:tofacitinib',
       'drug:ruxolitinib',
-      'target:JAK1',
+      // "JAK1–3" and "STAT1–6" are one mark each, counted as their members.
+      'range:JAK1–3',
+      'range:STAT1–6',
       'target:TYK2',
     ]) {
       expect(terms).toContain(id);
@@ -87,6 +96,45 @@ export function readerJourneys(getBrowser: () => E2EBrowser): void {
     expect(terms.some((t) => t.startsWith('disease:'))).toBe(true);
     // Highlighting is idempotent on a real page: no mark inside another.
     expect(await page.evaluate(() => document.querySelectorAll('jl-mark jl-mark').length)).toBe(0);
+    await page.close();
+  });
+
+  it('marks a myositis antibody in its own kind, with a card that names its phenotype and source', async () => {
+    const page = await getBrowser().newPage();
+    await page.goto(ANTIBODY_URL);
+    await eventually(async () => (await page.count(inPanel('.jl-card'))) >= 1, 20_000, 'panel');
+    // The header names the subtype as readers do.
+    expect((await page.texts(inPanel('.jl-subtype'))).join(' ')).toMatch(/anti-MDA5 DM/);
+    const kinds = await page.evaluate(() =>
+      [...document.querySelectorAll('jl-mark[data-jl-term="antibody:mda5"]')].map((m) =>
+        m.getAttribute('data-jl-kind'),
+      ),
+    );
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(new Set(kinds)).toEqual(new Set(['antibody']));
+    // Its own underline: wavy, unlike every other kind.
+    expect(
+      await page.evaluate(() => {
+        const mark = document.querySelector('jl-mark[data-jl-term="antibody:mda5"]');
+        return mark ? getComputedStyle(mark).textDecorationStyle : '';
+      }),
+    ).toBe('wavy');
+    await page.evaluate(() => {
+      const mark = document.querySelector<HTMLElement>('jl-mark[data-jl-term="antibody:mda5"]');
+      mark?.scrollIntoView({ block: 'center' });
+      mark?.focus();
+    });
+    const card = await eventually(
+      async () => {
+        const shown = await shownCard(page);
+        return shown?.term === 'antibody:mda5' ? shown : null;
+      },
+      10_000,
+      'card on the antibody mark',
+    );
+    expect(card.text).toMatch(/rapidly progressive interstitial lung disease/);
+    expect(card.text).toMatch(/antibody:mda5/);
+    expect(card.links.map(([href]) => href)).toContain('https://pubmed.ncbi.nlm.nih.gov/33774723/');
     await page.close();
   });
 
@@ -312,21 +360,19 @@ export function readerJourneys(getBrowser: () => E2EBrowser): void {
     ).toEqual({ term: 'drug:baricitinib', described: 0 });
 
     // Pointer, with the panel collapsed (the card does not need it, and the docked panel may cover the
-    // mark): hover a JAK1 mark; the card lists the inhibitors that block it.
+    // mark): hover the "JAK1–3" mark; the card lists the three kinases it stands for.
     await page.click(inPanel('.jl-header button.jl-icon[aria-controls="jl-body"]'));
     await eventually(async () => (await page.count(inPanel('.jl-tab'))) === 1, 10_000, 'collapsed');
-    await page.hover('jl-mark[data-jl-term="target:JAK1"]');
+    await page.hover('jl-mark[data-jl-term="range:JAK1–3"]');
     const target = await eventually(
       async () => {
         const card = await shownCard(page);
-        return card?.term === 'target:JAK1' ? card : null;
+        return card?.term === 'range:JAK1–3' ? card : null;
       },
       10_000,
-      'card on the hovered target mark',
+      'card on the hovered range mark',
     );
-    expect(target.drugs).toEqual(
-      expect.arrayContaining(['drug:baricitinib', 'drug:tofacitinib', 'drug:ruxolitinib']),
-    );
+    expect(target.members).toEqual(['JAK1', 'JAK2', 'JAK3']);
 
     // Moving away closes it (after its grace period), and the page's text is as it was.
     await page.hover('#full-view-identifiers');

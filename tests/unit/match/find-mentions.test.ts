@@ -85,7 +85,7 @@ describe('findMentions: targets', () => {
     ],
     [
       'which consists of JAK1–3, TYK2, and STAT1–6',
-      ['target:JAK1=JAK1', 'target:TYK2=TYK2', 'target:STAT1=STAT1'],
+      ['range:JAK1–3=JAK1–3', 'target:TYK2=TYK2', 'range:STAT1–6=STAT1–6'],
     ],
     [
       'the JAK/STAT pathway and the JAK–STAT pathway',
@@ -133,11 +133,11 @@ describe('findMentions: diseases and the DM abbreviation', () => {
     ['Patients seen at 3 PM with DM and dm', []],
     [
       'anti-MDA5 antibody-positive dermatomyositis (MDA5-DM)',
-      ['disease:msa-mda5=anti-MDA5', 'disease:dm=dermatomyositis', 'disease:dm=DM'],
+      ['antibody:mda5=anti-MDA5', 'disease:dm=dermatomyositis', 'disease:dm=DM'],
     ],
     [
       'Common autoantibodies are anti-NXP-2, anti-MDA-5, and anti-Mi-2',
-      ['disease:msa-nxp2=anti-NXP-2', 'disease:msa-mda5=anti-MDA-5', 'disease:msa-mi2=anti-Mi-2'],
+      ['antibody:nxp2=anti-NXP-2', 'antibody:mda5=anti-MDA-5', 'antibody:mi2=anti-Mi-2'],
     ],
     [
       'Juvenile Idiopathic Inflammatory Myopathies (IIM) are a group of rare diseases',
@@ -158,7 +158,7 @@ describe('findMentions: diseases and the DM abbreviation', () => {
     ['myositis ossificans after trauma', []],
     [
       'An upregulated type I interferon signature; IFN-α and IFNAR1',
-      ['disease:ifn=type I interferon signature', 'disease:ifn=IFN-α', 'disease:ifn=IFNAR1'],
+      ['ifn:signature=type I interferon signature', 'disease:ifn=IFN-α', 'disease:ifn=IFNAR1'],
     ],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);

@@ -17,7 +17,12 @@ function sourcesOf(card: MarkCardModel): SourceRef[] {
     case 'disease':
     case 'drug-class':
       return card.sources;
+    case 'antibody':
+      return card.phenotype ? [card.phenotype.source] : [];
+    case 'ifn-marker':
+      return [card.source, card.pathSource];
     case 'label':
+    case 'range':
       return [];
   }
 }
@@ -128,7 +133,6 @@ describe('markCardFor: targets', () => {
 describe('markCardFor: disease terms', () => {
   it.each([
     ['disease:jdm', 'Juvenile dermatomyositis', /juvenile dermatomyositis/i],
-    ['disease:msa-mda5', 'anti-MDA5', /myositis-specific autoantibody/i],
     ['disease:ifn', 'Type I interferon', /type I interferon term/i],
     ['disease:polymyositis', 'Polymyositis', /inflammatory myopathy/i],
   ])('%s → "%s"', (id, title, category) => {

@@ -1,0 +1,259 @@
+/**
+ * Round-2 constructions, each on real sentences copied from the labelled records
+ * (tests/fixtures/eval/round2-set.jsonl) or, where noted, another real public text.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../../utils/article';
+import { classifyArticle } from '../../../utils/classify';
+import { inhibitionCue, listItemsAround } from '../../../utils/classify/context';
+import { isDrugInducedMyositis } from '../../../utils/classify/induced';
+import { findMentions } from '../../../utils/match/find-mentions';
+
+function article(fields: Partial<Article>): Article {
+  return {
+    source: 'pubmed',
+    title: '',
+    abstract: '',
+    abstractSections: [],
+    keywords: [],
+    mesh: [],
+    meshTerms: [],
+    substances: [],
+    publicationTypes: [],
+    authors: [],
+    ...fields,
+  };
+}
+
+/** The cue of the first mention of `termId` (or of any term whose id starts with it) in `text`. */
+function cueOf(text: string, termId: string): ReturnType<typeof inhibitionCue> {
+  const m = findMentions(text, text).find((x) => x.termId.startsWith(termId));
+  if (!m) throw new Error(`${termId} not found in: ${text}`);
+  return inhibitionCue(text, m);
+}
+
+describe('coordinated constructions: one "inhibitor" shared by two classes', () => {
+  it('"Janus kinase (JAK)- and calcineurin-inhibitor combination" (PMID 41277275)', () => {
+    const s =
+      'This study aims to evaluate the efficacy and safety of Janus kinase (JAK)- and calcineurin-inhibitor combination (JAK-CNI) in anti-MDA5 DM patients.';
+    expect(cueOf(s, 'target:JAK')).toBe('strong');
+  });
+
+  it('"selective Janus kinase (JAK)1 and JAK2 inhibitor" (baricitinib in SLE, Lancet 2018)', () => {
+    const s =
+      'Baricitinib is an oral selective Janus kinase (JAK)1 and JAK2 inhibitor that we hypothesised might have therapeutic benefit in patients with systemic lupus erythematosus.';
+    expect(cueOf(s, 'target:JAK')).toBe('strong');
+  });
+
+  it('a sentence about JAK biology with no inhibitor word is no cue', () => {
+    const s =
+      'IFNs activate the Janus kinase (JAK)-signal transducer and transcription (STAT) pathway, which leads to the transcription of IFN-stimulated genes.';
+    const m = findMentions(s, s).find((x) => x.termId.startsWith('target:JAK'));
+    expect(m).toBeDefined();
+    expect(m && inhibitionCue(s, m)).toBeNull();
+  });
+
+  it('property: "JAK and <word> inhibitors" is a strong cue, "JAK and <word> signalling" none', () => {
+    const word = fc.stringMatching(/^[a-z]{3,10}$/).filter((w) => !/inhib|block/.test(w));
+    fc.assert(
+      fc.property(word, (w) => {
+        expect(cueOf(`Patients received JAK and ${w} inhibitors.`, 'target:JAK')).toBe('strong');
+        expect(cueOf(`Patients showed JAK and ${w} signalling.`, 'target:JAK')).toBeNull();
+      }),
+    );
+  });
+});
+
+describe('abbreviated and hyphenated class names', () => {
+  const cases: [string, string][] = [
+    [
+      'JAKi',
+      'Janus kinase inhibition (JAKi) has been proposed as a treatment for idiopathic inflammatory myopathies to target increased interferon signalling.',
+    ],
+    [
+      'JAKis',
+      'Janus kinase inhibitors (JAKis), an example of a strategy to block IFN signaling downstream of a nucleic acid stimulus, have been used in several distinct type I interferonopathies [4].',
+    ],
+    [
+      'jakinibs',
+      'Janus kinase inhibitors (jakinibs), which can decrease IFN signaling, are therefore appealing as a targeted therapy.',
+    ],
+    [
+      'JAK-inhibitors',
+      'In recent years, few studies have reported a positive response to the use of Janus kinase inhibitors (JAK-inhibitors) for the treatment of refractory DM.',
+    ],
+  ];
+  for (const [form, sentence] of cases) {
+    it(`"${form}" names the class`, () => {
+      expect(findMentions(sentence, sentence).map((m) => m.termId)).toContain('drug:jak-inhibitor');
+    });
+  }
+
+  it('"JAK 1/2 inhibitors" and "JAK1/2 selective inhibitor" cue the target as inhibited', () => {
+    expect(
+      cueOf(
+        'Recently, JAK 1/2 inhibitors have shown to be effective as an emerging therapeutic option highlighting that translational and clinical research is crucial.',
+        'range:JAK1/2',
+      ),
+    ).toBe('strong');
+    expect(
+      cueOf(
+        'Here, we describe the use of the JAK1/2 selective inhibitor ruxolitinib in a child with severe vasculopathic refractory juvenile dermatomyositis (JDM).',
+        'range:JAK1/2',
+      ),
+    ).toBe('strong');
+  });
+
+  it('"anti-JAK therapy" is a drug (real text: a vaccination reminder rule in a public repository)', () => {
+    const s =
+      'immunocompromised patients, including those on immunosuppressive therapy aged 16 years and older as well as patients on anti-JAK therapy.';
+    expect(cueOf(s, 'target:JAK')).toBe('strong');
+  });
+});
+
+describe('JAK inhibition named as a class inside a multi-therapy review', () => {
+  it('an apposition is not an enumeration: "Emerging therapies, particularly Janus kinase inhibitors, offer promise"', () => {
+    const s =
+      'Emerging therapies, particularly Janus kinase inhibitors, offer promise for treatment-resistant DM, although they present significant safety concerns, including increased risks of infections and cardiovascular events.';
+    expect(listItemsAround(s, s.indexOf('Janus'))).toBe(0);
+  });
+
+  it('a drug history closed by "and" is still an enumeration', () => {
+    const s =
+      'Treatment attempts with prednisolone, azathioprine, methotrexate, etanercept, intravenous immunoglobulins, rituximab, hydroxychloroquine, cyclosporine A, mycophenolate mofetil and cyclophosphamide remained ineffective';
+    expect(listItemsAround(s, s.indexOf('rituximab'))).toBeGreaterThanOrEqual(3);
+  });
+
+  it('the DM treatment review naming JAK inhibitors once is core (Med Sci Monit 2024)', () => {
+    const v = classifyArticle(
+      article({
+        title:
+          'Pharmacological Strategies in Dermatomyositis: Current Treatments and Future Directions',
+        abstract:
+          'Biologics, such as rituximab and intravenous immunoglobulin, have shown effectiveness in refractory cases. Emerging therapies, particularly Janus kinase inhibitors, offer promise for treatment-resistant DM, although they present significant safety concerns, including increased risks of infections and cardiovascular events.',
+      }),
+    );
+    expect(v.relevance).toBe('core');
+    expect(v.disease).toBe('dm');
+  });
+
+  it('a class named in a list of classes counts: "JAK inhibitors, PDE-4 inhibitors, and biologics"', () => {
+    const v = classifyArticle(
+      article({
+        title:
+          'Advancements in the Treatment of Cutaneous Lupus Erythematosus and Dermatomyositis: A Review of the Literature',
+        abstract:
+          'JAK inhibitors, PDE-4 inhibitors, and biologics have shown promise in reducing cutaneous symptoms of both CLE and DM, including reduction in SLE Disease Activity Index 2000 (SLEDAI-2K).',
+      }),
+    );
+    expect(v.jakInhibition).toBe(true);
+    expect(v.relevance).toBe('core');
+  });
+});
+
+describe('reviews across connective tissue diseases where DM is one of several', () => {
+  it('"CTDs including RA, systemic lupus erythematosus, dermatomyositis, …" finds DM', () => {
+    const v = classifyArticle(
+      article({
+        title: 'JAK Inhibitors: Prospects in Connective Tissue Diseases',
+        abstract:
+          "We also discuss the efficacy of the first- and second-generation JAK inhibitors (tofacitinib, baricitinib, ruxolitinib, peficitinib, filgotinib, upadacitinib, solcitinib, itacitinib, decernotinib, R333, and pf-06651600) for CTDs including RA, systemic lupus erythematosus, dermatomyositis, systemic sclerosis, Sjogren's syndrome, and vasculitis, based on laboratory and clinical research findings.",
+      }),
+    );
+    expect(v.relevance).toBe('core');
+    expect(v.disease).toBe('dm');
+  });
+});
+
+describe('"DM" by context: dermatomyositis or diabetes mellitus', () => {
+  it('"diabetes mellitus (DM)" with tofacitinib is JAK inhibition without myositis', () => {
+    const v = classifyArticle(
+      article({
+        abstract:
+          'Given that RA treatment might affect the severity of diabetes mellitus (DM), we compared the risk of DM treatment intensification in patients with both RA and DM newly initiating a biologic DMARD or tofacitinib.',
+      }),
+    );
+    expect(v.disease).toBeNull();
+    expect(v.relevance).toBe('jak');
+  });
+
+  it('"Dermatomyositis (DM)" makes every later "DM" dermatomyositis', () => {
+    const v = classifyArticle(
+      article({
+        abstract:
+          'Dermatomyositis (DM) is an autoimmune myopathy with characteristic dermatologic features. The goal of this study is to investigate the long-term response of recalcitrant DM to oral and topical tofacitinib at varied dosing regimens.',
+      }),
+    );
+    expect(v.relevance).toBe('core');
+    expect(v.disease).toBe('dm');
+  });
+});
+
+describe('checkpoint-inhibitor myositis is not an idiopathic myopathy', () => {
+  const ici = article({
+    title: 'Immune Checkpoint Inhibitor-Related Myositis: From Biology to Bedside',
+    abstract:
+      'Immune checkpoint inhibitor (ICI)-related inflammatory diseases, including polymyositis (PM) and dermatomyositis (DM), in patients suffering from neoplastic disorders represent a medical challenge. In this literature review, we examine partially neglected immunological and clinical findings to obtain insights into the biological profiles of ICI-related PM/DM and potential treatment options.',
+  });
+
+  it('has no disease', () => {
+    expect(isDrugInducedMyositis(ici)).toBe(true);
+    expect(classifyArticle(ici).disease).toBeNull();
+  });
+
+  it('MeSH "Dermatomyositis / chemically induced" says so too', () => {
+    expect(
+      isDrugInducedMyositis(
+        article({
+          mesh: ['Dermatomyositis / chemically induced*', 'Nivolumab / adverse effects*'],
+        }),
+      ),
+    ).toBe(true);
+  });
+
+  it('one aside in a DM paper does not remove the disease', () => {
+    const dm = article({
+      title: 'Dermatomyositis: An Update on Diagnosis and Treatment',
+      abstract:
+        'Dermatomyositis is an idiopathic inflammatory myopathy. Drug-induced disease, for example ICI-related myositis, is a differential diagnosis.',
+    });
+    expect(isDrugInducedMyositis(dm)).toBe(false);
+    expect(classifyArticle(dm).disease).toBe('dm');
+  });
+});
+
+describe('disease subtype', () => {
+  it('"adult and juvenile dermatomyositis" is dm, not jdm', () => {
+    const v = classifyArticle(
+      article({
+        title: 'Type I interferon pathway in adult and juvenile dermatomyositis',
+        abstract:
+          'Gene expression profiling and protein studies of the type I interferon pathway have revealed important insights into the disease process in adult and juvenile dermatomyositis.',
+      }),
+    );
+    expect(v.disease).toBe('dm');
+  });
+
+  it('a title naming the myopathies as a group makes DM one subtype among several: iim', () => {
+    const v = classifyArticle(
+      article({
+        title: 'Interstitial Lung Diseases in the Idiopathic Inflammatory Myopathies',
+        abstract:
+          'Idiopathic inflammatory myopathies or myositis (IIM) are heterogeneous disorders characterized by varying degrees of muscle weakness and inflammation. The major subgroups in adult IIM are dermatomyositis (DM), polymyositis (PM), and inclusion body myositis (IBM).',
+      }),
+    );
+    expect(v.disease).toBe('iim');
+  });
+
+  it('"autoimmune myopathies" are inflammatory myopathies', () => {
+    const v = classifyArticle(
+      article({
+        title: 'Statin-associated Autoimmune Myopathies: A Pathophysiologic Spectrum',
+        abstract:
+          'Statins have recently been reported to cause a rare autoimmune inflammatory and/or necrotic myopathy that begins or persists after drug cessation.',
+      }),
+    );
+    expect(v.disease).toBe('iim');
+  });
+});

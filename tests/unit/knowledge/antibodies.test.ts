@@ -1,0 +1,191 @@
+/**
+ * Myositis antibodies, ranges and interferon markers: each spelling checked on a real sentence
+ * copied from a labelled record (tests/fixtures/eval/round2-set.jsonl) or a paper cited in the
+ * knowledge files.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Article } from '@/utils/article';
+import { classifyArticle } from '@/utils/classify';
+import { scanArticle } from '@/utils/classify/scan';
+import { ANTIBODIES, antibodyBySlug } from '@/utils/knowledge/antibodies';
+import { IFN_MARKERS } from '@/utils/knowledge/interferon-signatures';
+import { findMentions } from '@/utils/match/find-mentions';
+import { normalizeTag } from '@/utils/storage/tags';
+
+const ids = (text: string) => findMentions(text, text).map((m) => m.termId);
+
+function article(fields: Partial<Article>): Article {
+  return {
+    source: 'pubmed',
+    title: '',
+    abstract: '',
+    abstractSections: [],
+    keywords: [],
+    mesh: [],
+    meshTerms: [],
+    substances: [],
+    publicationTypes: [],
+    authors: [],
+    ...fields,
+  };
+}
+
+describe('antibody spellings, on real sentences', () => {
+  it.each([
+    [
+      'Anti-melanoma differentiation-associated protein 5 antibody-positive dermatomyositis (anti-MDA5-DM) is frequently complicated by progressive interstitial lung disease',
+      ['antibody:mda5', 'antibody:mda5'],
+    ],
+    [
+      'CID was achieved in 5/10 patients (two/two anti-MDA5, three/four anti-NXP2, zero/three anti-TIF1γ-positive patients)',
+      ['antibody:mda5', 'antibody:nxp2', 'antibody:tif1g'],
+    ],
+    [
+      'Common autoantibodies are anti-NXP-2, anti-MDA-5, and anti-Mi-2',
+      ['antibody:nxp2', 'antibody:mda5', 'antibody:mi2'],
+    ],
+    [
+      'This study aimed to determine the clinical profile and outcome of anti-transcriptional intermediary factor 1 gamma autoantibody (anti-TIF1-γ Ab)-positive dermatomyositis patients',
+      ['antibody:tif1g', 'antibody:tif1g'],
+    ],
+    [
+      'Anti-transcriptional intermediary factor-1γ (TIF-1γ) autoantibody may be associated with cancer in adult patients with dermatomyositis.',
+      ['antibody:tif1g'],
+    ],
+    [
+      'To characterize the 10 year relationship between anti-transcriptional intermediary factor 1 antibody (anti-TIF1-Ab) positivity and cancer onset',
+      ['antibody:tif1g'],
+    ],
+    [
+      'Anti-signal recognition particle (SRP) and anti-hydroxy-3-methylglutaryl-CoA reductase (HMGCR) autoantibodies are closely associated with IMNM',
+      ['antibody:srp'],
+    ],
+    [
+      'to detect the prevalence of anti-3-hydroxyl-3- methylglutaryl coenzyme A reductase (anti-HMGCR) antibodies',
+      ['antibody:hmgcr'],
+    ],
+    [
+      'One hundred and twenty-four (73.4%) patients were positive for anti-Jo1, 23 (13.6%) for anti-PL12, 16 for anti-PL7 (9.5%) and 3 (1.8%) for anti-EJ or anti-OJ, respectively.',
+      ['antibody:jo1', 'antibody:pl12', 'antibody:pl7', 'antibody:ej', 'antibody:oj'],
+    ],
+    [
+      'Anti-Jo1 is the most frequent, followed by anti PL-7, anti PL-12, anti EJ, and anti OJ antibodies.',
+      ['antibody:jo1', 'antibody:pl7', 'antibody:pl12', 'antibody:ej', 'antibody:oj'],
+    ],
+    [
+      'Anti-Ro52 autoantibodies are associated with interstitial lung disease and more severe disease in patients with juvenile myositis',
+      ['antibody:ro52'],
+    ],
+    [
+      'the discovery of immunosuppression-resistant clones of cytotoxic T cells and anti-CN-1A autoantibodies',
+      ['antibody:cn1a'],
+    ],
+    [
+      'All but one study included anti-synthetase autoantibody (ARS) positivity in the ASSD criteria.',
+      ['antibody:ars'],
+    ],
+  ])('%s', (sentence, expected) => {
+    expect(ids(sentence).filter((id) => id.startsWith('antibody:'))).toEqual(expected);
+  });
+
+  it('every antibody has a tag slug that round-trips, and a phenotype only with a pubmed-kind source', () => {
+    for (const a of ANTIBODIES) {
+      expect(antibodyBySlug(a.slug)?.id).toBe(a.id);
+      expect(normalizeTag(`Antibody : ${a.slug}`)).toBe(`antibody:${a.slug}`);
+      if (a.phenotype) {
+        expect(a.phenotype.source.sourceKind).toBe('pubmed');
+        expect(a.phenotype.source.url).toMatch(
+          /^https:\/\/(pubmed\.ncbi\.nlm\.nih\.gov|doi\.org|ard\.bmj\.com)\//,
+        );
+      }
+    }
+  });
+
+  it('an antibody is an antibody mark, and "anti-HA" (haemagglutinin) is not anti-Ha', () => {
+    const text = 'anti-MDA5 and anti-HA titres';
+    const found = findMentions(text, text);
+    expect(found.map((m) => [m.termId, m.kind])).toEqual([['antibody:mda5', 'antibody']]);
+  });
+
+  it('antibodies still point the classifier at the myopathy: anti-Ro52 alone does not', () => {
+    // Initial predictors for short-term prognosis in anti-MDA5 positive patients (OJRD 2021).
+    const dm = classifyArticle(
+      article({
+        abstract:
+          'Anti-melanoma differentiation-associated protein-5 (anti-MDA5) positive patients are characterized by the high mortality rate caused by interstitial lung disease (ILD). We conducted a retrospective study to summarize the clinical features and identify the initial predictors for death in anti-MDA5 positive patients. We designed a retrospective cohort of anti-MDA5 positive patients. A total of 90 anti-MDA5 positive patients were included in this study.',
+      }),
+    );
+    expect(dm.disease).toBe('dm');
+    const ro = classifyArticle(
+      article({ abstract: 'Anti-Ro52 antibodies and anti-Ro52 titres in Sjögren syndrome.' }),
+    );
+    expect(ro.disease).toBeNull();
+  });
+});
+
+describe('ranges mark the token and count each member', () => {
+  it('"JAK1–3, TYK2, and STAT1–6" (the seed review) counts JAK1, JAK2, JAK3 and STAT1…STAT6', () => {
+    const hits = scanArticle(
+      article({
+        abstract:
+          'Downstream of the cytokine receptor complexes are the Janus kinase-signal transducers and activators of transcription (JAK-STAT) pathway, which consists of JAK1–3, TYK2, and STAT1–6.',
+      }),
+    ).map((h) => h.termId);
+    for (const id of [
+      'JAK1',
+      'JAK2',
+      'JAK3',
+      'TYK2',
+      'STAT1',
+      'STAT2',
+      'STAT3',
+      'STAT4',
+      'STAT5',
+      'STAT6',
+    ])
+      expect(hits).toContain(`target:${id}`);
+  });
+
+  it('"Tofacitinib inhibits JAK1/3, while ruxolitinib and baricitinib inhibit JAK 1/2"', () => {
+    const text =
+      'Tofacitinib inhibits JAK1/3, while ruxolitinib and baricitinib inhibit JAK 1/2 [4].';
+    expect(ids(text)).toEqual([
+      'drug:tofacitinib',
+      'range:JAK1/3',
+      'drug:ruxolitinib',
+      'drug:baricitinib',
+      'range:JAK1/2',
+    ]);
+    const hits = scanArticle(article({ abstract: text })).map((h) => h.termId);
+    expect(hits.filter((id) => id === 'target:JAK1')).toHaveLength(2);
+    expect(hits).toContain('target:JAK3');
+    expect(hits).toContain('target:JAK2');
+  });
+});
+
+describe('interferon-signature markers, on real sentences', () => {
+  it.each([
+    [
+      'we set out to investigate the use of an assay measuring the expression of six ISGs—IFI27, IFI44L, IFIT1, ISG15, RSAD2, and SIGLEC1.',
+      ['ifn:isg', 'ifn:IFI27', 'ifn:IFI44L', 'ifn:ISG15', 'ifn:RSAD2', 'ifn:SIGLEC1'],
+    ],
+    [
+      'Proteins abundantly produced from these genes’ transcripts - such as myxovirus resistance protein A, interferon-stimulated gene 15 (ISG15), and 2′,5′-oligoadenylate synthetase 1 - remain inside cells.',
+      ['ifn:MxA', 'ifn:isg', 'ifn:ISG15'],
+    ],
+    [
+      'JAK inhibitors (JAKi) can reduce interferon (IFN)-induced STAT1 phosphorylation and block the JAK-STAT pathway',
+      ['ifn:pSTAT1'],
+    ],
+    [
+      'The median IFN1 score was higher or lower in patients with anti-MDA5 or anti-Mi2 antibodies',
+      ['ifn:signature'],
+    ],
+  ])('%s', (sentence, expected) => {
+    expect(ids(sentence).filter((id) => id.startsWith('ifn:'))).toEqual(expected);
+  });
+
+  it('every marker cites a paper', () => {
+    for (const m of IFN_MARKERS) expect(m.source.sourceKind).toBe('pubmed');
+  });
+});

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { Verdict } from '@/utils/classify';
+import { filterRows, facetsOf, type LibraryRow } from '@/utils/library/query';
+import { antibodiesIn, antibodySubtype } from '@/utils/panel/antibodies';
+import { markCardFor } from '@/utils/term-marks/mark-card';
+
+describe('antibody cards', () => {
+  it('anti-MDA5: family, phenotype with its PubMed source and checked date, tag', () => {
+    const card = markCardFor('antibody', 'antibody:mda5');
+    if (card?.kind !== 'antibody') throw new Error(`got ${card?.kind}`);
+    expect(card.title).toBe('anti-MDA5');
+    expect(card.family).toMatch(/dermatomyositis/);
+    expect(card.phenotype?.text).toMatch(/interstitial lung disease/);
+    expect(card.phenotype?.source.url).toBe('https://pubmed.ncbi.nlm.nih.gov/33774723/');
+    expect(card.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(card.tag).toBe('antibody:mda5');
+  });
+
+  it('an antibody without a read source states no phenotype', () => {
+    const card = markCardFor('antibody', 'antibody:sae');
+    expect(card?.kind === 'antibody' && card.phenotype).toBeNull();
+  });
+
+  it('unknown antibody ids and antibody ids under another kind give no card', () => {
+    expect(markCardFor('antibody', 'antibody:nope')).toBeNull();
+    expect(markCardFor('disease', 'antibody:mda5')).toBeNull();
+  });
+});
+
+describe('range and interferon-marker cards', () => {
+  it('"JAK1–3" lists its three members', () => {
+    const card = markCardFor('target', 'range:JAK1–3');
+    if (card?.kind !== 'range') throw new Error(`got ${card?.kind}`);
+    expect(card.members).toEqual(['JAK1', 'JAK2', 'JAK3']);
+  });
+
+  it('ISG15 links to the type I IFN → JAK1 + TYK2 path and names inhibitors acting on it', () => {
+    const card = markCardFor('target', 'ifn:ISG15');
+    if (card?.kind !== 'ifn-marker') throw new Error(`got ${card?.kind}`);
+    expect(card.path).toContain('JAK1 + TYK2');
+    expect(card.pathSource.url).toMatch(/^https:\/\//);
+    expect(card.pathBlockers).toEqual(expect.arrayContaining(['baricitinib', 'ruxolitinib']));
+  });
+});
+
+describe('panel subtype and library antibody filter', () => {
+  const verdict: Verdict = {
+    relevance: 'core',
+    disease: 'dm',
+    jakInhibition: true,
+    drugs: [],
+    evidence: [
+      {
+        term: 'anti-MDA5',
+        termId: 'antibody:mda5',
+        field: 'abstract',
+        weight: 1,
+        count: 2,
+        axis: 'disease',
+      },
+      {
+        term: 'anti-Ro52',
+        termId: 'antibody:ro52',
+        field: 'abstract',
+        weight: 1,
+        count: 1,
+        axis: 'disease',
+      },
+    ],
+    scores: { disease: 10, jak: 5, threshold: 2 },
+  };
+
+  it('"anti-MDA5 DM" from the leading myositis-specific antibody', () => {
+    const found = antibodiesIn(verdict);
+    expect(found.map((f) => f.tag).sort()).toEqual(['antibody:mda5', 'antibody:ro52']);
+    expect(antibodySubtype('dm', found)).toBe('anti-MDA5 DM');
+    expect(antibodySubtype(null, found)).toBeNull();
+    expect(
+      antibodySubtype(
+        'dm',
+        found.filter((f) => f.id === 'antibody:ro52'),
+      ),
+    ).toBeNull();
+  });
+
+  it('filters rows by an antibody tag and offers the antibody tags as facets', () => {
+    const base = {
+      title: 't',
+      url: 'https://x',
+      drugs: [],
+      targets: [],
+      highlights: [],
+      conflicts: 0,
+      snippet: '',
+      lastEdited: 0,
+    };
+    const rows = [
+      { ...base, key: 'a', tags: ['antibody:mda5', 'review'] },
+      { ...base, key: 'b', tags: ['Antibody:TIF1G'] },
+      { ...base, key: 'c', tags: [] },
+    ] as unknown as LibraryRow[];
+    expect(filterRows(rows, { antibody: 'antibody:mda5' }).map((r) => r.key)).toEqual(['a']);
+    expect(filterRows(rows, { antibody: 'antibody:tif1g' }).map((r) => r.key)).toEqual(['b']);
+    expect(facetsOf(rows).antibodies).toEqual(['antibody:mda5', 'Antibody:TIF1G']);
+  });
+});
