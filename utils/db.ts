@@ -3,6 +3,7 @@ import type { DiseaseKind, HighlightColor, ReadingStatus, Relevance } from './pi
 
 export type { DiseaseKind, HighlightColor, ReadingStatus, Relevance } from './picklists';
 import type { CompactRecord } from './compact-record';
+import type { TopicWatch, WatchPaper } from './topic-watch/model';
 
 /**
  * The one place that declares JAK Lens's IndexedDB schema. The database lives in the extension's origin:
@@ -147,6 +148,8 @@ export class JakLensDB extends Dexie {
   trash!: EntityTable<TrashedNote, 'id'>;
   highlights!: EntityTable<Highlight, 'id'>;
   records!: EntityTable<CachedRecord, 'pmid'>;
+  topicWatches!: EntityTable<TopicWatch, 'id'>;
+  watchPapers!: EntityTable<WatchPaper, 'pmid'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -166,6 +169,12 @@ export class JakLensDB extends Dexie {
     // v3: cache of E-utilities records for the search-results badges; `fetchedAt` indexed for pruning.
     this.version(3).stores({
       records: 'pmid, fetchedAt',
+    });
+    // v4: PubMed watches (saved queries checked on a schedule) and the papers they found, one row per
+    // PMID so a paper is announced once; `status` indexed for the badge count. New tables only.
+    this.version(4).stores({
+      topicWatches: 'id',
+      watchPapers: 'pmid, status, foundAt',
     });
   }
 }
