@@ -7,7 +7,7 @@ export const ANNOTATED_SITES = [
   'https://pubmed.ncbi.nlm.nih.gov/*',
   'https://pmc.ncbi.nlm.nih.gov/*',
 ];
-/** Fetched by the background only: PubMed records (MeSH, abstracts) for search-result badges. */
+/** Fetched by the background only: PubMed records for search-result badges and PubMed watches. */
 export const FETCHED_SITES = ['https://eutils.ncbi.nlm.nih.gov/*'];
 
 /**
@@ -49,7 +49,8 @@ export default defineConfig({
     description:
       'Recognises JDM / myositis and JAK-inhibitor articles on PubMed, highlights drugs and targets, and keeps your notes locally.',
     // contextMenus: the "Highlight with JAK Lens" item on a selection (Firefox accepts the same name).
-    permissions: ['storage', 'contextMenus'],
+    // alarms: the scheduled check of the reader's PubMed watches (utils/topic-watch/).
+    permissions: ['storage', 'contextMenus', 'alarms'],
     host_permissions: [...ANNOTATED_SITES, ...FETCHED_SITES],
     // The note editor runs in this extension page, framed by the panel on the annotated sites only, so
     // PubMed's scripts cannot read the note or its keystrokes (entrypoints/note-frame/).
