@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { NewPapersList } from '@/components/NewPapersList';
-import { TopicWatchList } from '@/components/TopicWatchList';
-import { useLiveQuery } from '@/components/use-live-query';
-import type { JakLensDB } from '@/utils/db';
+import { NewPapersList } from '@/components/library/NewPapersList';
+import { TopicWatchList } from '@/components/library/TopicWatchList';
+import { useLiveQuery } from '@/components/library/use-live-query';
+import type { JakLensDB } from '@/utils/storage/db';
 import type { TopicWatchMessage } from '@/utils/topic-watch/messages';
 import type { PaperStatus, TopicWatch } from '@/utils/topic-watch/model';
 import { DEFAULT_PREFS, type TopicWatchPrefs } from '@/utils/topic-watch/prefs';

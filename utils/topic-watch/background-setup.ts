@@ -4,9 +4,9 @@
  * built here is also the one the search-result badges use, so NCBI sees one polite client.
  */
 import { browser } from 'wxt/browser';
-import type { JakLensDB } from '../db';
-import { createRateLimiter } from '../eutils';
-import type { XmlParser } from '../parse-pubmed-xml';
+import type { JakLensDB } from '../storage/db';
+import { createRateLimiter } from '../article/eutils';
+import type { XmlParser } from '../article/parse-pubmed-xml';
 import { createNcbiGate, rateFor, type NcbiGate } from './ncbi-gate';
 import { DEFAULT_PREFS, type TopicWatchPrefs } from './prefs';
 import { defaultWatchSeededItem, loadTopicWatchPrefs, watchTopicWatchPrefs } from './prefs-store';

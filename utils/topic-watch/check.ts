@@ -6,11 +6,11 @@
  */
 import type { Article } from '../article';
 import { classifyArticle } from '../classify';
-import { toCompactRecord, type CompactRecord } from '../compact-record';
-import type { JakLensDB } from '../db';
-import { buildEfetchUrl, MAX_BATCH } from '../eutils';
-import { parsePubmedXml, type XmlParser } from '../parse-pubmed-xml';
-import { putCachedRecords } from '../record-cache';
+import { toCompactRecord, type CompactRecord } from '../article/compact-record';
+import type { JakLensDB } from '../storage/db';
+import { buildEfetchUrl, MAX_BATCH } from '../article/eutils';
+import { parsePubmedXml, type XmlParser } from '../article/parse-pubmed-xml';
+import { putCachedRecords } from '../storage/record-cache';
 import { buildEsearchUrl, parseEsearchResult } from './esearch';
 import { NcbiRequestError, type NcbiGate } from './ncbi-gate';
 import { MAX_NEW_RECORDS, type TopicWatch, type WatchPaper } from './model';

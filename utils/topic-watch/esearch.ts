@@ -3,7 +3,7 @@
  * NCBI's eSearchResult XML (DTD eSearch_020511: Count, IdList/Id, ERROR, ErrorList, WarningList).
  * Pure: the parser is injected (a Chrome service worker has no DOMParser).
  */
-import type { XmlParser } from '../parse-pubmed-xml';
+import type { XmlParser } from '../article/parse-pubmed-xml';
 
 export const ESEARCH_URL = 'https://eutils.ncbi.nlm.nih.gov/entrez/eutils/esearch.fcgi';
 

@@ -3,7 +3,7 @@
  * papers added since the last check. Not to be confused with the watch list of highlight terms
  * (utils/watch-finder.ts), which marks words on pages and never contacts anyone.
  */
-import type { DiseaseKind, Relevance } from '../picklists';
+import type { DiseaseKind, Relevance } from '../storage/picklists';
 
 /** Why the last check did not complete, kept so the library can say so and the scheduler retries. */
 export interface CheckFailure {

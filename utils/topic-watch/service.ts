@@ -3,8 +3,8 @@
  * checks (one run at a time), and reports the number of new papers for the toolbar badge. Browser
  * APIs (alarms, badge, storage) stay in entrypoints/background.ts; this takes them as functions.
  */
-import type { JakLensDB } from '../db';
-import type { XmlParser } from '../parse-pubmed-xml';
+import type { JakLensDB } from '../storage/db';
+import type { XmlParser } from '../article/parse-pubmed-xml';
 import { checkWatch, esearch, type CheckOutcome } from './check';
 import { buildEsearchUrl } from './esearch';
 import { validateWatchInput, type TopicWatch } from './model';

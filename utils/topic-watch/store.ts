@@ -3,7 +3,7 @@
  * `watchPapers`, db v4). A paper is stored once per PMID: a later check, or another watch, that finds
  * it again only adds its watch id, so the reader's "seen" / "not relevant" is never undone.
  */
-import type { JakLensDB } from '../db';
+import type { JakLensDB } from '../storage/db';
 import {
   comparePapers,
   DEFAULT_WATCH,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type JakLensDB } from '../../../utils/db';
-import { createRateLimiter } from '../../../utils/eutils';
-import { getCachedRecords } from '../../../utils/record-cache';
+import { openDatabase, type JakLensDB } from '../../../utils/storage/db';
+import { createRateLimiter } from '../../../utils/article/eutils';
+import { getCachedRecords } from '../../../utils/storage/record-cache';
 import { checkWatch } from '../../../utils/topic-watch/check';
 import { createNcbiGate, type HttpFetch } from '../../../utils/topic-watch/ncbi-gate';
 import {
@@ -10,7 +10,7 @@ import {
   listWatches,
   setPaperStatus,
 } from '../../../utils/topic-watch/store';
-import { createXmlParser } from '../../../utils/xml-parser';
+import { createXmlParser } from '../../../utils/article/xml-parser';
 import { efetchReply, esearchReply, FIXTURE_PMIDS } from '../../support/eutils-replies';
 
 const DAY = 86_400_000;

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { NewPapersList } from '@/components/NewPapersList';
-import { ResultsStrip } from '@/components/ResultsStrip';
-import { TopicWatchList } from '@/components/TopicWatchList';
+import { NewPapersList } from '@/components/library/NewPapersList';
+import { ResultsStrip } from '@/components/overlays/ResultsStrip';
+import { TopicWatchList } from '@/components/library/TopicWatchList';
 import type { TopicWatch, WatchPaper } from '@/utils/topic-watch/model';
 
 const NOW = Date.UTC(2026, 11, 3, 12);

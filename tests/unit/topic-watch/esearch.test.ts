@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildEsearchUrl, parseEsearchResult } from '../../../utils/topic-watch/esearch';
-import { createXmlParser } from '../../../utils/xml-parser';
+import { createXmlParser } from '../../../utils/article/xml-parser';
 import { esearchReply } from '../../support/eutils-replies';
 
 const parsers = [

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createRateLimiter, fetchRecords } from '../../../utils/eutils';
+import { createRateLimiter, fetchRecords } from '../../../utils/article/eutils';
 import {
   createNcbiGate,
   NcbiRequestError,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type JakLensDB } from '../../../utils/db';
-import { createRateLimiter } from '../../../utils/eutils';
+import { openDatabase, type JakLensDB } from '../../../utils/storage/db';
+import { createRateLimiter } from '../../../utils/article/eutils';
 import { DEFAULT_WATCH } from '../../../utils/topic-watch/model';
 import { createNcbiGate, type HttpFetch } from '../../../utils/topic-watch/ncbi-gate';
 import { createTopicWatchService } from '../../../utils/topic-watch/service';
