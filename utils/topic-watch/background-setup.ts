@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import type { JakLensDB } from '../storage/db';
 import { createRateLimiter } from '../article/eutils';
 import type { XmlParser } from '../article/parse-pubmed-xml';
-import { createNcbiGate, rateFor, type NcbiGate } from './ncbi-gate';
+import { createNcbiGate, rateFor, type NcbiGate } from '../article/ncbi-gate';
 import { DEFAULT_PREFS, type TopicWatchPrefs } from './prefs';
 import { defaultWatchSeededItem, loadTopicWatchPrefs, watchTopicWatchPrefs } from './prefs-store';
 import { createTopicWatchService, type TopicWatchService } from './service';

@@ -12,7 +12,7 @@ import { buildEfetchUrl, MAX_BATCH } from '../article/eutils';
 import { parsePubmedXml, type XmlParser } from '../article/parse-pubmed-xml';
 import { putCachedRecords } from '../storage/record-cache';
 import { buildEsearchUrl, parseEsearchResult } from './esearch';
-import { NcbiRequestError, type NcbiGate } from './ncbi-gate';
+import { NcbiRequestError, type NcbiGate } from '../article/ncbi-gate';
 import { MAX_NEW_RECORDS, type TopicWatch, type WatchPaper } from './model';
 import { checkWindow, ncbiDay } from './schedule';
 import { addPapers, knownPmids, patchWatch } from './store';

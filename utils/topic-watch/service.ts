@@ -8,7 +8,7 @@ import type { XmlParser } from '../article/parse-pubmed-xml';
 import { checkWatch, esearch, type CheckOutcome } from './check';
 import { buildEsearchUrl } from './esearch';
 import { validateWatchInput, type TopicWatch } from './model';
-import { NcbiRequestError, type NcbiGate } from './ncbi-gate';
+import { NcbiRequestError, type NcbiGate } from '../article/ncbi-gate';
 import { parseTopicWatchMessage, type TopicWatchMessage } from './messages';
 import type { TopicWatchPrefs } from './prefs';
 import { dueWatches } from './schedule';

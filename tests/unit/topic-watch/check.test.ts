@@ -3,7 +3,7 @@ import { openDatabase, type JakLensDB } from '../../../utils/storage/db';
 import { createRateLimiter } from '../../../utils/article/eutils';
 import { getCachedRecords } from '../../../utils/storage/record-cache';
 import { checkWatch } from '../../../utils/topic-watch/check';
-import { createNcbiGate, type HttpFetch } from '../../../utils/topic-watch/ncbi-gate';
+import { createNcbiGate, type HttpFetch } from '../../../utils/article/ncbi-gate';
 import {
   createWatch,
   listPapers,

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type JakLensDB } from '../../../utils/storage/db';
 import { createRateLimiter } from '../../../utils/article/eutils';
 import { DEFAULT_WATCH } from '../../../utils/topic-watch/model';
-import { createNcbiGate, type HttpFetch } from '../../../utils/topic-watch/ncbi-gate';
+import { createNcbiGate, type HttpFetch } from '../../../utils/article/ncbi-gate';
 import { createTopicWatchService } from '../../../utils/topic-watch/service';
 import { listWatches, seedDefaultWatch } from '../../../utils/topic-watch/store';
 import { efetchReply, esearchReply, type EsearchReplyInput } from '../../support/eutils-replies';

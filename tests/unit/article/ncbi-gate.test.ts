@@ -7,7 +7,7 @@ import {
   retryAfterMs,
   type HttpFetch,
   type NcbiAccess,
-} from '../../../utils/topic-watch/ncbi-gate';
+} from '../../../utils/article/ncbi-gate';
 import { efetchReply, esearchReply } from '../../support/eutils-replies';
 
 interface Call {

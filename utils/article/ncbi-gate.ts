@@ -5,7 +5,7 @@
  * waiting (Retry-After when NCBI gives it, doubling backoff otherwise) — every caller waits, since
  * NCBI counts requests per user, not per feature. https://www.ncbi.nlm.nih.gov/books/NBK25497/
  */
-import type { RateLimiter } from '../article/eutils';
+import type { RateLimiter } from './eutils';
 
 /** NCBI's limits per second, without and with an API key. */
 export const RATE_WITHOUT_KEY = 3;
