@@ -47,7 +47,11 @@ export function TopicWatchList({ watches, onSave, onDelete, onCheckNow, checking
                     })
                   }
                 >
-                  {watch.paused ? 'Resume' : 'Pause'}
+                  {!watch.paused
+                    ? 'Pause'
+                    : watch.lastCheckedAt === undefined
+                      ? 'Start watching'
+                      : 'Resume'}
                 </button>
                 <button type="button" onClick={() => onDelete(watch)}>
                   Delete
@@ -83,7 +87,9 @@ function WatchState({ watch, now }: { watch: TopicWatch; now?: number }) {
     <div class="topic-watch-state">
       {watch.lastCheckedAt !== undefined
         ? `Last checked ${formatWhen(watch.lastCheckedAt, now)}.`
-        : 'Not checked yet.'}
+        : watch.paused
+          ? 'Not started: nothing is sent to NCBI until you start it.'
+          : 'Not checked yet.'}
       {watch.lastFailure && (
         <p role="alert" class="topic-watch-failure">
           The last check failed ({formatWhen(watch.lastFailure.at, now)}):{' '}

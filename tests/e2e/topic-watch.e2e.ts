@@ -83,14 +83,19 @@ describe('PubMed watches in real Chromium', () => {
     if (ext) removeProfile(ext.userDataDir);
   });
 
-  it('offers the default watch on first run, its query shown', async () => {
+  it('offers the default watch on first run, its query shown, paused until started', async () => {
     const watch = library.locator('li.topic-watch');
     await expect.poll(() => watch.count(), { timeout: 15_000 }).toBe(1);
     expect(await watch.locator('strong').textContent()).toBe('Myositis / JDM and JAK inhibition');
     const query = await watch.locator('code').textContent();
     expect(query).toContain('myositis[MeSH Terms]');
     expect(query).toContain('baricitinib[Title/Abstract]');
-    expect(await watch.textContent()).toContain('Not checked yet.');
+    expect(await watch.textContent()).toContain('Not started: nothing is sent to NCBI');
+    expect(ncbiCalls('esearch')).toEqual([]);
+    await watch.getByRole('button', { name: 'Start watching' }).click();
+    await expect.poll(() => watch.textContent()).toContain('Not checked yet.');
+    // Starting the unchanged query sends nothing either (NCBI is asked about new queries only).
+    expect(ncbiCalls('esearch')).toEqual([]);
   });
 
   it('first run: finds the routed records, classifies them, badges the count and lists them', async () => {

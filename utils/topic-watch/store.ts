@@ -18,8 +18,9 @@ export async function listWatches(db: JakLensDB): Promise<TopicWatch[]> {
 }
 
 /**
- * Adds the default watch on first run (once: a flag in extension storage is the caller's business,
- * so deleting it later does not bring it back — see `seedDefaultWatch`'s `alreadySeeded`).
+ * Offers the default watch on first run (once: the caller keeps a flag in extension storage, so
+ * deleting it does not bring it back). It starts paused: nothing is sent to NCBI in the background
+ * until the reader has seen the query and started it.
  */
 export async function seedDefaultWatch(
   db: JakLensDB,
@@ -27,7 +28,7 @@ export async function seedDefaultWatch(
   now = Date.now(),
 ): Promise<TopicWatch | null> {
   if (alreadySeeded) return null;
-  return createWatch(db, { ...DEFAULT_WATCH, paused: false }, now);
+  return createWatch(db, { ...DEFAULT_WATCH, paused: true }, now);
 }
 
 export async function createWatch(

@@ -120,12 +120,29 @@ describe('saving a watch', () => {
 });
 
 describe('checks and the count', () => {
-  it('first run seeds the default watch once; check now finds papers; seen ones leave the count', async () => {
+  it('first run offers the default watch once, paused; started, check now finds papers; seen ones leave the count', async () => {
     const { service, counts, terms } = setup(() => ({ ids: ['38909159', '33474827'] }));
     await seedDefaultWatch(db, false, T0);
     expect(await seedDefaultWatch(db, true, T0)).toBeNull();
     const watches = await listWatches(db);
-    expect(watches.map((w) => w.query)).toEqual([DEFAULT_WATCH.query]);
+    expect(watches.map((w) => [w.query, w.paused])).toEqual([[DEFAULT_WATCH.query, true]]);
+    // Paused: neither "check all" nor the schedule sends its query anywhere.
+    expect(await service.handle({ type: 'topic-watch/check-now' }, false)).toEqual({
+      ok: true,
+      data: [],
+    });
+    expect(await service.tick()).toEqual([]);
+    expect(terms).toEqual([]);
+    const started = {
+      type: 'topic-watch/save',
+      id: watches[0]!.id,
+      ...DEFAULT_WATCH,
+      paused: false,
+    };
+    expect(await service.handle(started, false)).toMatchObject({
+      ok: true,
+      data: { warnings: [] },
+    });
 
     const reply = await service.handle({ type: 'topic-watch/check-now' }, false);
     expect(reply).toEqual({ ok: true, data: [{ kind: 'ok', matched: 2, added: 2 }] });
@@ -145,7 +162,8 @@ describe('checks and the count', () => {
 
   it('the scheduled tick checks due watches only, and never two runs at once', async () => {
     const { service, terms } = setup(() => ({ ids: ['38909159'] }));
-    await seedDefaultWatch(db, false, T0);
+    await service.handle({ type: 'topic-watch/save', ...DEFAULT_WATCH }, false);
+    terms.length = 0;
     const [a, b] = await Promise.all([service.tick(), service.tick()]);
     expect(a).toHaveLength(1);
     // The second tick ran after the first and found the watch no longer due.
