@@ -13,7 +13,7 @@ import { parsePubmedXml, type XmlParser } from '../article/parse-pubmed-xml';
 import { putCachedRecords } from '../storage/record-cache';
 import { buildEsearchUrl, parseEsearchResult } from './esearch';
 import { NcbiRequestError, type NcbiGate } from '../article/ncbi-gate';
-import { MAX_NEW_RECORDS, type TopicWatch, type WatchPaper } from './model';
+import { MAX_NEW_RECORDS, MAX_RECORDS_PER_DAY, type TopicWatch, type WatchPaper } from './model';
 import { checkWindow, ncbiDay } from './schedule';
 import { addPapers, knownPmids, patchWatch } from './store';
 
@@ -46,9 +46,24 @@ export async function checkWatch(watch: TopicWatch, deps: CheckDeps): Promise<Ch
 
 async function runCheck(watch: TopicWatch, deps: CheckDeps, now: number): Promise<CheckOutcome> {
   const { window, days } = checkWindow(watch, now);
-  const search = await esearch(deps, buildEsearchUrl(watch.query, window, MAX_NEW_RECORDS));
+  let search = await esearch(deps, buildEsearchUrl(watch.query, window, MAX_NEW_RECORDS));
   if (search.errors.length > 0) return { kind: 'failed', reason: search.errors.join('; ') };
-  if (search.count > MAX_NEW_RECORDS) return { kind: 'too-broad', count: search.count, days };
+  if (search.count / days > MAX_RECORDS_PER_DAY) {
+    return { kind: 'too-broad', count: search.count, days };
+  }
+  if (search.count > MAX_NEW_RECORDS) {
+    // A reasonable watch with a long backlog (first run, or weeks offline): fetch the most recent
+    // days that fit rather than all of it.
+    const recent = Math.max(1, Math.floor((MAX_NEW_RECORDS * days) / search.count));
+    search = await esearch(
+      deps,
+      buildEsearchUrl(watch.query, { reldate: recent }, MAX_NEW_RECORDS),
+    );
+    if (search.errors.length > 0) return { kind: 'failed', reason: search.errors.join('; ') };
+    if (search.count > MAX_NEW_RECORDS) {
+      return { kind: 'too-broad', count: search.count, days: recent };
+    }
+  }
 
   const known = await knownPmids(deps.db, search.ids);
   const fresh = search.ids.filter((id) => !known.has(id));

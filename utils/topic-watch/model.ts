@@ -55,8 +55,10 @@ export interface WatchPaper {
 export const DEFAULT_CHECK_EVERY_HOURS = 24;
 /** The first check of a watch looks this many days back (esearch `reldate`). */
 export const FIRST_CHECK_DAYS = 30;
-/** More new records than this in one check: the watch is too broad; nothing is fetched. */
+/** At most this many records are fetched in one check (esearch `retmax`). */
 export const MAX_NEW_RECORDS = 500;
+/** More records a day than this: the watch is too broad; the reader is asked to narrow it. */
+export const MAX_RECORDS_PER_DAY = 500;
 export const MAX_NAME = 200;
 /** PubMed's own search box accepts long queries; this bound keeps one GET URL well under 8 KB. */
 export const MAX_QUERY = 4000;

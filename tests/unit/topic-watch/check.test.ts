@@ -136,6 +136,24 @@ describe('checkWatch', () => {
     expect(after!.checkedThrough).toBeUndefined();
   });
 
+  it('a long backlog of a reasonable watch is cut to the most recent days that fit', async () => {
+    const watch = await setup();
+    let calls = 0;
+    // 900 records in 30 days (30 a day): too many to fetch, not too broad; then 16 days hold 3.
+    const fake = ncbi(() =>
+      ++calls === 1 ? { ids: FIXTURE_PMIDS, count: 900 } : { ids: FIXTURE_PMIDS.slice(0, 3) },
+    );
+    expect(await checkWatch(watch, { db, gate: fake.gate, now: () => T0 })).toEqual({
+      kind: 'ok',
+      matched: 3,
+      added: 3,
+    });
+    const searches = fake.urls.filter((u) => u.pathname.endsWith('esearch.fcgi'));
+    expect(searches.map((u) => u.searchParams.get('reldate'))).toEqual(['30', '16']);
+    const [after] = await listWatches(db);
+    expect(after!.checkedThrough).toBe('2026/12/03');
+  });
+
   it('offline: nothing is sent, the failure is kept with its reason and counted', async () => {
     const watch = await setup();
     const fake = ncbi(
