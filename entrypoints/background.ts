@@ -9,13 +9,14 @@ import type { TabMessage } from '@/utils/messaging/messages';
 import { isTrustedSender } from '@/utils/messaging/sender';
 import { createXmlParser } from '@/utils/article/xml-parser';
 import { loadSettings } from '@/utils/settings/store';
+import { ANNOTATED_SITES } from '@/utils/page/sites';
 import { isTopicWatchMessage } from '@/utils/topic-watch/messages';
 import { setUpTopicWatches } from '@/utils/topic-watch/background-setup';
 
 const HIGHLIGHT_MENU_ID = 'jak-lens-highlight-selection';
 
 /**
- * Owns the database (extension origin) and answers the typed messages of utils/messages.ts; sets the
+ * Owns the database (extension origin) and answers the typed messages of utils/messaging/messages.ts; sets the
  * toolbar badge per tab; tells other tabs of the same article when a note changes; relays the keyboard
  * commands (toggle the panel, highlight the selection) and the context-menu item to the tab.
  */
@@ -28,7 +29,7 @@ export default defineBackground(() => {
   // Chrome's service worker has no DOMParser; Firefox's event page does.
   const parser = typeof DOMParser === 'function' ? undefined : createXmlParser();
   // PubMed watches; their gate is the one door to NCBI (one rate limit for every tab and watch).
-  const topicWatches = setUpTopicWatches(db, parser);
+  const topicWatches = setUpTopicWatches(db, parser, { action, alarms: browser.alarms });
 
   const handle = createMessageHandler({
     db,
@@ -95,10 +96,7 @@ export default defineBackground(() => {
         id: HIGHLIGHT_MENU_ID,
         title: 'Highlight with JAK Lens',
         contexts: ['selection'],
-        documentUrlPatterns: [
-          'https://pubmed.ncbi.nlm.nih.gov/*',
-          'https://pmc.ncbi.nlm.nih.gov/*',
-        ],
+        documentUrlPatterns: ANNOTATED_SITES,
       }),
     )
     .catch((error: unknown) => console.warn('[JAK Lens] context menu', error));

@@ -11,7 +11,7 @@ import {
   loadTopicWatchPrefs,
   saveTopicWatchPrefs,
   watchTopicWatchPrefs,
-} from '@/utils/topic-watch/prefs-store';
+} from '@/utils/settings/topic-watch-prefs';
 import type { SaveResult } from '@/utils/topic-watch/service';
 import { CHECK_EVERY_CHOICES } from '@/utils/topic-watch/schedule';
 import { listPapers, listWatches } from '@/utils/topic-watch/store';

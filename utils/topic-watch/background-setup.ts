@@ -3,13 +3,16 @@
  * watch, the toolbar badge count, and the reader's NCBI access (API key → 10 requests/s). The gate
  * built here is also the one the search-result badges use, so NCBI sees one polite client.
  */
-import { browser } from 'wxt/browser';
 import type { JakLensDB } from '../storage/db';
 import { createRateLimiter } from '../article/eutils';
 import type { XmlParser } from '../article/parse-pubmed-xml';
 import { createNcbiGate, rateFor, type NcbiGate } from '../article/ncbi-gate';
 import { DEFAULT_PREFS, type TopicWatchPrefs } from './prefs';
-import { defaultWatchSeededItem, loadTopicWatchPrefs, watchTopicWatchPrefs } from './prefs-store';
+import {
+  defaultWatchSeededItem,
+  loadTopicWatchPrefs,
+  watchTopicWatchPrefs,
+} from '../settings/topic-watch-prefs';
 import { createTopicWatchService, type TopicWatchService } from './service';
 import { TICK_MINUTES } from './schedule';
 import { seedDefaultWatch } from './store';
@@ -17,11 +20,25 @@ import { seedDefaultWatch } from './store';
 export const TOPIC_WATCH_ALARM = 'jak-lens-topic-watches';
 const BADGE_COLOR = '#005a9c';
 
+/** The browser APIs this needs, passed in by the background (utils/ stays free of browser globals). */
+export interface TopicWatchBrowserApi {
+  action: {
+    setBadgeText(details: { text: string }): Promise<void>;
+    setTitle(details: { title: string }): Promise<void>;
+    setBadgeBackgroundColor(details: { color: string }): Promise<void>;
+  };
+  alarms: {
+    get(name: string): Promise<unknown>;
+    create(name: string, info: { delayInMinutes: number; periodInMinutes: number }): unknown;
+    onAlarm: { addListener(listener: (alarm: { name: string }) => void): void };
+  };
+}
+
 export function setUpTopicWatches(
   db: JakLensDB,
   parser: XmlParser | undefined,
+  { action, alarms }: TopicWatchBrowserApi,
 ): { gate: NcbiGate; service: TopicWatchService } {
-  const action = browser.action ?? browser.browserAction;
   let prefs: TopicWatchPrefs = DEFAULT_PREFS;
   const ready = loadTopicWatchPrefs().then((p) => (prefs = p));
   watchTopicWatchPrefs((p) => (prefs = p));
@@ -56,15 +73,15 @@ export function setUpTopicWatches(
   })().catch((error: unknown) => console.warn('[JAK Lens] PubMed watches', error));
 
   // A short delay before the first tick: not at the very moment the browser starts.
-  void browser.alarms.get(TOPIC_WATCH_ALARM).then((existing) =>
+  void alarms.get(TOPIC_WATCH_ALARM).then((existing) =>
     existing
       ? undefined
-      : browser.alarms.create(TOPIC_WATCH_ALARM, {
+      : alarms.create(TOPIC_WATCH_ALARM, {
           delayInMinutes: 1,
           periodInMinutes: TICK_MINUTES,
         }),
   );
-  browser.alarms.onAlarm.addListener((alarm) => {
+  alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TOPIC_WATCH_ALARM) void service.tick();
   });
   // Back online: a check that failed offline need not wait for its retry delay's alarm tick.

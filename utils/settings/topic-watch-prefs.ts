@@ -1,5 +1,5 @@
 import { storage } from '#imports';
-import { normalizePrefs, type TopicWatchPrefs } from './prefs';
+import { normalizePrefs, type TopicWatchPrefs } from '../topic-watch/prefs';
 
 /** PubMed-watch preferences (`storage.local`, key "topicWatchPrefs"). */
 export const topicWatchPrefsItem = storage.defineItem<unknown>('local:topicWatchPrefs');
