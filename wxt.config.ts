@@ -45,7 +45,8 @@ export default defineConfig({
     description:
       'Recognises JDM / myositis and JAK-inhibitor articles on PubMed, highlights drugs and targets, and keeps your notes locally.',
     // contextMenus: the "Highlight with JAK Lens" item on a selection (Firefox accepts the same name).
-    permissions: ['storage', 'contextMenus'],
+    // alarms: the scheduled check of the reader's PubMed watches (utils/topic-watch/).
+    permissions: ['storage', 'contextMenus', 'alarms'],
     host_permissions: [...ANNOTATED_SITES, ...FETCHED_SITES],
     // The note editor runs in this extension page, framed by the panel on the annotated sites only, so
     // PubMed's scripts cannot read the note or its keystrokes (entrypoints/note-frame/).

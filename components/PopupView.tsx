@@ -17,11 +17,15 @@ type Props = {
   site?: { name: string; enabled: boolean };
   /** Turns JAK Lens (its marks, panel and badges) on or off for the tab's site. */
   onToggleSite?: () => void;
+  /** Papers the reader's PubMed watches found and the reader has not seen yet. */
+  newPapers?: number;
+  onOpenNewPapers?: () => void;
 };
 
 /** The toolbar popup: what JAK Lens sees in the current tab, and the way to the panel and library. */
 export function PopupView(props: Props) {
   const { state, noteStatus, onOpenLibrary, onTogglePanel, site, onToggleSite } = props;
+  const { newPapers, onOpenNewPapers } = props;
   const off = site && !site.enabled;
   const hasArticle = !off && !!state?.article;
   return (
@@ -57,6 +61,11 @@ export function PopupView(props: Props) {
         <button type="button" onClick={onOpenLibrary}>
           Open library
         </button>
+        {!!newPapers && onOpenNewPapers && (
+          <button type="button" class="new-papers-link" onClick={onOpenNewPapers}>
+            {newPapers} new paper{newPapers === 1 ? '' : 's'} from your PubMed watches
+          </button>
+        )}
       </div>
     </main>
   );

@@ -3,13 +3,15 @@ import { defineBackground } from '#imports';
 import { createMessageHandler } from '@/utils/messaging/background-handler';
 import { openDatabase } from '@/utils/storage/db';
 import { badgeFor } from '@/utils/classify/relevance-label';
-import { createRateLimiter, fetchRecords } from '@/utils/article/eutils';
+import { fetchRecords } from '@/utils/article/eutils';
 import { pruneCachedRecords } from '@/utils/storage/record-cache';
 import type { TabMessage } from '@/utils/messaging/messages';
 import { isTrustedSender } from '@/utils/messaging/sender';
 import { createXmlParser } from '@/utils/article/xml-parser';
 import { loadSettings } from '@/utils/settings/store';
 import { ANNOTATED_SITES } from '@/utils/page/sites';
+import { isTopicWatchMessage } from '@/utils/topic-watch/messages';
+import { setUpTopicWatches } from '@/utils/topic-watch/background-setup';
 
 const HIGHLIGHT_MENU_ID = 'jak-lens-highlight-selection';
 
@@ -24,10 +26,10 @@ export default defineBackground(() => {
   const articleOfTab = new Map<number, string>();
   // MV3 has `action`; Firefox's MV2 build has `browserAction`.
   const action = browser.action ?? browser.browserAction;
-  // One limiter for every tab: NCBI's 3 requests per second is per user, not per page.
-  const limiter = createRateLimiter();
   // Chrome's service worker has no DOMParser; Firefox's event page does.
   const parser = typeof DOMParser === 'function' ? undefined : createXmlParser();
+  // PubMed watches; their gate is the one door to NCBI (one rate limit for every tab and watch).
+  const topicWatches = setUpTopicWatches(db, parser, { action, alarms: browser.alarms });
 
   const handle = createMessageHandler({
     db,
@@ -52,8 +54,8 @@ export default defineBackground(() => {
     fetchRecords: async (pmids) =>
       (await loadSettings()).fetchRecords
         ? fetchRecords(pmids, {
-            fetch: (url, init) => fetch(url, init),
-            limiter,
+            fetch: (url, init) => topicWatches.gate.fetch(url, init),
+            limiter: { acquire: async () => undefined }, // the gate applies the shared limit
             parser,
             identity: { tool: 'jak-lens' },
           })
@@ -65,6 +67,9 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw, sender) => {
     if (!isTrustedSender(sender, browser.runtime.id, extensionOrigin)) {
       return Promise.resolve({ ok: false, error: 'Untrusted sender' });
+    }
+    if (isTopicWatchMessage(raw)) {
+      return topicWatches.service.handle(raw, !sender.url?.startsWith(extensionOrigin));
     }
     return handle(raw, { tabId: sender.tab?.id });
   });

@@ -12,17 +12,26 @@ import {
   watchSettings,
 } from '@/utils/settings/store';
 import { LibraryView } from './LibraryView';
+import { NewPapersView } from './NewPapersView';
 import { SettingsView } from './SettingsView';
 import { TrashView } from './TrashView';
 
 type Props = { db: JakLensDB };
 
-const TABS = { library: 'Library', trash: 'Trash', settings: 'Settings' } as const;
+const TABS = {
+  library: 'Library',
+  'new-papers': 'New papers',
+  trash: 'Trash',
+  settings: 'Settings',
+} as const;
 type Tab = keyof typeof TABS;
+
+/** `dashboard.html#new-papers` opens that tab (the popup's link to new papers). */
+const initialTab = (): Tab => (location.hash === '#new-papers' ? 'new-papers' : 'library');
 
 /** The library page: notes library (with the recent list below it), trash and settings. */
 export function App({ db }: Props) {
-  const [tab, setTab] = useState<Tab>('library');
+  const [tab, setTab] = useState<Tab>(initialTab);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [lastExportAt, setLastExportAt] = useState<number>();
   useEffect(() => {
@@ -68,6 +77,7 @@ export function App({ db }: Props) {
           <RecentSection db={db} />
         </>
       )}
+      {tab === 'new-papers' && <NewPapersView db={db} />}
       {tab === 'trash' && <TrashView db={db} confirm={(m) => confirm(m)} />}
       {tab === 'settings' && (
         <SettingsView settings={settings} storageManager={navigator.storage} />

@@ -62,6 +62,7 @@ export function App() {
   const [noteStatus, setNoteStatus] = useState<ReadingStatus | null | undefined>(undefined);
   const [site, setSite] = useState<keyof Settings['sites'] | null>(null);
   const [sites, setSites] = useState<Settings['sites']>();
+  const [newPapers, setNewPapers] = useState<number>();
 
   const describeTab = async (tab: TabState | null) => {
     setState(tab);
@@ -80,13 +81,18 @@ export function App() {
       setTabId(id);
       setSite(siteOf(await tabUrl(id)));
       setSites((await loadSettings()).sites);
+      // PubMed watches: how many papers wait in the library's "New papers".
+      void browser.runtime
+        .sendMessage({ type: 'topic-watch/count' })
+        .then((reply) => (reply as { ok: boolean; data?: number }).data)
+        .then(setNewPapers, () => undefined);
       await describeTab(await queryTab(id));
     })();
     return stop;
   }, []);
 
-  const openLibrary = () => {
-    void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
+  const openLibrary = (hash = '') => {
+    void browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${hash}`) });
     window.close();
   };
   const togglePanel = () => {
@@ -105,7 +111,9 @@ export function App() {
     <PopupView
       state={state}
       noteStatus={noteStatus}
-      onOpenLibrary={openLibrary}
+      onOpenLibrary={() => openLibrary()}
+      newPapers={newPapers}
+      onOpenNewPapers={() => openLibrary('#new-papers')}
       onTogglePanel={togglePanel}
       {...(site && sites
         ? {

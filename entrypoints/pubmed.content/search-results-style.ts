@@ -23,4 +23,5 @@ export const SEARCH_RESULTS_CSS = `
 [${UI_ATTR}="strip"] { margin: 8px 0; padding: 6px 10px; border: 1px solid #c8e6c9; background: #f1f8e9; border-radius: 4px; }
 .jl-strip { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
 .jl-strip-filter[aria-pressed="true"] { font-weight: 700; }
+.jl-strip-watch-said { font-size: 90%; }
 `;

@@ -37,6 +37,8 @@ export interface SearchResultsDeps {
   /** Which of these article keys ("pmid:123") have a note or highlights. */
   hasNotes(keys: string[]): Promise<Iterable<string>>;
   settings: { fetchRecords: boolean };
+  /** Saves the page's query as a PubMed watch ("Watch this search"); absent: no button. */
+  watchSearch?: () => Promise<string>;
   /** Highlights terms inside `root` (a title link or a snippet); may return an undo function. */
   highlight(root: Element): void | (() => void);
 }
@@ -179,7 +181,11 @@ export function initSearchResults(
       container.before(strip);
     }
     const { relevant, total } = summariseResults(live.map((e) => e.verdict));
-    render(h(ResultsStrip, { relevant, total, filterOn, onToggleFilter: setFilter }), strip);
+    const onWatchSearch = deps.watchSearch;
+    render(
+      h(ResultsStrip, { relevant, total, filterOn, onToggleFilter: setFilter, onWatchSearch }),
+      strip,
+    );
   }
 
   function watch() {

@@ -11,6 +11,7 @@ import { initArticlePage, type ArticleController } from './article-page';
 import { watchMarkCards } from './mark-card';
 import { readPage } from './read-page';
 import { initSearchResults } from './search-results';
+import { watchThisSearch } from './watch-this-search';
 
 /** What JAK Lens does on one page while its site is switched on. */
 export interface Session {
@@ -89,6 +90,7 @@ export function startSession(
       requestRecords: (pmids) => request({ type: 'records/get', pmids }),
       hasNotes: (keys) => request({ type: 'notes/which', keys }),
       highlight: (root) => applyTermMarks(root, find).undo,
+      watchSearch: () => watchThisSearch(location.href),
     });
     // PubMed moves between result pages in place; re-read the results when the URL changes.
     ctx.addEventListener(window, 'wxt:locationchange', () => results.rescan());

@@ -12,6 +12,8 @@ export const ALLOWED_PERMISSIONS: Record<string, string> = {
   contextMenus:
     'planned: the "Highlight with JAK Lens" item on selected text in PubMed/PMC pages (Chrome name)',
   menus: 'planned: the same context-menu item under the name Firefox also accepts',
+  alarms:
+    'PubMed watches: the scheduled check for new papers (utils/topic-watch/background-setup.ts)',
 };
 
 /**

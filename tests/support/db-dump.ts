@@ -9,6 +9,8 @@ export const DB_TABLES = [
   'trash',
   'highlights',
   'records',
+  'topicWatches',
+  'watchPapers',
 ] as const;
 
 /**

@@ -37,7 +37,8 @@ export interface RateLimiter {
 }
 
 export interface RateLimiterOptions {
-  limit?: number;
+  /** Requests per interval; a function when it can change (10/s once the reader adds an API key). */
+  limit?: number | (() => number);
   intervalMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -45,7 +46,9 @@ export interface RateLimiterOptions {
 
 /** A sliding-window limiter; defaults to NCBI's 3 requests per 1000 ms. */
 export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
-  const { limit = 3, intervalMs = 1000 } = options;
+  const { intervalMs = 1000 } = options;
+  const limit = options.limit ?? 3;
+  const limitOf = typeof limit === 'function' ? limit : () => limit;
   const now = options.now ?? (() => Date.now());
   const sleep =
     options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
@@ -56,7 +59,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     for (;;) {
       const t = now();
       while (stamps.length > 0 && t - stamps[0]! >= intervalMs) stamps.shift();
-      if (stamps.length < limit) {
+      if (stamps.length < limitOf()) {
         stamps.push(t);
         return;
       }

@@ -13,6 +13,7 @@ import type {
   RecentEntry,
   TrashedNote,
 } from './entities';
+import type { TopicWatch, WatchPaper } from '../topic-watch/model';
 
 // The row types live in ./entities (no Dexie there); re-exported for the modules that open the database.
 export type * from './entities';
@@ -36,6 +37,8 @@ export class JakLensDB extends Dexie {
   trash!: EntityTable<TrashedNote, 'id'>;
   highlights!: EntityTable<Highlight, 'id'>;
   records!: EntityTable<CachedRecord, 'pmid'>;
+  topicWatches!: EntityTable<TopicWatch, 'id'>;
+  watchPapers!: EntityTable<WatchPaper, 'pmid'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -55,6 +58,12 @@ export class JakLensDB extends Dexie {
     // v3: cache of E-utilities records for the search-results badges; `fetchedAt` indexed for pruning.
     this.version(3).stores({
       records: 'pmid, fetchedAt',
+    });
+    // v4: PubMed watches (saved queries checked on a schedule) and the papers they found, one row per
+    // PMID so a paper is announced once; `status` indexed for the badge count. New tables only.
+    this.version(4).stores({
+      topicWatches: 'id',
+      watchPapers: 'pmid, status, foundAt',
     });
   }
 }

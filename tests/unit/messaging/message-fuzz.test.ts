@@ -92,6 +92,24 @@ describe('message fuzzing against the background handler', () => {
       },
       fetchedAt: Date.now(),
     });
+    // So are PubMed watches and their papers (utils/topic-watch, its own message handler).
+    await db.topicWatches.put({
+      id: '8a1f9c2e-1111-4c3b-9d2e-0000000000aa',
+      name: 'JDM',
+      query: 'jdm',
+      paused: false,
+      createdAt: 1,
+    });
+    await db.watchPapers.put({
+      pmid: '38909159',
+      title: 'Cached',
+      relevance: 'disease',
+      disease: 'jdm',
+      inhibitors: [],
+      watchIds: [],
+      status: 'new',
+      foundAt: 1,
+    });
     const filled = await dump(db);
     for (const [table, rows] of Object.entries(filled)) expect(rows, table).not.toHaveLength(0);
   });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { JakLensDB } from '@/utils/storage/db';
 import { getNote, saveNote } from '@/utils/storage/notes-repository';
 import { addHighlight, listHighlights } from '@/utils/storage/highlights-repository';
+import { addPapers, createWatch, listPapers } from '@/utils/topic-watch/store';
 
 /**
  * Upgrades from every earlier schema version. Each case writes a database exactly as that version of
@@ -79,6 +80,29 @@ const v2Highlight = {
   updatedAt: 4,
 };
 
+const v3Record = {
+  pmid: '38909159',
+  article: {
+    title: 'Cardiac evaluation of patients with juvenile dermatomyositis',
+    abstract: '',
+    mesh: ['Dermatomyositis* / complications'],
+    substances: [],
+    keywords: [],
+    publicationTypes: ['Journal Article'],
+  },
+  fetchedAt: 50,
+};
+const v4Paper = {
+  pmid: '38909159',
+  title: v3Record.article.title,
+  relevance: 'disease' as const,
+  disease: 'jdm' as const,
+  inhibitors: [],
+  watchIds: [] as string[],
+  status: 'new' as const,
+  foundAt: 60,
+};
+
 const cases: UpgradeCase[] = [
   {
     version: 1,
@@ -140,6 +164,36 @@ const cases: UpgradeCase[] = [
       expect(await db.highlights.toArray()).toEqual([v2Highlight]);
       // The note index on tags still answers after the upgrade.
       expect(await db.notes.where('tags').equals('drug:baricitinib').count()).toBe(2);
+    },
+  },
+  {
+    version: 3,
+    stores: [
+      { recent: 'key, seenAt', articles: 'key, pmid, lastSeen' },
+      {
+        notes: 'articleKey, updatedAt, status, *tags',
+        noteConflicts: 'id, articleKey',
+        trash: 'id, articleKey, deletedAt',
+        highlights: 'id, articleKey',
+      },
+      { records: 'pmid, fetchedAt' },
+    ],
+    seed: async (db) => {
+      await db.table('articles').put(v1Article);
+      await db.table('notes').put(v2Note);
+      await db.table('highlights').put(v2Highlight);
+      await db.table('records').put(v3Record);
+    },
+    check: async (db) => {
+      expect(await db.articles.toArray()).toEqual([v1Article]);
+      expect(await db.notes.toArray()).toEqual([v2Note]);
+      expect(await db.highlights.toArray()).toEqual([v2Highlight]);
+      expect(await db.records.toArray()).toEqual([v3Record]);
+      // v4's PubMed-watch tables exist and work on the upgraded database.
+      const watch = await createWatch(db, { name: 'JDM', query: 'jdm' }, 1);
+      await addPapers(db, [{ ...v4Paper, watchIds: [watch.id] }]);
+      expect(await listPapers(db)).toEqual([{ ...v4Paper, watchIds: [watch.id] }]);
+      expect(await db.watchPapers.where('status').equals('new').count()).toBe(1);
     },
   },
 ];

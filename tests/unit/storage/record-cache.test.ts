@@ -138,7 +138,7 @@ describe('toCompactRecord', () => {
 });
 
 describe('schema upgrade', () => {
-  it('opens a version 1 database with its data as version 3 with an empty records table', async () => {
+  it('opens a version 1 database with its data as version 3 or later with an empty records table', async () => {
     const name = `test-${crypto.randomUUID()}`;
     const v1 = new Dexie(name);
     v1.version(1).stores({ recent: 'key, seenAt', articles: 'key, pmid, lastSeen' });
@@ -149,7 +149,7 @@ describe('schema upgrade', () => {
     try {
       expect(await db.recent.get('pmid:1')).toMatchObject({ title: 'T' });
       expect(await db.records.count()).toBe(0);
-      expect(db.verno).toBe(3);
+      expect(db.verno).toBeGreaterThanOrEqual(3);
     } finally {
       await db.delete();
     }
