@@ -1,7 +1,9 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { FirefoxDebugger } from './firefox-rdp';
 
 /** Debian's Firefox ESR, or FIREFOX_PATH. Throws a message that says how to get one; never skips. */
 export function findFirefox(): string {
@@ -32,6 +34,24 @@ export interface FirefoxSession {
   browser: Browser;
   addonId: string;
   profileDir: string;
+  /** Firefox's own debugging protocol: how the suites reach the add-on's background page. */
+  debugger: FirefoxDebugger;
+}
+
+/** Prefs that let the test connect Firefox's debugger server on loopback without a prompt. */
+const DEBUGGER_PREFS = {
+  'devtools.debugger.remote-enabled': true,
+  'devtools.chrome.enabled': true,
+  'devtools.debugger.prompt-connection': false,
+};
+
+/** A free loopback port for the debugger server (asked of the OS, then released). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 /**
@@ -42,15 +62,18 @@ export async function launchFirefoxWithAddon(
   addonPath: string,
   profileDir = mkdtempSync(join(tmpdir(), 'jak-lens-ff-')),
 ): Promise<FirefoxSession> {
+  const port = await freePort();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: findFirefox(),
     headless: true,
     userDataDir: profileDir,
-    extraPrefsFirefox: HERMETIC_PREFS,
+    args: ['--start-debugger-server', String(port)],
+    extraPrefsFirefox: { ...HERMETIC_PREFS, ...DEBUGGER_PREFS },
   });
   const addonId = await browser.installExtension(addonPath);
-  return { browser, addonId, profileDir };
+  const debuggerClient = await FirefoxDebugger.connect(port);
+  return { browser, addonId, profileDir, debugger: debuggerClient };
 }
 
 export function removeFirefoxProfile(profileDir: string): void {

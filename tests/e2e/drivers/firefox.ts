@@ -1,14 +1,59 @@
-import type { Frame, KeyInput, Page } from 'puppeteer-core';
+import type { ElementHandle, Frame, KeyInput, Page } from 'puppeteer-core';
 import {
   launchFirefoxWithAddon,
   removeFirefoxProfile,
   type FirefoxSession,
 } from '../../support/firefox';
-import { lookupRoute, type E2EBrowser, type E2EPage, type Routes, type Target } from './types';
+import {
+  eventually,
+  lookupRoute,
+  type ContentScriptAnswer,
+  type E2EBrowser,
+  type E2EPage,
+  type Routes,
+  type Target,
+} from './types';
 
 /** Puppeteer's `>>>` combinator pierces shadow roots. */
 function css(target: Target): string {
   return typeof target === 'string' ? target : `${target.host} >>> ${target.inner}`;
+}
+
+/**
+ * Clicks `handle` with the real mouse, or fails saying why a person could not: no size, off-screen after
+ * scrolling it into view, or another element on top of its centre. Puppeteer itself clicks at the
+ * element's coordinates whatever is there, so a covered control would otherwise "pass" by clicking the
+ * cover; there is deliberately no fallback to the element's own click() or focus().
+ */
+async function clickLikeAPerson(handle: ElementHandle, selector: string): Promise<void> {
+  const refusal = await handle.evaluate((el) => {
+    el.scrollIntoView({ block: 'center', inline: 'center' });
+    const box = el.getBoundingClientRect();
+    if (box.width < 1 || box.height < 1) return `it has no size (${box.width}×${box.height} px)`;
+    const x = box.left + box.width / 2;
+    const y = box.top + box.height / 2;
+    if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) {
+      return `its centre (${Math.round(x)}, ${Math.round(y)}) is off-screen in a ${innerWidth}×${innerHeight} viewport`;
+    }
+    const describe = (node: Element | null) =>
+      node
+        ? `<${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''} class="${node.getAttribute('class') ?? ''}">`
+        : 'nothing';
+    // Hit-test in the element's own tree (a shadow root we hold a reference to, open or closed), then
+    // up through each shadow host to the document: every level must hit the element or its host.
+    let node: Element = el;
+    for (;;) {
+      const rootNode = node.getRootNode() as Document | ShadowRoot;
+      const hit = rootNode.elementFromPoint(x, y);
+      if (!hit || !(hit === node || node.contains(hit))) {
+        return `${describe(hit)} covers its centre (${Math.round(x)}, ${Math.round(y)})`;
+      }
+      if (!(rootNode instanceof ShadowRoot)) return null;
+      node = rootNode.host;
+    }
+  });
+  if (refusal) throw new Error(`Cannot click ${selector} like a person: ${refusal}`);
+  await handle.click();
 }
 
 class FirefoxPage implements E2EPage {
@@ -73,29 +118,12 @@ class FirefoxPage implements E2EPage {
   async click(target: Target) {
     const { root, selector } = await this.scope(target);
     const handle = await root.waitForSelector(selector);
-    try {
-      await handle!.click();
-    } catch {
-      // As in type(): no clickable point on a very long page; the element's own click() then.
-      await handle!.evaluate((el) => (el as HTMLElement).click());
-    }
+    await clickLikeAPerson(handle!, selector);
   }
   async type(target: Target, text: string) {
     const { root, selector } = await this.scope(target);
     const handle = await root.waitForSelector(selector);
-    try {
-      await handle!.click();
-    } catch {
-      // Puppeteer finds no clickable point in some fields of our fixed panel on a very long page:
-      // focus it as a click would, caret at the end.
-      await handle!.evaluate((el) => {
-        (el as HTMLElement).focus();
-        if ('setSelectionRange' in el) {
-          const field = el as HTMLTextAreaElement;
-          field.setSelectionRange(field.value.length, field.value.length);
-        }
-      });
-    }
+    await clickLikeAPerson(handle!, selector);
     await this.page.keyboard.type(text);
   }
   async hover(target: Target) {
@@ -139,12 +167,47 @@ export class FirefoxDriver implements E2EBrowser {
     return page;
   }
 
+  /** Asked from the add-on's background page over Firefox's debugging protocol (BiDi cannot go there). */
+  async contentScriptDone(url: string, timeoutMs = 20_000): Promise<ContentScriptAnswer> {
+    return eventually(
+      async () => {
+        const answer = await this.askContentScript(url);
+        if (answer.kind === 'no-session') return answer;
+        const isArticle = answer.kind === 'state' && answer.state.pageType.endsWith('-article');
+        if (answer.kind === 'state' && (answer.state.verdict || !isArticle)) return answer;
+        return null;
+      },
+      timeoutMs,
+      `the content script's finished state on ${url}`,
+    );
+  }
+
+  private async askContentScript(url: string): Promise<ContentScriptAnswer> {
+    const json = await this.session.debugger.evaluateInBackground(
+      this.session.addonId,
+      `(async () => {
+        const [tab] = await browser.tabs.query({ url: ${JSON.stringify(url)} });
+        if (tab?.id === undefined) return JSON.stringify({ kind: 'absent' });
+        try {
+          const state = await browser.tabs.sendMessage(tab.id, { type: 'tab/get-state' });
+          return JSON.stringify(state ? { kind: 'state', state } : { kind: 'no-session' });
+        } catch (error) {
+          if (/Receiving end does not exist/i.test(String(error))) return JSON.stringify({ kind: 'absent' });
+          throw error;
+        }
+      })()`,
+    );
+    return JSON.parse(json) as ContentScriptAnswer;
+  }
+
   async restart() {
+    this.session.debugger.close();
     await this.session.browser.close();
     this.session = await launchFirefoxWithAddon(this.build, this.session.profileDir);
   }
 
   async close() {
+    this.session.debugger.close();
     await this.session.browser.close();
     removeFirefoxProfile(this.session.profileDir);
   }
