@@ -28,7 +28,9 @@ export class FirefoxDebugger {
         await client.next('root'); // the greeting
         return client;
       } catch (error) {
-        if (Date.now() > deadline) throw new Error(`No Firefox debugger on port ${port}: ${error}`);
+        if (Date.now() > deadline) {
+          throw new Error(`No Firefox debugger on port ${port}`, { cause: error });
+        }
         await new Promise((r) => setTimeout(r, 250));
       }
     }
