@@ -1,4 +1,4 @@
-import type { TabState } from '@/utils/messages';
+import type { TabState } from '@/utils/messaging/messages';
 /**
  * One description of a reader's journey, two browsers: the journeys in tests/e2e/journeys/ talk to this
  * interface, and each driver (Playwright for Chromium, Puppeteer over WebDriver BiDi for Firefox) fills it in.

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Worker } from 'playwright-core';
-import type { TabState } from '@/utils/messages';
+import type { TabState } from '@/utils/messaging/messages';
 import type { ContentScriptAnswer } from '../drivers/types';
 
 /** The Chrome MV3 build the suite loads; `npm test` builds it before the end-to-end step. */
