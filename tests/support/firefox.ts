@@ -17,7 +17,7 @@ export function findFirefox(): string {
   return found;
 }
 
-/** Prefs that keep Firefox off the network on a machine that has none (updates, telemetry, remote settings). */
+/** Prefs that keep Firefox off the network: no updates, telemetry or remote settings, and a dead proxy. */
 const HERMETIC_PREFS = {
   'app.update.enabled': false,
   'browser.safebrowsing.malware.enabled': false,
@@ -25,7 +25,18 @@ const HERMETIC_PREFS = {
   'datareporting.policy.dataSubmissionEnabled': false,
   'extensions.update.enabled': false,
   'network.dns.disablePrefetch': true,
-  'network.proxy.type': 0,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  // Every request that leaves the browser goes to a proxy on a closed loopback port, so nothing reaches
+  // the network even on a machine that has one. Routed pages never get that far: the driver answers
+  // them at the request stage (WebDriver BiDi interception).
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': 9,
+  'network.proxy.ssl': '127.0.0.1',
+  'network.proxy.ssl_port': 9,
+  'network.proxy.share_proxy_settings': true,
+  'network.proxy.no_proxies_on': '',
   'services.settings.server': 'http://localhost:1/',
   'toolkit.telemetry.enabled': false,
 };

@@ -182,9 +182,13 @@ export class FirefoxDriver implements E2EBrowser {
     );
   }
 
+  /** Evaluates `expression` (which must produce a string) in the add-on's background page. */
+  inBackground(expression: string): Promise<string> {
+    return this.session.debugger.evaluateInBackground(this.session.addonId, expression);
+  }
+
   private async askContentScript(url: string): Promise<ContentScriptAnswer> {
-    const json = await this.session.debugger.evaluateInBackground(
-      this.session.addonId,
+    const json = await this.inBackground(
       `(async () => {
         const [tab] = await browser.tabs.query({ url: ${JSON.stringify(url)} });
         if (tab?.id === undefined) return JSON.stringify({ kind: 'absent' });
