@@ -20,40 +20,76 @@ function css(target: Target): string {
 }
 
 /**
- * Clicks `handle` with the real mouse, or fails saying why a person could not: no size, off-screen after
- * scrolling it into view, or another element on top of its centre. Puppeteer itself clicks at the
- * element's coordinates whatever is there, so a covered control would otherwise "pass" by clicking the
- * cover; there is deliberately no fallback to the element's own click() or focus().
+ * Where a person would click `el` (its centre, in its document's viewport, after scrolling it into
+ * view), or why they could not: no size, off-screen, or another element on top of that point. Hit-tests
+ * in the element's own tree (a shadow root we hold a reference to, open or closed), then up through each
+ * shadow host to the document: every level must hit the element or its host. `at` checks a given point
+ * instead (an iframe, at the point of the control inside it).
  */
-async function clickLikeAPerson(handle: ElementHandle, selector: string): Promise<void> {
-  const refusal = await handle.evaluate((el) => {
-    el.scrollIntoView({ block: 'center', inline: 'center' });
-    const box = el.getBoundingClientRect();
-    if (box.width < 1 || box.height < 1) return `it has no size (${box.width}×${box.height} px)`;
-    const x = box.left + box.width / 2;
-    const y = box.top + box.height / 2;
-    if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) {
-      return `its centre (${Math.round(x)}, ${Math.round(y)}) is off-screen in a ${innerWidth}×${innerHeight} viewport`;
+function hitTest(
+  el: Element,
+  at: { x: number; y: number } | null,
+): { x: number; y: number } | { refusal: string } {
+  if (!at) el.scrollIntoView({ block: 'center', inline: 'center' });
+  const box = el.getBoundingClientRect();
+  if (box.width < 1 || box.height < 1)
+    return { refusal: `it has no size (${box.width}×${box.height} px)` };
+  const x = at?.x ?? box.left + box.width / 2;
+  const y = at?.y ?? box.top + box.height / 2;
+  const where = `(${Math.round(x)}, ${Math.round(y)})`;
+  if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) {
+    return {
+      refusal: `its centre ${where} is off-screen in a ${innerWidth}×${innerHeight} viewport`,
+    };
+  }
+  const describe = (node: Element | null) =>
+    node
+      ? `<${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''} class="${node.getAttribute('class') ?? ''}">`
+      : 'nothing';
+  let node: Element = el;
+  for (;;) {
+    const rootNode = node.getRootNode() as Document | ShadowRoot;
+    const hit = rootNode.elementFromPoint(x, y);
+    if (!hit || !(hit === node || node.contains(hit))) {
+      return { refusal: `${describe(hit)} covers its centre ${where}` };
     }
-    const describe = (node: Element | null) =>
-      node
-        ? `<${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''} class="${node.getAttribute('class') ?? ''}">`
-        : 'nothing';
-    // Hit-test in the element's own tree (a shadow root we hold a reference to, open or closed), then
-    // up through each shadow host to the document: every level must hit the element or its host.
-    let node: Element = el;
-    for (;;) {
-      const rootNode = node.getRootNode() as Document | ShadowRoot;
-      const hit = rootNode.elementFromPoint(x, y);
-      if (!hit || !(hit === node || node.contains(hit))) {
-        return `${describe(hit)} covers its centre (${Math.round(x)}, ${Math.round(y)})`;
-      }
-      if (!(rootNode instanceof ShadowRoot)) return null;
-      node = rootNode.host;
-    }
-  });
-  if (refusal) throw new Error(`Cannot click ${selector} like a person: ${refusal}`);
-  await handle.click();
+    if (!(rootNode instanceof ShadowRoot)) return { x, y };
+    node = rootNode.host;
+  }
+}
+
+/**
+ * Clicks `handle` with the real mouse at the point hitTest found, or fails saying why a person could
+ * not. Inside an extension iframe the point is moved into the page's viewport and hit-tested there too
+ * (the iframe must not be covered either). Puppeteer's own click() would click whatever covers the
+ * control; there is deliberately no fallback to the element's click() or focus().
+ */
+async function clickLikeAPerson(
+  page: Page,
+  root: Page | Frame,
+  handle: ElementHandle,
+  selector: string,
+): Promise<void> {
+  const fail = (refusal: string) => new Error(`Cannot click ${selector} like a person: ${refusal}`);
+  const inner = await handle.evaluate(hitTest, null);
+  if ('refusal' in inner) throw fail(inner.refusal);
+  let point = inner;
+  if (root !== page) {
+    const frameElement = await (root as Frame).frameElement();
+    if (!frameElement) throw fail('its frame has no element in the page');
+    const outer = await frameElement.evaluate((iframe, p) => {
+      const box = iframe.getBoundingClientRect();
+      const style = getComputedStyle(iframe);
+      return {
+        x: box.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft) + p.x,
+        y: box.top + parseFloat(style.borderTopWidth) + parseFloat(style.paddingTop) + p.y,
+      };
+    }, point);
+    const checked = await frameElement.evaluate(hitTest, outer);
+    if ('refusal' in checked) throw fail(`in the page, ${checked.refusal}`);
+    point = checked;
+  }
+  await page.mouse.click(point.x, point.y);
 }
 
 class FirefoxPage implements E2EPage {
@@ -118,12 +154,12 @@ class FirefoxPage implements E2EPage {
   async click(target: Target) {
     const { root, selector } = await this.scope(target);
     const handle = await root.waitForSelector(selector);
-    await clickLikeAPerson(handle!, selector);
+    await clickLikeAPerson(this.page, root, handle!, selector);
   }
   async type(target: Target, text: string) {
     const { root, selector } = await this.scope(target);
     const handle = await root.waitForSelector(selector);
-    await clickLikeAPerson(handle!, selector);
+    await clickLikeAPerson(this.page, root, handle!, selector);
     await this.page.keyboard.type(text);
   }
   async hover(target: Target) {
