@@ -37,7 +37,7 @@ describe('panel screenshots', () => {
       path: `.tmp/screenshots/panel-${scheme}.png`,
     });
     await page.locator('jak-lens-panel').evaluate((host) => {
-      (host as HTMLElement).style.visibility = 'hidden';
+      (host as HTMLElement).style.display = 'none';
     });
     await page.locator('#abstract').screenshot({ path: `.tmp/screenshots/abstract-${scheme}.png` });
     await page.close();

@@ -77,6 +77,9 @@ async function clickLikeAPerson(
   if (root !== page) {
     const frameElement = await (root as Frame).frameElement();
     if (!frameElement) throw fail('its frame has no element in the page');
+    // Scrolling inside the frame does not scroll the page (or our panel) around the frame: bring the
+    // frame's top into view, where the note editor's fields are.
+    await frameElement.evaluate((iframe) => iframe.scrollIntoView({ block: 'start' }));
     const outer = await frameElement.evaluate((iframe, p) => {
       const box = iframe.getBoundingClientRect();
       const style = getComputedStyle(iframe);
