@@ -30,7 +30,7 @@ function hitTest(
   el: Element,
   at: { x: number; y: number } | null,
 ): { x: number; y: number } | { refusal: string } {
-  if (!at) el.scrollIntoView({ block: 'center', inline: 'center' });
+  if (!at) el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
   const box = el.getBoundingClientRect();
   if (box.width < 1 || box.height < 1)
     return { refusal: `it has no size (${box.width}×${box.height} px)` };
@@ -79,7 +79,9 @@ async function clickLikeAPerson(
     if (!frameElement) throw fail('its frame has no element in the page');
     // Scrolling inside the frame does not scroll the page (or our panel) around the frame: bring the
     // frame's top into view, where the note editor's fields are.
-    await frameElement.evaluate((iframe) => iframe.scrollIntoView({ block: 'start' }));
+    await frameElement.evaluate((iframe) =>
+      iframe.scrollIntoView({ block: 'start', behavior: 'instant' }),
+    );
     const outer = await frameElement.evaluate((iframe, p) => {
       const box = iframe.getBoundingClientRect();
       const style = getComputedStyle(iframe);
