@@ -2,13 +2,9 @@ import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-/** Sites JAK Lens annotates; nothing else is requested (see tests/e2e/manifest.e2e.ts and its allow-list). */
-export const ANNOTATED_SITES = [
-  'https://pubmed.ncbi.nlm.nih.gov/*',
-  'https://pmc.ncbi.nlm.nih.gov/*',
-];
-/** Fetched by the background only: PubMed records (MeSH, abstracts) for search-result badges. */
-export const FETCHED_SITES = ['https://eutils.ncbi.nlm.nih.gov/*'];
+// Sites JAK Lens annotates or fetches; nothing else is requested (see tests/e2e/manifest.e2e.ts and its
+// allow-list).
+import { ANNOTATED_SITES, FETCHED_SITES } from './utils/page/sites';
 
 /**
  * `npm run dev` opens a browser with the extension on a JDM article — where there is a screen to show it.

@@ -145,7 +145,7 @@ describe('notes library in real Chromium', () => {
     await page.goto(SEED_URL);
     // The content script answers, with no session: it read the settings and decided not to start.
     expect(await contentScriptDone(ext.worker, SEED_URL)).toEqual({ kind: 'no-session' });
-    expect(await page.locator('jl-mark, jak-lens-panel, #jl-highlight-style').count()).toBe(0);
+    expect(await page.locator('jl-mark, jak-lens-panel, #jl-term-mark-style').count()).toBe(0);
 
     await pubmed.check();
     await page.reload();
