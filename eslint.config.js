@@ -107,6 +107,26 @@ export default tseslint.config(
   })),
   {
     files: ['tests/**', 'scripts/**'],
-    rules: { 'no-restricted-properties': 'off' },
+    rules: {
+      'no-restricted-properties': 'off',
+      // A focused, skipped or conditional test can let a suite pass without running what it claims.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'MemberExpression[object.name=/^(it|test|describe|suite|bench)$/][property.name=/^(only|skip|skipIf|runIf|todo|fails)$/]',
+          message: 'No focused, skipped, conditional or todo tests: every test runs, every time.',
+        },
+        {
+          selector:
+            'MemberExpression[object.type="MemberExpression"][object.object.name=/^(it|test|describe|suite)$/][property.name=/^(only|skip|skipIf|runIf|todo|fails)$/]',
+          message: 'No focused, skipped, conditional or todo tests: every test runs, every time.',
+        },
+        {
+          selector: 'CallExpression[callee.object.name="ctx"][callee.property.name="skip"]',
+          message: 'No test may skip itself at run time.',
+        },
+      ],
+    },
   },
 );

@@ -11,6 +11,8 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     environment: 'node',
+    // `.only` fails the run instead of quietly running one test (CI=1 does the same; this holds locally too).
+    allowOnly: false,
     setupFiles: ['fake-indexeddb/auto'],
     include: ['tests/bench/**/*.bench.ts'],
     // Per size; 50,000 articles take minutes in fake-indexeddb, far more on a loaded 2-core machine.

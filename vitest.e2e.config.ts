@@ -15,6 +15,8 @@ const common = {
 export default defineConfig({
   test: {
     fileParallelism: false,
+    // `.only` fails the run instead of quietly running one test (CI=1 does the same; this holds locally too).
+    allowOnly: false,
     projects: [
       {
         test: {

@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     environment: 'node',
+    // `.only` fails the run instead of quietly running one test (CI=1 does the same; this holds locally too).
+    allowOnly: false,
     include: ['tests/eval/**/*.eval.ts'],
   },
 });

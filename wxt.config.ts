@@ -36,6 +36,12 @@ function devBrowser() {
   };
 }
 
+/** The toolbar button: its title and the icon at the sizes toolbars draw (1× and 2× screens). */
+const TOOLBAR_BUTTON = {
+  default_title: 'JAK Lens',
+  default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' },
+};
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -44,6 +50,10 @@ export default defineConfig({
     name: 'JAK Lens',
     description:
       'Recognises JDM / myositis and JAK-inhibitor articles on PubMed, highlights drugs and targets, and keeps your notes locally.',
+    // The toolbar icon (icons at 16/32/48/128 come from public/icon/, rendered from assets/icon.svg by
+    // `npm run icons`); WXT adds the popup to this (browser_action in the Firefox MV2 build).
+    // (WXT 0.21 drops `action.default_icon` when it writes MV2's browser_action, so Firefox names it.)
+    [browser === 'firefox' ? 'browser_action' : 'action']: TOOLBAR_BUTTON,
     // contextMenus: the "Highlight with JAK Lens" item on a selection (Firefox accepts the same name).
     // alarms: the scheduled check of the reader's PubMed watches (utils/topic-watch/).
     permissions: ['storage', 'contextMenus', 'alarms'],

@@ -55,9 +55,10 @@ export function DrugCard({ card, mentions, onNextMention }: Props) {
           class="jl-next"
           disabled={mentions === 0}
           onClick={() => onNextMention(card.drugId)}
-          aria-label={`Next mention of ${card.name} (${mentions} in this article)`}
         >
-          {mentions}× · next ↓
+          {/* The name starts with the visible words (WCAG 2.5.3, label in name), then says whose. */}
+          {mentions}× · next<span class="jl-sr"> mention of {card.name}</span>{' '}
+          <span aria-hidden="true">↓</span>
         </button>
       </header>
       <p class="jl-card-kind">{card.heading}</p>

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FirefoxDriver } from './drivers/firefox';
 import { beyondJourneys } from './journeys/beyond';
 import { noteSecrecyJourneys } from './journeys/note-secrecy';
 import { readerJourneys } from './journeys/reader';
-import { buildRoutes } from './pages';
+import { buildRoutes, EFETCH_PREFIX, JDM_RECORD_PMID } from './pages';
 import { requireBuild } from './support/extension';
 
 describe('reader journeys in Firefox', () => {
@@ -20,5 +20,21 @@ describe('reader journeys in Firefox', () => {
   });
   readerJourneys(() => browser);
   beyondJourneys(() => browser, false);
+
+  it("cannot reach the network: the add-on's own request to E-utilities fails (dead proxy)", async () => {
+    // BiDi intercepts page requests only, so the badge upgrade from a fetched record (routed in
+    // Chromium) cannot be answered here: it runs in Chromium only, and this proves Firefox's requests
+    // go nowhere instead of to NCBI.
+    console.info(
+      "Firefox: the E-utilities badge upgrade journey runs in Chromium only (BiDi cannot answer the add-on background's requests).",
+    );
+    const outcome = await browser.inBackground(
+      `fetch(${JSON.stringify(`${EFETCH_PREFIX}?db=pubmed&id=${JDM_RECORD_PMID}`)}).then(
+        (response) => 'answered ' + response.status,
+        (error) => 'failed: ' + error.name,
+      )`,
+    );
+    expect(outcome).toBe('failed: TypeError');
+  });
   noteSecrecyJourneys(() => browser);
 });

@@ -9,7 +9,14 @@ import {
 import { readFixture } from '../support/fixtures';
 import { routePages } from '../support/routes';
 import { buildRoutes, SEED_URL, UNRELATED_URL } from './pages';
-import { clearAllTables, readTable, requireBuild, tabIdFor, waitFor } from './support/extension';
+import {
+  clearAllTables,
+  contentScriptDone,
+  readTable,
+  requireBuild,
+  tabIdFor,
+  waitFor,
+} from './support/extension';
 
 const TABLES = ['articles', 'notes', 'noteConflicts', 'trash', 'highlights', 'recent'];
 const SEED_NOTE = 'Baricitinib dose in children: check table 2';
@@ -63,7 +70,7 @@ describe('notes library in real Chromium', () => {
     // keyboard command do) to write a note.
     const other = await ext.context.newPage();
     await other.goto(UNRELATED_URL);
-    await other.locator('#jl-term-mark-style').waitFor({ state: 'attached', timeout: 15_000 });
+    await contentScriptDone(ext.worker, UNRELATED_URL);
     const tabId = await waitFor(() => tabIdFor(ext.worker, UNRELATED_URL));
     await ext.worker.evaluate((id) => {
       const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser })
@@ -136,8 +143,8 @@ describe('notes library in real Chromium', () => {
     await pubmed.uncheck();
     const page = await ext.context.newPage();
     await page.goto(SEED_URL);
-    // The content script reads the settings first and stops; give it the time it needs to mark.
-    await page.waitForTimeout(3000);
+    // The content script answers, with no session: it read the settings and decided not to start.
+    expect(await contentScriptDone(ext.worker, SEED_URL)).toEqual({ kind: 'no-session' });
     expect(await page.locator('jl-mark, jak-lens-panel, #jl-term-mark-style').count()).toBe(0);
 
     await pubmed.check();

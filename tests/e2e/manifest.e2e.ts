@@ -151,3 +151,49 @@ describe.each(BUILDS)('the built $name manifest', ({ dir, version }) => {
     }
   });
 });
+
+/** Width and height of a PNG file, from its IHDR chunk; throws if the file is not a PNG. */
+function pngSize(path: string): [number, number] {
+  const bytes = readFileSync(path);
+  if (bytes.subarray(1, 4).toString() !== 'PNG') throw new Error(`${path} is not a PNG`);
+  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+}
+
+describe.each(BUILDS)('$name manifest: what a store listing and the toolbar need', (build) => {
+  const manifest = readManifest(build.dir);
+
+  it('names and describes JAK Lens within the stores’ limits, with a version', () => {
+    expect(manifest.name).toBe('JAK Lens');
+    expect(typeof manifest.description).toBe('string');
+    // Chrome Web Store: at most 132 characters.
+    expect((manifest.description as string).length).toBeLessThanOrEqual(132);
+    expect(manifest.version).toMatch(/^\d+(\.\d+){0,3}$/);
+  });
+
+  it('ships icons at 16, 32, 48 and 128 px, each a PNG of its size', () => {
+    const icons = manifest.icons as Record<string, string>;
+    expect(Object.keys(icons).sort((a, b) => Number(a) - Number(b))).toEqual([
+      '16',
+      '32',
+      '48',
+      '128',
+    ]);
+    for (const [size, file] of Object.entries(icons)) {
+      expect(pngSize(join(build.dir, file))).toEqual([Number(size), Number(size)]);
+    }
+  });
+
+  it('gives the toolbar button its own icon and title, not the browser’s placeholder', () => {
+    const action = (manifest.action ?? manifest.browser_action) as {
+      default_icon: Record<string, string>;
+      default_title: string;
+      default_popup: string;
+    };
+    expect(action.default_title).toBe('JAK Lens');
+    expect(action.default_popup).toBe('popup.html');
+    expect(Object.keys(action.default_icon)).toEqual(expect.arrayContaining(['16', '32']));
+    for (const [size, file] of Object.entries(action.default_icon)) {
+      expect(pngSize(join(build.dir, file))).toEqual([Number(size), Number(size)]);
+    }
+  });
+});

@@ -31,7 +31,15 @@ describe('panel screenshots', () => {
     expect(panel).not.toBeNull();
     expect(panel!.x + panel!.width).toBeLessThanOrEqual(1400);
     expect(panel!.width).toBeLessThan(700);
-    await page.screenshot({ path: `.tmp/screenshots/panel-${scheme}.png` });
+    // Cropped to what JAK Lens adds: the panel itself, then the marked abstract (the panel hidden for
+    // that picture only, since it docks over the unstyled page).
+    await page.locator('jak-lens-panel .jl-panel').screenshot({
+      path: `.tmp/screenshots/panel-${scheme}.png`,
+    });
+    await page.locator('jak-lens-panel').evaluate((host) => {
+      (host as HTMLElement).style.display = 'none';
+    });
+    await page.locator('#abstract').screenshot({ path: `.tmp/screenshots/abstract-${scheme}.png` });
     await page.close();
   });
 

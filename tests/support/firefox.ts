@@ -1,7 +1,9 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { FirefoxDebugger } from './firefox-rdp';
 
 /** Debian's Firefox ESR, or FIREFOX_PATH. Throws a message that says how to get one; never skips. */
 export function findFirefox(): string {
@@ -15,7 +17,7 @@ export function findFirefox(): string {
   return found;
 }
 
-/** Prefs that keep Firefox off the network on a machine that has none (updates, telemetry, remote settings). */
+/** Prefs that keep Firefox off the network: no updates, telemetry or remote settings, and a dead proxy. */
 const HERMETIC_PREFS = {
   'app.update.enabled': false,
   'browser.safebrowsing.malware.enabled': false,
@@ -23,7 +25,18 @@ const HERMETIC_PREFS = {
   'datareporting.policy.dataSubmissionEnabled': false,
   'extensions.update.enabled': false,
   'network.dns.disablePrefetch': true,
-  'network.proxy.type': 0,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  // Every request that leaves the browser goes to a proxy on a closed loopback port, so nothing reaches
+  // the network even on a machine that has one. Routed pages never get that far: the driver answers
+  // them at the request stage (WebDriver BiDi interception).
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': 9,
+  'network.proxy.ssl': '127.0.0.1',
+  'network.proxy.ssl_port': 9,
+  'network.proxy.share_proxy_settings': true,
+  'network.proxy.no_proxies_on': '',
   'services.settings.server': 'http://localhost:1/',
   'toolkit.telemetry.enabled': false,
 };
@@ -32,6 +45,24 @@ export interface FirefoxSession {
   browser: Browser;
   addonId: string;
   profileDir: string;
+  /** Firefox's own debugging protocol: how the suites reach the add-on's background page. */
+  debugger: FirefoxDebugger;
+}
+
+/** Prefs that let the test connect Firefox's debugger server on loopback without a prompt. */
+const DEBUGGER_PREFS = {
+  'devtools.debugger.remote-enabled': true,
+  'devtools.chrome.enabled': true,
+  'devtools.debugger.prompt-connection': false,
+};
+
+/** A free loopback port for the debugger server (asked of the OS, then released). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 /**
@@ -42,15 +73,18 @@ export async function launchFirefoxWithAddon(
   addonPath: string,
   profileDir = mkdtempSync(join(tmpdir(), 'jak-lens-ff-')),
 ): Promise<FirefoxSession> {
+  const port = await freePort();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: findFirefox(),
     headless: true,
     userDataDir: profileDir,
-    extraPrefsFirefox: HERMETIC_PREFS,
+    args: ['--start-debugger-server', String(port)],
+    extraPrefsFirefox: { ...HERMETIC_PREFS, ...DEBUGGER_PREFS },
   });
   const addonId = await browser.installExtension(addonPath);
-  return { browser, addonId, profileDir };
+  const debuggerClient = await FirefoxDebugger.connect(port);
+  return { browser, addonId, profileDir, debugger: debuggerClient };
 }
 
 export function removeFirefoxProfile(profileDir: string): void {

@@ -5,6 +5,7 @@ import {
   type ExtensionContext,
 } from '../../support/chromium-extension';
 import { routePages } from '../../support/routes';
+import { contentScriptDone } from '../support/extension';
 import type { E2EBrowser, E2EPage, Routes, Target } from './types';
 
 /** Playwright's CSS engine pierces open shadow roots, so host + inner is a descendant selector. */
@@ -49,26 +50,14 @@ class ChromiumPage implements E2EPage {
     );
   }
   async click(target: Target) {
-    const element = this.locate(target).first();
-    // As in type(): on a very long page the fixed panel may never count as "stable"; then the
-    // element is activated by its own click().
-    await element
-      .click({ timeout: 10_000 })
-      .catch(() => element.evaluate((el) => (el as HTMLElement).click()));
+    // A real click or a failure: Playwright refuses a covered, off-screen, zero-size or moving control
+    // and its error says which. There is deliberately no fallback to the element's own click().
+    await this.locate(target).first().click({ timeout: 15_000 });
   }
   async type(target: Target, text: string) {
     const field = this.locate(target).first();
-    // On a very long page Playwright may never find our fixed panel "stable" enough to click: then
-    // focus the field as a click would, caret at the end.
-    await field.click({ timeout: 5_000 }).catch(() =>
-      field.evaluate((el) => {
-        (el as HTMLElement).focus();
-        if ('setSelectionRange' in el) {
-          const input = el as HTMLTextAreaElement;
-          input.setSelectionRange(input.value.length, input.value.length);
-        }
-      }),
-    );
+    // Focused by a real click (no focus() fallback), then real key events.
+    await field.click({ timeout: 15_000 });
     await field.pressSequentially(text);
   }
   async hover(target: Target) {
@@ -116,6 +105,10 @@ export class ChromiumDriver implements E2EBrowser {
 
   async newPage(): Promise<E2EPage> {
     return new ChromiumPage(await this.ext.context.newPage());
+  }
+
+  contentScriptDone(url: string, timeoutMs?: number) {
+    return contentScriptDone(this.ext.worker, url, timeoutMs);
   }
 
   async restart() {

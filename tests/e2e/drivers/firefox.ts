@@ -1,14 +1,100 @@
-import type { Frame, KeyInput, Page } from 'puppeteer-core';
+import type { ElementHandle, Frame, KeyInput, Page } from 'puppeteer-core';
 import {
   launchFirefoxWithAddon,
   removeFirefoxProfile,
   type FirefoxSession,
 } from '../../support/firefox';
-import { lookupRoute, type E2EBrowser, type E2EPage, type Routes, type Target } from './types';
+import {
+  eventually,
+  lookupRoute,
+  type ContentScriptAnswer,
+  type E2EBrowser,
+  type E2EPage,
+  type Routes,
+  type Target,
+} from './types';
 
 /** Puppeteer's `>>>` combinator pierces shadow roots. */
 function css(target: Target): string {
   return typeof target === 'string' ? target : `${target.host} >>> ${target.inner}`;
+}
+
+/**
+ * Where a person would click `el` (its centre, in its document's viewport, after scrolling it into
+ * view), or why they could not: no size, off-screen, or another element on top of that point. Hit-tests
+ * in the element's own tree (a shadow root we hold a reference to, open or closed), then up through each
+ * shadow host to the document: every level must hit the element or its host. `at` checks a given point
+ * instead (an iframe, at the point of the control inside it).
+ */
+function hitTest(
+  el: Element,
+  at: { x: number; y: number } | null,
+): { x: number; y: number } | { refusal: string } {
+  if (!at) el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+  const box = el.getBoundingClientRect();
+  if (box.width < 1 || box.height < 1)
+    return { refusal: `it has no size (${box.width}×${box.height} px)` };
+  const x = at?.x ?? box.left + box.width / 2;
+  const y = at?.y ?? box.top + box.height / 2;
+  const where = `(${Math.round(x)}, ${Math.round(y)})`;
+  if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) {
+    return {
+      refusal: `its centre ${where} is off-screen in a ${innerWidth}×${innerHeight} viewport`,
+    };
+  }
+  const describe = (node: Element | null) =>
+    node
+      ? `<${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''} class="${node.getAttribute('class') ?? ''}">`
+      : 'nothing';
+  let node: Element = el;
+  for (;;) {
+    const rootNode = node.getRootNode() as Document | ShadowRoot;
+    const hit = rootNode.elementFromPoint(x, y);
+    if (!hit || !(hit === node || node.contains(hit))) {
+      return { refusal: `${describe(hit)} covers its centre ${where}` };
+    }
+    if (!(rootNode instanceof ShadowRoot)) return { x, y };
+    node = rootNode.host;
+  }
+}
+
+/**
+ * Clicks `handle` with the real mouse at the point hitTest found, or fails saying why a person could
+ * not. Inside an extension iframe the point is moved into the page's viewport and hit-tested there too
+ * (the iframe must not be covered either). Puppeteer's own click() would click whatever covers the
+ * control; there is deliberately no fallback to the element's click() or focus().
+ */
+async function clickLikeAPerson(
+  page: Page,
+  root: Page | Frame,
+  handle: ElementHandle,
+  selector: string,
+): Promise<void> {
+  const fail = (refusal: string) => new Error(`Cannot click ${selector} like a person: ${refusal}`);
+  const inner = await handle.evaluate(hitTest, null);
+  if ('refusal' in inner) throw fail(inner.refusal);
+  let point = inner;
+  if (root !== page) {
+    const frameElement = await (root as Frame).frameElement();
+    if (!frameElement) throw fail('its frame has no element in the page');
+    // Scrolling inside the frame does not scroll the page (or our panel) around the frame: bring the
+    // frame's top into view, where the note editor's fields are.
+    await frameElement.evaluate((iframe) =>
+      iframe.scrollIntoView({ block: 'start', behavior: 'instant' }),
+    );
+    const outer = await frameElement.evaluate((iframe, p) => {
+      const box = iframe.getBoundingClientRect();
+      const style = getComputedStyle(iframe);
+      return {
+        x: box.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft) + p.x,
+        y: box.top + parseFloat(style.borderTopWidth) + parseFloat(style.paddingTop) + p.y,
+      };
+    }, point);
+    const checked = await frameElement.evaluate(hitTest, outer);
+    if ('refusal' in checked) throw fail(`in the page, ${checked.refusal}`);
+    point = checked;
+  }
+  await page.mouse.click(point.x, point.y);
 }
 
 class FirefoxPage implements E2EPage {
@@ -73,29 +159,12 @@ class FirefoxPage implements E2EPage {
   async click(target: Target) {
     const { root, selector } = await this.scope(target);
     const handle = await root.waitForSelector(selector);
-    try {
-      await handle!.click();
-    } catch {
-      // As in type(): no clickable point on a very long page; the element's own click() then.
-      await handle!.evaluate((el) => (el as HTMLElement).click());
-    }
+    await clickLikeAPerson(this.page, root, handle!, selector);
   }
   async type(target: Target, text: string) {
     const { root, selector } = await this.scope(target);
     const handle = await root.waitForSelector(selector);
-    try {
-      await handle!.click();
-    } catch {
-      // Puppeteer finds no clickable point in some fields of our fixed panel on a very long page:
-      // focus it as a click would, caret at the end.
-      await handle!.evaluate((el) => {
-        (el as HTMLElement).focus();
-        if ('setSelectionRange' in el) {
-          const field = el as HTMLTextAreaElement;
-          field.setSelectionRange(field.value.length, field.value.length);
-        }
-      });
-    }
+    await clickLikeAPerson(this.page, root, handle!, selector);
     await this.page.keyboard.type(text);
   }
   async hover(target: Target) {
@@ -139,12 +208,51 @@ export class FirefoxDriver implements E2EBrowser {
     return page;
   }
 
+  /** Asked from the add-on's background page over Firefox's debugging protocol (BiDi cannot go there). */
+  async contentScriptDone(url: string, timeoutMs = 20_000): Promise<ContentScriptAnswer> {
+    return eventually(
+      async () => {
+        const answer = await this.askContentScript(url);
+        if (answer.kind === 'no-session') return answer;
+        const isArticle = answer.kind === 'state' && answer.state.pageType.endsWith('-article');
+        if (answer.kind === 'state' && (answer.state.verdict || !isArticle)) return answer;
+        return null;
+      },
+      timeoutMs,
+      `the content script's finished state on ${url}`,
+    );
+  }
+
+  /** Evaluates `expression` (which must produce a string) in the add-on's background page. */
+  inBackground(expression: string): Promise<string> {
+    return this.session.debugger.evaluateInBackground(this.session.addonId, expression);
+  }
+
+  private async askContentScript(url: string): Promise<ContentScriptAnswer> {
+    const json = await this.inBackground(
+      `(async () => {
+        const [tab] = await browser.tabs.query({ url: ${JSON.stringify(url)} });
+        if (tab?.id === undefined) return JSON.stringify({ kind: 'absent' });
+        try {
+          const state = await browser.tabs.sendMessage(tab.id, { type: 'tab/get-state' });
+          return JSON.stringify(state ? { kind: 'state', state } : { kind: 'no-session' });
+        } catch (error) {
+          if (/Receiving end does not exist/i.test(String(error))) return JSON.stringify({ kind: 'absent' });
+          throw error;
+        }
+      })()`,
+    );
+    return JSON.parse(json) as ContentScriptAnswer;
+  }
+
   async restart() {
+    this.session.debugger.close();
     await this.session.browser.close();
     this.session = await launchFirefoxWithAddon(this.build, this.session.profileDir);
   }
 
   async close() {
+    this.session.debugger.close();
     await this.session.browser.close();
     removeFirefoxProfile(this.session.profileDir);
   }

@@ -1,3 +1,4 @@
+import type { TabState } from '@/utils/messaging/messages';
 /**
  * One description of a reader's journey, two browsers: the journeys in tests/e2e/journeys/ talk to this
  * interface, and each driver (Playwright for Chromium, Puppeteer over WebDriver BiDi for Firefox) fills it in.
@@ -37,10 +38,21 @@ export interface E2EBrowser {
   newPage(): Promise<E2EPage>;
   /** Serves more saved pages from now on (pages that need the extension id, say). */
   addRoutes(routes: Routes): void;
+  /**
+   * Resolves once the content script in the tab showing `url` has finished its pass, a positive signal
+   * from the extension itself (never a timeout or a stylesheet): asked from the extension's background
+   * with the popup's own `tab/get-state` message, it reports its verdict (set after highlighting and
+   * the panel decision), or answers with no session (site switched off). Rejects after `timeoutMs`.
+   */
+  contentScriptDone(url: string, timeoutMs?: number): Promise<ContentScriptAnswer>;
   /** Closes the browser and starts it again on the same profile, extension included. */
   restart(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** What a tab's content script answered when asked for its state. */
+export type ContentScriptAnswer =
+  { kind: 'absent' } | { kind: 'no-session' } | { kind: 'state'; state: TabState };
 
 export interface Routed {
   body: string;

@@ -82,7 +82,18 @@ export function noteSecrecyJourneys(getBrowser: () => E2EBrowser): void {
     const seen = JSON.stringify(spy);
     for (const word of SECRET.split(/\s+/)) expect(seen).not.toContain(word);
 
-    // The spy does hear keys typed into the page itself (its search box).
+    // The spy does hear keys typed into the page itself (its search box). At this window size the
+    // docked panel covers that box, so the reader collapses the panel first, then opens it again.
+    const panelToggle = {
+      host: 'jak-lens-panel',
+      inner: '.jl-header button[aria-controls="jl-body"]',
+    };
+    await page.click(panelToggle);
+    await eventually(
+      async () => (await page.count({ host: 'jak-lens-panel', inner: '.jl-tab' })) === 1,
+      10_000,
+      'collapsed',
+    );
     await page.type('#id_term', 'jdm');
     const keys = await page.evaluate(() =>
       (window as unknown as { __spy: Spy }).__spy.events
@@ -90,6 +101,7 @@ export function noteSecrecyJourneys(getBrowser: () => E2EBrowser): void {
         .map((e) => e.key),
     );
     expect(keys).toEqual(['j', 'd', 'm']);
+    await page.click({ host: 'jak-lens-panel', inner: '.jl-tab' });
 
     await page.reload();
     await eventually(

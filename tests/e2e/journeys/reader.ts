@@ -159,12 +159,10 @@ export function readerJourneys(getBrowser: () => E2EBrowser): void {
   it('shows no panel and no drug highlights on an unrelated real article', async () => {
     const page = await getBrowser().newPage();
     await page.goto(UNRELATED_URL);
-    // Wait until the content script has run (its stylesheet for marks is installed on article pages).
-    await eventually(
-      () => page.evaluate(() => !!document.getElementById('jl-term-mark-style')),
-      15_000,
-      'content script',
-    );
+    // Wait for the content script to say it finished its pass (its verdict is set only after the
+    // highlighting and the panel decision); only then can "no panel" not pass by being early.
+    const answer = await getBrowser().contentScriptDone(UNRELATED_URL);
+    expect(answer.kind === 'state' && answer.state.verdict?.relevance).toBe('none');
     expect(await page.count(PANEL)).toBe(0);
     expect((await markTerms(page)).filter((t) => t.startsWith('drug:'))).toEqual([]);
     await page.close();

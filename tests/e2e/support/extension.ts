@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Worker } from 'playwright-core';
+import type { TabState } from '@/utils/messaging/messages';
+import type { ContentScriptAnswer } from '../drivers/types';
 
 /** The Chrome MV3 build the suite loads; `npm test` builds it before the end-to-end step. */
 export const CHROME_BUILD = resolve('.output/chrome-mv3');
@@ -12,7 +14,10 @@ export function requireBuild(path = CHROME_BUILD): string {
   return path;
 }
 
-/** Reads every row of a table of the extension's IndexedDB from the service worker (raw IDB, no Dexie). */
+/**
+ * Reads every row of a table of the extension's IndexedDB from the service worker (raw IDB, no Dexie).
+ * Throws when the database has no such table.
+ */
 export function readTable(worker: Worker, table: string): Promise<unknown[]> {
   return worker.evaluate(
     (name) =>
@@ -21,9 +26,11 @@ export function readTable(worker: Worker, table: string): Promise<unknown[]> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
+          // A missing table is a failure, not an empty one: a renamed or dropped table must not let a
+          // "nothing was written" check pass.
           if (!db.objectStoreNames.contains(name)) {
             db.close();
-            resolveRows([]);
+            reject(new Error(`No table "${name}" in the jak-lens database`));
             return;
           }
           const request = db.transaction(name).objectStore(name).getAll();
@@ -83,4 +90,48 @@ export function clearAllTables(worker: Worker): Promise<void> {
         };
       }),
   );
+}
+
+/**
+ * Asks the content script of the tab showing `url` for its state, from the service worker, with the
+ * same `tab/get-state` message the popup sends: `absent` while no content script listens in the tab
+ * (not injected yet), `no-session` once it listens but runs no session (the site is switched off: the
+ * listener is registered before that decision, in the same task), `state` otherwise.
+ */
+export function contentScriptAnswer(worker: Worker, url: string): Promise<ContentScriptAnswer> {
+  return worker.evaluate(async (pattern): Promise<ContentScriptAnswer> => {
+    const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+    const [tab] = await api.tabs.query({ url: pattern });
+    if (tab?.id === undefined) return { kind: 'absent' };
+    try {
+      const state = (await api.tabs.sendMessage(tab.id, { type: 'tab/get-state' })) as
+        TabState | undefined;
+      return state ? { kind: 'state', state } : { kind: 'no-session' };
+    } catch (error) {
+      const message = String(error);
+      if (/Receiving end does not exist/i.test(message)) return { kind: 'absent' };
+      // The listener exists but gave no answer: Chrome reports the port closed without a reply.
+      if (/message port closed/i.test(message)) return { kind: 'no-session' };
+      throw error;
+    }
+  }, url);
+}
+
+/**
+ * The positive signal that the content script finished its pass on the tab showing `url`: its session
+ * reports a verdict (set once classification, highlighting and the panel decision are done), or it
+ * answers without a session. A "no panel, no mark" assertion made after this cannot pass by being early.
+ */
+export async function contentScriptDone(
+  worker: Worker,
+  url: string,
+  timeoutMs = 20_000,
+): Promise<ContentScriptAnswer> {
+  return waitFor(async () => {
+    const answer = await contentScriptAnswer(worker, url);
+    if (answer.kind === 'no-session') return answer;
+    const isArticle = answer.kind === 'state' && answer.state.pageType.endsWith('-article');
+    if (answer.kind === 'state' && (answer.state.verdict || !isArticle)) return answer;
+    return null;
+  }, timeoutMs);
 }
