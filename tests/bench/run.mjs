@@ -194,7 +194,7 @@ async function benchChunked(page, scale, runs = 3) {
   const r = results[results.length - 1];
   const wallMs = median(results.map((x) => x.wallMs));
   console.log(
-    `\napplyHighlightsChunked on ×${scale} (default 8 ms budget, ${runs} runs): ` +
+    `\napplyTermMarksChunked on ×${scale} (default 8 ms budget, ${runs} runs): ` +
       `${r.count} marks in ${r.chunks.length} chunks, wall ${fmt(wallMs)} ms median; ` +
       `longest chunk ${fmt(maxChunk)} ms${where}; ` +
       `longest task over 50 ms seen by PerformanceObserver('longtask'): ${longest ? `${fmt(longest)} ms` : 'none'}; ` +
