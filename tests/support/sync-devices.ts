@@ -25,17 +25,15 @@ let counter = 0;
 
 export async function makeDevice(
   server: DavServer,
-  options: { folder?: string; passphrase?: string; password?: () => string } = {},
+  options: { folder?: string; passphrase?: string } = {},
 ): Promise<Device> {
   const id = `${Date.now()}-${++counter}`;
   const db = openDatabase(`jak-lens-test-${id}`);
   const state = new SyncStateDB(`jak-lens-sync-test-${id}`);
   const folderUrl = new URL(options.folder ?? 'notes/', server.origin).href;
-  const client = (fetchImpl?: Fetch) =>
-    new DavClient(
-      { folderUrl, user: server.user, password: options.password?.() ?? server.password },
-      fetchImpl,
-    );
+  // The credentials as the device saved them at set-up (a later password change on the server is a 401).
+  const credentials = { folderUrl, user: server.user, password: server.password };
+  const client = (fetchImpl?: Fetch) => new DavClient(credentials, fetchImpl);
   const keys = await openKeys(client(), options.passphrase ?? 'river stone lamp', TEST_ITERATIONS);
   return {
     db,

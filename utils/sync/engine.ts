@@ -116,7 +116,7 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
         await syncOne(task, options, report);
       } catch (error) {
         if (error instanceof DecryptError || error instanceof RecordError) {
-          report.failures.push({ file: task.name, error: error.message });
+          report.failures.push({ file: `${RECORDS_DIR}${task.name}`, error: error.message });
         } else fatal ??= error;
       }
       options.onProgress?.({ done: ++done, total: done + tasks.length });
