@@ -54,7 +54,7 @@ export async function startDavServer(user = 'alice', password = 'secret'): Promi
   }
   const dir = mkdtempSync(join(tmpdir(), 'jak-lens-dav-'));
   const root = join(dir, 'dav');
-  for (const sub of ['dav', 'logs', 'lock']) mkdirSync(join(dir, sub));
+  for (const sub of ['dav', 'logs', 'lock', 'dav/forbidden']) mkdirSync(join(dir, sub));
   // Apache drops root for its "User" before serving: everything it writes must be open to it.
   for (const sub of ['', 'dav', 'logs', 'lock']) chmodSync(join(dir, sub), 0o777);
   const port = await freePort();
@@ -79,6 +79,10 @@ export async function startDavServer(user = 'alice', password = 'secret'): Promi
         '  AuthName "dav"',
         `  AuthUserFile ${dir}/htpasswd`,
         '  Require valid-user',
+        '</Directory>',
+        // A folder the account may not enter, for the 403 case of "Test connection".
+        `<Directory "${root}/forbidden">`,
+        '  Require all denied',
         '</Directory>',
         '',
       ].join('\n'),
