@@ -9,6 +9,8 @@ export const ANNOTATED_SITES = [
 ];
 /** Fetched by the background only: PubMed records (MeSH, abstracts) for search-result badges. */
 export const FETCHED_SITES = ['https://eutils.ncbi.nlm.nih.gov/*'];
+/** Optional only, never granted whole: sync asks for the one origin of the reader's WebDAV server. */
+export const SYNC_SERVER_HOSTS = ['https://*/*', 'http://*/*'];
 
 /**
  * `npm run dev` opens a browser with the extension on a JDM article — where there is a screen to show it.
@@ -49,8 +51,15 @@ export default defineConfig({
     description:
       'Recognises JDM / myositis and JAK-inhibitor articles on PubMed, highlights drugs and targets, and keeps your notes locally.',
     // contextMenus: the "Highlight with JAK Lens" item on a selection (Firefox accepts the same name).
-    permissions: ['storage', 'contextMenus'],
+    // alarms: the background sync schedule (utils/sync/).
+    permissions: ['storage', 'contextMenus', 'alarms'],
     host_permissions: [...ANNOTATED_SITES, ...FETCHED_SITES],
+    // Sync talks to the reader's own WebDAV server, wherever it is: the settings page asks for that one
+    // origin at run time (permissions.request), and removing sync gives it back. Nothing is granted at
+    // install. Firefox's MV2 lists optional hosts under optional_permissions.
+    ...(browser === 'firefox'
+      ? { optional_permissions: SYNC_SERVER_HOSTS }
+      : { optional_host_permissions: SYNC_SERVER_HOSTS }),
     // The note editor runs in this extension page, framed by the panel on the annotated sites only, so
     // PubMed's scripts cannot read the note or its keystrokes (entrypoints/note-frame/).
     // (WXT turns this into MV2's plain list for Firefox.)

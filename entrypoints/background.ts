@@ -9,8 +9,14 @@ import type { TabMessage } from '@/utils/messages';
 import { isTrustedSender } from '@/utils/sender';
 import { createXmlParser } from '@/utils/xml-parser';
 import { loadSettings } from '@/utils/settings-store';
+import { originPatternOf } from '@/utils/sync/config';
+import { createSyncService } from '@/utils/sync/service';
+import { SyncStateDB } from '@/utils/sync/state-db';
 
 const HIGHLIGHT_MENU_ID = 'jak-lens-highlight-selection';
+const SYNC_ALARM = 'jak-lens-sync';
+/** Minutes between background syncs while sync is set up. */
+const SYNC_PERIOD_MINUTES = 15;
 
 /**
  * Owns the database (extension origin) and answers the typed messages of utils/messages.ts; sets the
@@ -28,8 +34,31 @@ export default defineBackground(() => {
   // Chrome's service worker has no DOMParser; Firefox's event page does.
   const parser = typeof DOMParser === 'function' ? undefined : createXmlParser();
 
+  // ---- sync (issue 19): WebDAV, on a schedule and on demand ----
+  const sync = createSyncService({
+    db,
+    state: new SyncStateDB(),
+    storage: browser.storage.local,
+    revokeOrigin: async (serverUrl) => {
+      await browser.permissions.remove({ origins: [originPatternOf(serverUrl)] });
+    },
+  });
+  const scheduleSync = async () => {
+    if (await sync.loadConfig()) {
+      await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES });
+    } else await browser.alarms.clear(SYNC_ALARM);
+  };
+  void scheduleSync().catch((error: unknown) => console.warn('[JAK Lens] sync alarm', error));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void sync.syncNow();
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'syncConfig' in changes) void scheduleSync().catch(() => undefined);
+  });
+  // ---- end sync ----
   const handle = createMessageHandler({
     db,
+    sync,
     isRecordingRecent: async () => (await loadSettings()).recordRecent,
     onPageState: (message, { tabId }) => {
       if (tabId === undefined) return;
@@ -65,7 +94,10 @@ export default defineBackground(() => {
     if (!isTrustedSender(sender, browser.runtime.id, extensionOrigin)) {
       return Promise.resolve({ ok: false, error: 'Untrusted sender' });
     }
-    return handle(raw, { tabId: sender.tab?.id });
+    return handle(raw, {
+      tabId: sender.tab?.id,
+      extensionPage: sender.url?.startsWith(extensionOrigin) ?? false,
+    });
   });
 
   browser.tabs.onRemoved.addListener((tabId) => articleOfTab.delete(tabId));

@@ -13,6 +13,7 @@ import {
 } from '@/utils/settings-store';
 import { LibraryView } from './LibraryView';
 import { SettingsView } from './SettingsView';
+import { SyncStatusSection } from './SyncView';
 import { TrashView } from './TrashView';
 
 type Props = { db: JakLensDB };
@@ -64,6 +65,7 @@ export function App({ db }: Props) {
       )}
       {tab === 'library' && (
         <>
+          <SyncStatusSection />
           <LibraryView db={db} onExported={onExported} />
           <RecentSection db={db} />
         </>

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PopupView } from '@/components/PopupView';
+import { SyncStatusLine } from '@/components/SyncStatusLine';
+import { useSyncStatus } from '@/components/use-sync-status';
 import { SITE_NAMES, siteOf } from '@/utils/highlight-settings';
 import { createMessageClient } from '@/utils/message-client';
 import type { Message, TabState } from '@/utils/messages';
@@ -62,6 +64,7 @@ export function App() {
   const [noteStatus, setNoteStatus] = useState<ReadingStatus | null | undefined>(undefined);
   const [site, setSite] = useState<keyof Settings['sites'] | null>(null);
   const [sites, setSites] = useState<Settings['sites']>();
+  const sync = useSyncStatus(() => request({ type: 'sync/status' }));
 
   const describeTab = async (tab: TabState | null) => {
     setState(tab);
@@ -102,17 +105,27 @@ export function App() {
     await describeTab(await queryTabUntil(tabId, enabled));
   };
   return (
-    <PopupView
-      state={state}
-      noteStatus={noteStatus}
-      onOpenLibrary={openLibrary}
-      onTogglePanel={togglePanel}
-      {...(site && sites
-        ? {
-            site: { name: SITE_NAMES[site], enabled: sites[site] },
-            onToggleSite: () => void toggleSite(),
-          }
-        : {})}
-    />
+    <>
+      <PopupView
+        state={state}
+        noteStatus={noteStatus}
+        onOpenLibrary={openLibrary}
+        onTogglePanel={togglePanel}
+        {...(site && sites
+          ? {
+              site: { name: SITE_NAMES[site], enabled: sites[site] },
+              onToggleSite: () => void toggleSite(),
+            }
+          : {})}
+      />
+      <SyncStatusLine
+        status={sync.status}
+        hideWhenOff
+        onSyncNow={() => {
+          void request({ type: 'sync/now' }).then(sync.setStatus, sync.refresh);
+          setTimeout(sync.refresh, 300);
+        }}
+      />
+    </>
   );
 }
