@@ -12,7 +12,7 @@ export const ALLOWED_PERMISSIONS: Record<string, string> = {
   contextMenus:
     'planned: the "Highlight with JAK Lens" item on selected text in PubMed/PMC pages (Chrome name)',
   menus: 'planned: the same context-menu item under the name Firefox also accepts',
-  alarms: 'the background sync schedule with the reader\'s WebDAV server (utils/sync/, issue 19)',
+  alarms: "the background sync schedule with the reader's WebDAV server (utils/sync/, issue 19)",
 };
 
 /**
