@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { SyncSettingsForm } from '@/components/SyncSettingsForm';
 import { SyncStatusLine } from '@/components/SyncStatusLine';
 import { useSyncStatus } from '@/components/use-sync-status';
-import { createMessageClient } from '@/utils/message-client';
-import type { Message } from '@/utils/messages';
+import { createMessageClient } from '@/utils/messaging/client';
+import type { Message } from '@/utils/messaging/messages';
 import { originPatternOf, type SyncAccount } from '@/utils/sync/config';
 
 const request = createMessageClient((message: Message) => browser.runtime.sendMessage(message));

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { NotesSection } from '@/components/NotesSection';
-import type { MessageClient } from '@/utils/message-client';
-import type { NoteFrameParams } from '@/utils/note-frame';
+import { NotesSection } from '@/components/notes/NotesSection';
+import type { MessageClient } from '@/utils/messaging/client';
+import type { NoteFrameParams } from '@/utils/messaging/note-frame';
 
 type Props = {
   /** From the frame's URL; null when it was malformed (nothing is loaded or saved then). */

@@ -1,4 +1,4 @@
-import { openDatabase, type JakLensDB } from '@/utils/db';
+import { openDatabase, type JakLensDB } from '@/utils/storage/db';
 import type { SyncKeys } from '@/utils/sync/crypto';
 import { runSync, type SyncReport } from '@/utils/sync/engine';
 import { openKeys } from '@/utils/sync/keys';

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { ArticleRecord, Highlight, Note, NoteConflict, TrashedNote } from '../db';
+import type { ArticleRecord, Highlight, Note, NoteConflict, TrashedNote } from '../storage/db';
 
 /**
  * The unit of sync: everything the reader made about one article (its note with tags and reading

@@ -1,4 +1,4 @@
-import type { JakLensDB } from '../db';
+import type { JakLensDB } from '../storage/db';
 import {
   canonicalBundle,
   emptyBundle,

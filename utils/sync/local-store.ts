@@ -1,5 +1,5 @@
 import type { EntityTable, IDType } from 'dexie';
-import type { ArticleRecord, JakLensDB } from '../db';
+import type { ArticleRecord, JakLensDB } from '../storage/db';
 import { canonicalBundle, emptyBundle, type ArticleBundle, type ArticleInfo } from './bundle';
 
 /**

@@ -1,4 +1,4 @@
-import type { Highlight, Note, NoteConflict } from '../db';
+import type { Highlight, Note, NoteConflict } from '../storage/db';
 import { canonicalJson, type ArticleBundle } from './bundle';
 
 /**

@@ -1,4 +1,4 @@
-import type { JakLensDB } from '../db';
+import type { JakLensDB } from '../storage/db';
 import { folderUrlOf, SYNC_CONFIG_KEY, type SyncAccount, type SyncConfig } from './config';
 import { importKeys, WrongPassphraseError } from './crypto';
 import { countPending, runSync, type SyncProgress, type SyncReport } from './engine';

@@ -2,8 +2,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addHighlight, deleteHighlight, listHighlights } from '@/utils/highlights-repository';
-import { emptyTrash } from '@/utils/library-trash';
+import {
+  addHighlight,
+  deleteHighlight,
+  listHighlights,
+} from '@/utils/storage/highlights-repository';
+import { emptyTrash } from '@/utils/storage/trash';
 import {
   deleteNote,
   getNote,
@@ -11,7 +15,7 @@ import {
   listTrash,
   restoreFromTrash,
   saveNote,
-} from '@/utils/notes-repository';
+} from '@/utils/storage/notes-repository';
 import { countPending } from '@/utils/sync/engine';
 import { makeDevice, type Device } from '../../support/sync-devices';
 import { startDavServer, type DavServer } from '../../support/webdav-server';

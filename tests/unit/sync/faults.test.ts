@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { getNote, listConflicts, saveNote } from '@/utils/notes-repository';
+import { getNote, listConflicts, saveNote } from '@/utils/storage/notes-repository';
 import { WrongPassphraseError } from '@/utils/sync/crypto';
 import { openKeys } from '@/utils/sync/keys';
 import { DavClient, DavError } from '@/utils/sync/webdav';

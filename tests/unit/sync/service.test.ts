@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '@/utils/db';
-import { getNote, saveNote } from '@/utils/notes-repository';
+import { openDatabase } from '@/utils/storage/db';
+import { getNote, saveNote } from '@/utils/storage/notes-repository';
 import { createSyncService, type StorageArea } from '@/utils/sync/service';
 import { SyncStateDB } from '@/utils/sync/state-db';
 import { TEST_ITERATIONS } from '../../support/sync-devices';
