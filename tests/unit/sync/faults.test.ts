@@ -94,6 +94,31 @@ describe('sync faults', { timeout: 60_000 }, () => {
     expect(await b.db.notes.count()).toBe(20);
   });
 
+  it('the worker stopped mid-sync (requests never answered): the next sync resumes, nothing doubled or lost', async () => {
+    const name = await newFolder();
+    const a = await device(name);
+    await notes(a, 12);
+    let puts = 0;
+    // Like Chrome ending the service worker: the sync just stops, with a request in flight.
+    void a.sync({
+      concurrency: 1,
+      fetch: (input, init) =>
+        init.method === 'PUT' && ++puts > 5
+          ? new Promise<Response>(() => undefined)
+          : fetch(input, init),
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(recordFiles(name)).toHaveLength(5);
+    const resumed = await a.sync();
+    expect(resumed.uploaded).toBe(7);
+    const b = await device(name);
+    await b.sync();
+    expect((await b.db.notes.toArray()).map((n) => n.body).sort()).toEqual(
+      (await a.db.notes.toArray()).map((n) => n.body).sort(),
+    );
+    expect(await a.db.noteConflicts.count()).toBe(0);
+  });
+
   it('401 after a password change: names the cause and changes nothing here', async () => {
     const name = await newFolder();
     const a = await device(name);
