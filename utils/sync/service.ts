@@ -106,7 +106,12 @@ export function createSyncService(deps: SyncServiceDeps) {
   /** Sets sync up: opens (or creates) the folder's key with the passphrase, stores the account, syncs. */
   async function configure(account: SyncAccount & { passphrase: string }): Promise<SyncStatus> {
     const client = clientFor(account);
-    const keys = await openKeys(client, account.passphrase, deps.iterations);
+    // Plain Error: the settings form shows the sentence, not the error class.
+    const keys = await openKeys(client, account.passphrase, deps.iterations).catch(
+      (error: unknown) => {
+        throw new Error(describeSyncError(error));
+      },
+    );
     const { passphrase: _forgotten, ...rest } = account;
     const previous = await loadConfig();
     if (previous && (previous.serverUrl !== rest.serverUrl || previous.folder !== rest.folder)) {
