@@ -30,11 +30,11 @@ beforeAll(async () => {
   server = await startDavServer();
 });
 afterAll(async () => {
-  await server.dispose();
   mkdirSync('.tmp/bench', { recursive: true });
   writeFileSync(REPORT, `${JSON.stringify({ rows }, null, 2)}\n`);
   console.table(rows);
-});
+  await server.dispose();
+}, 300_000);
 
 function note(i: number, now: number): Note {
   return {

@@ -66,10 +66,20 @@ async function setUpSync(page: Page): Promise<void> {
   await page.getByLabel('User name').fill(server.user);
   await page.getByLabel('Password or app token').fill(server.password);
   await page.getByRole('button', { name: 'Test connection' }).click();
-  await page.getByText(/^Connected\./).waitFor({ timeout: 20_000 });
+  await expect.poll(() => message(page), { timeout: 20_000 }).toMatch(/^Connected\./);
   await page.getByLabel(/Encryption passphrase/).fill('ward round passphrase');
   await page.getByRole('button', { name: 'Turn sync on' }).click();
-  await page.getByText('Sync is on. Your notes were synced.').waitFor({ timeout: 60_000 });
+  await expect
+    .poll(() => message(page), { timeout: 60_000 })
+    .toBe('Sync is on. Your notes were synced.');
+}
+
+/** What the settings form says after an action (its status line). */
+function message(page: Page): Promise<string | null> {
+  return page
+    .locator('.sync-message')
+    .textContent({ timeout: 1000 })
+    .catch(() => null);
 }
 
 type NoteReply = { note: { body: string; revision: number } | null; conflicts: { body: string }[] };
