@@ -2,13 +2,9 @@ import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-/** Sites JAK Lens annotates; nothing else is requested (see tests/e2e/manifest.e2e.ts and its allow-list). */
-export const ANNOTATED_SITES = [
-  'https://pubmed.ncbi.nlm.nih.gov/*',
-  'https://pmc.ncbi.nlm.nih.gov/*',
-];
-/** Fetched by the background only: PubMed records (MeSH, abstracts) for search-result badges. */
-export const FETCHED_SITES = ['https://eutils.ncbi.nlm.nih.gov/*'];
+// Sites JAK Lens annotates or fetches; nothing else is requested (see tests/e2e/manifest.e2e.ts and its
+// allow-list).
+import { ANNOTATED_SITES, FETCHED_SITES } from './utils/page/sites';
 /** Optional only, never granted whole: sync asks for the one origin of the reader's WebDAV server. */
 export const SYNC_SERVER_HOSTS = ['https://*/*', 'http://*/*'];
 

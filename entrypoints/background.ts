@@ -9,9 +9,10 @@ import type { TabMessage } from '@/utils/messaging/messages';
 import { isTrustedSender } from '@/utils/messaging/sender';
 import { createXmlParser } from '@/utils/article/xml-parser';
 import { loadSettings } from '@/utils/settings/store';
+import { ANNOTATED_SITES } from '@/utils/page/sites';
 import { originPatternOf } from '@/utils/sync/config';
 import { createSyncService } from '@/utils/sync/service';
-import { SyncStateDB } from '@/utils/sync/state-db';
+import { SyncStateDB } from '@/utils/storage/sync-state';
 
 const HIGHLIGHT_MENU_ID = 'jak-lens-highlight-selection';
 const SYNC_ALARM = 'jak-lens-sync';
@@ -19,7 +20,7 @@ const SYNC_ALARM = 'jak-lens-sync';
 const SYNC_PERIOD_MINUTES = 15;
 
 /**
- * Owns the database (extension origin) and answers the typed messages of utils/messages.ts; sets the
+ * Owns the database (extension origin) and answers the typed messages of utils/messaging/messages.ts; sets the
  * toolbar badge per tab; tells other tabs of the same article when a note changes; relays the keyboard
  * commands (toggle the panel, highlight the selection) and the context-menu item to the tab.
  */
@@ -122,10 +123,7 @@ export default defineBackground(() => {
         id: HIGHLIGHT_MENU_ID,
         title: 'Highlight with JAK Lens',
         contexts: ['selection'],
-        documentUrlPatterns: [
-          'https://pubmed.ncbi.nlm.nih.gov/*',
-          'https://pmc.ncbi.nlm.nih.gov/*',
-        ],
+        documentUrlPatterns: ANNOTATED_SITES,
       }),
     )
     .catch((error: unknown) => console.warn('[JAK Lens] context menu', error));

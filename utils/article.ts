@@ -1,4 +1,9 @@
 /**
+ * utils/article/ with this entry point: the Article model and what builds it outside a page: E-utilities
+ * XML records, MeSH headings, compact records, article keys and the E-utilities client (fetch injected).
+ * The page parsers live in utils/page/; they are re-exported here because other tools import this path.
+ */
+/**
  * The article model: what JAK Lens knows about one paper, whatever page or record it came from.
  * Pure: the parsers take a Document (or XML string) as an argument and never touch browser globals.
  */

@@ -1,4 +1,9 @@
 /**
+ * utils/classify/ with this entry point: the classifier (scan, score, disease subtype, sentence
+ * context), the verdict's words (verdict-terms.ts), labels and search-result verdicts. Pure; may import
+ * utils/article/, utils/match/, utils/page/ and utils/knowledge/.
+ */
+/**
  * The article classifier: is this record about a myositis disease, about JAK inhibition, or both?
  * Pure: an Article in, a Verdict out, with the evidence the UI shows in one line.
  */
@@ -12,14 +17,12 @@ import {
   THRESHOLD,
   type ScoredTerm,
 } from './classify/score';
-import { diseaseKind, isPaediatric, type DiseaseKind } from './classify/disease';
+import { diseaseKind, isPaediatric } from './classify/disease';
+import type { DiseaseKind, Relevance } from './classify/verdict-terms';
 import { getDrug } from './knowledge/drugs';
 
 export type { Field } from './classify/scan';
-export type { DiseaseKind } from './classify/disease';
-
-/** 'core' = myositis disease AND JAK inhibition. */
-export type Relevance = 'core' | 'disease' | 'jak' | 'none';
+export type { DiseaseKind, Relevance } from './classify/verdict-terms';
 
 /** One inhibitor named in the record. */
 export interface DrugFinding {

@@ -1,9 +1,11 @@
 /**
  * A deliberately small Markdown subset for notes: paragraphs (single newlines kept as line breaks),
  * "-"/"*" and "1." lists, **bold**, *italic* / _italic_, `code`, and [links](https://…) to http(s)
- * only. It parses into tokens; components/MarkdownPreview.tsx builds Preact elements from them, so
+ * only. It parses into tokens; components/notes/MarkdownPreview.tsx builds Preact elements from them, so
  * note text is never interpreted as HTML. Pure: strings in, tokens out.
  */
+
+import { httpUrl } from './page/sites';
 
 export type Inline =
   | { type: 'text'; text: string }
@@ -70,23 +72,13 @@ export function parseInline(text: string): Inline[] {
     else if (strong !== undefined) out.push({ type: 'strong', children: parseInline(strong) });
     else if (star !== undefined || underscore !== undefined)
       out.push({ type: 'em', children: parseInline(star ?? underscore ?? '') });
-    else if (label !== undefined && href !== undefined && isHttpUrl(href))
+    else if (label !== undefined && href !== undefined && httpUrl(href) !== null)
       out.push({ type: 'link', href, children: parseInline(label) });
     else pushText(out, whole);
     rest = rest.slice(match.index + whole.length);
   }
   if (rest) pushText(out, rest);
   return out;
-}
-
-/** True for absolute http: and https: URLs, the only links a note may carry. */
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 function pushText(out: Inline[], text: string): void {

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { HighlightKind, Settings, WatchTerm } from '@/utils/settings/settings';
+import type { TermMarkKind, Settings, WatchTerm } from '@/utils/settings/settings';
 
 /** What the browser says about the library's storage. */
 export interface StorageInfo {
@@ -17,7 +17,7 @@ type Props = {
   onRequestPersist: () => void;
 };
 
-const KIND_LABELS: Record<HighlightKind, string> = {
+const KIND_LABELS: Record<TermMarkKind, string> = {
   drug: 'Drugs',
   target: 'Targets',
   disease: 'Diseases',
@@ -45,7 +45,7 @@ export function SettingsForm(props: Props) {
       </fieldset>
       <fieldset>
         <legend>Highlights</legend>
-        {(Object.keys(KIND_LABELS) as HighlightKind[]).map((kind) => (
+        {(Object.keys(KIND_LABELS) as TermMarkKind[]).map((kind) => (
           <div key={kind} class="kind-row">
             <Check
               label={KIND_LABELS[kind]}

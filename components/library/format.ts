@@ -1,3 +1,5 @@
+import { httpUrl } from '@/utils/page/sites';
+
 /** "2 min ago", "yesterday", or a date, for times shown in lists. */
 export function formatWhen(epochMs: number, now = Date.now()): string {
   const seconds = Math.round((now - epochMs) / 1000);
@@ -19,5 +21,5 @@ export function pubmedUrl(pmid: string): string {
 
 /** `url` when it is an http(s) address, else undefined: links in the library are never javascript: or data:. */
 export function httpHref(url: string): string | undefined {
-  return /^https?:\/\//i.test(url) ? url : undefined;
+  return httpUrl(url) ? url : undefined;
 }

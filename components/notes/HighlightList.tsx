@@ -1,5 +1,5 @@
 import { MAX_COMMENT } from '@/utils/messaging/messages';
-import { NOTE_MARK_COLORS } from '@/utils/reader-highlights/style';
+import { READER_HIGHLIGHT_COLORS } from '@/utils/reader-highlights/style';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '@/utils/storage/picklists';
 
 /** One highlight as the list shows it. */
@@ -83,7 +83,7 @@ export function HighlightList(props: Props) {
 }
 
 function Item({ item, ...props }: Props & { item: HighlightListItem }) {
-  const shade = { '--jl-hl': NOTE_MARK_COLORS[item.color] };
+  const shade = { '--jl-hl': READER_HIGHLIGHT_COLORS[item.color] };
   const { onReveal } = props;
   return (
     <li
@@ -118,7 +118,7 @@ function Item({ item, ...props }: Props & { item: HighlightListItem }) {
               key={color}
               type="button"
               class="jl-hl-swatch"
-              style={{ '--jl-hl': NOTE_MARK_COLORS[color] }}
+              style={{ '--jl-hl': READER_HIGHLIGHT_COLORS[color] }}
               aria-label={`Colour ${color}`}
               aria-pressed={color === item.color}
               onClick={() => props.onColorChange?.(item.id, color)}

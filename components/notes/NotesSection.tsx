@@ -1,14 +1,26 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DraftNoteEditor, toNoteDraft, type NoteDraft } from '@/components/notes/DraftNoteEditor';
 import { useAutosave, type SaveOutcome } from '@/components/notes/use-autosave';
-import type { Note, NoteConflict } from '@/utils/storage/db';
-import type { MessageClient } from '@/utils/messaging/client';
+import type { Note, NoteConflict } from '@/utils/storage/entities';
+import type { ReplyData } from '@/utils/messaging/messages';
+
+/** What the note section asks of the background; the note frame's entrypoint wires it to messages. */
+export interface NoteRequests {
+  /** The article's note (null when there is none) and its conflict copies. */
+  load(): Promise<ReplyData['note/get']>;
+  /** Saves `draft` over revision `baseRevision`; a newer note elsewhere gives a conflict copy. */
+  save(draft: NoteDraft, baseRevision: number): Promise<ReplyData['note/save']>;
+  /** Keeps the note or replaces it with the conflict copy; the note as it now stands. */
+  resolveConflict(conflictId: string, choice: 'keep-note' | 'use-copy'): Promise<Note | null>;
+  /** Every tag used on a note, for suggestions. */
+  listTags(): Promise<string[]>;
+}
 
 type Draft = NoteDraft;
 
 type Props = {
   articleKey: string;
-  request: MessageClient;
+  requests: NoteRequests;
   /** Tags for the entities on this page ("drug:baricitinib", "target:JAK1"). */
   entityTags: string[];
   /** Subscribes to "a note for this article changed in another tab"; returns the unsubscribe. */
@@ -21,12 +33,12 @@ const toDraft = toNoteDraft;
  * The reader's note on this article: loaded from and autosaved to the background. Shown in the note
  * frame (entrypoints/note-frame/), an extension page embedded in the panel, never in the page itself.
  */
-export function NotesSection({ articleKey, request, entityTags, onRemoteChange }: Props) {
+export function NotesSection({ articleKey, requests, entityTags, onRemoteChange }: Props) {
   const [loaded, setLoaded] = useState<{ draft: Draft; revision: number } | null>(null);
   const [loadError, setLoadError] = useState<string>();
   const load = async () => {
     try {
-      const { note, conflicts } = await request({ type: 'note/get', articleKey });
+      const { note, conflicts } = await requests.load();
       setLoaded({ draft: toDraft(note), revision: note?.revision ?? 0 });
       setLoadError(undefined);
       return { note, conflicts };
@@ -53,7 +65,7 @@ export function NotesSection({ articleKey, request, entityTags, onRemoteChange }
   return (
     <LoadedEditor
       articleKey={articleKey}
-      request={request}
+      requests={requests}
       entityTags={entityTags}
       onRemoteChange={onRemoteChange}
       initial={loaded.draft}
@@ -70,18 +82,13 @@ type LoadedProps = Props & {
 };
 
 function LoadedEditor(props: LoadedProps) {
-  const { articleKey, request, entityTags, initial, initialRevision, reload } = props;
+  const { articleKey, requests, entityTags, initial, initialRevision, reload } = props;
   const revision = useRef(initialRevision);
   const [conflicts, setConflicts] = useState<NoteConflict[]>([]);
   const [knownTags, setKnownTags] = useState<string[]>([]);
 
   const save = async (draft: Draft): Promise<SaveOutcome> => {
-    const result = await request({
-      type: 'note/save',
-      articleKey,
-      ...draft,
-      baseRevision: revision.current,
-    });
+    const result = await requests.save(draft, revision.current);
     revision.current = result.note.revision;
     if (result.status === 'conflict') {
       // Another tab saved first. Our text is stored as a conflict copy; show the newer note and offer ours.
@@ -100,7 +107,7 @@ function LoadedEditor(props: LoadedProps) {
   saveState.current = autosave.saveState;
 
   useEffect(() => {
-    request({ type: 'tags/list' }).then(setKnownTags, () => setKnownTags([]));
+    requests.listTags().then(setKnownTags, () => setKnownTags([]));
     return props.onRemoteChange(async () => {
       // Only replace the text when nothing typed here is waiting to be saved.
       if (saveState.current !== 'saved') return;
@@ -114,7 +121,7 @@ function LoadedEditor(props: LoadedProps) {
   }, [articleKey]);
 
   const resolve = async (conflict: NoteConflict, choice: 'keep-note' | 'use-copy') => {
-    const note = await request({ type: 'note/resolve-conflict', conflictId: conflict.id, choice });
+    const note = await requests.resolveConflict(conflict.id, choice);
     setConflicts((old) => old.filter((c) => c.id !== conflict.id));
     if (note) {
       revision.current = note.revision;

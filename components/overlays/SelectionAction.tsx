@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { MAX_COMMENT } from '@/utils/messaging/messages';
-import { NOTE_MARK_COLORS } from '@/utils/reader-highlights/style';
+import { READER_HIGHLIGHT_COLORS } from '@/utils/reader-highlights/style';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '@/utils/storage/picklists';
 
 type Props = {
@@ -76,7 +76,7 @@ export function SelectionAction(props: Props) {
               class="jl-sel-swatch"
               data-color={c}
               aria-label={`Highlight ${c}`}
-              style={{ background: NOTE_MARK_COLORS[c] }}
+              style={{ background: READER_HIGHLIGHT_COLORS[c] }}
               disabled={props.busy}
               onClick={() => props.onHighlight(c)}
             />

@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { NotesSection } from '@/components/notes/NotesSection';
 import type { MessageClient } from '@/utils/messaging/client';
 import type { NoteFrameParams } from '@/utils/messaging/note-frame';
+import { noteRequests } from './note-requests';
 
 type Props = {
   /** From the frame's URL; null when it was malformed (nothing is loaded or saved then). */
@@ -21,6 +22,11 @@ type Props = {
  */
 export function NoteFrameApp({ params, request, onRemoteChange, onHeight, ...rest }: Props) {
   const root = useRef<HTMLDivElement>(null);
+  const articleKey = params?.articleKey;
+  const requests = useMemo(
+    () => (articleKey ? noteRequests(request, articleKey) : null),
+    [request, articleKey],
+  );
   useEffect(() => {
     const element = root.current;
     const Observer = rest.ResizeObserverImpl ?? globalThis.ResizeObserver;
@@ -50,10 +56,10 @@ export function NoteFrameApp({ params, request, onRemoteChange, onHeight, ...res
 
   return (
     <div ref={root} class="jl-panel jl-frame">
-      {params ? (
+      {params && requests ? (
         <NotesSection
           articleKey={params.articleKey}
-          request={request}
+          requests={requests}
           entityTags={params.entityTags}
           onRemoteChange={onRemoteChange}
         />

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PopupView } from '@/components/PopupView';
-import { SITE_NAMES, siteOf } from '@/utils/term-marks/settings-css';
+import { SITE_NAMES, siteOf } from '@/utils/settings/site-switch';
 import { createMessageClient } from '@/utils/messaging/client';
 import type { Message, TabState } from '@/utils/messaging/messages';
 import type { ReadingStatus } from '@/utils/storage/picklists';

@@ -1,13 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { HighlightList, type HighlightListItem } from '@/components/notes/HighlightList';
-import type { PageHighlight, UserHighlights } from './user-highlights';
+import type { PageHighlight, ReaderHighlights } from './reader-highlights';
 
 type Props = {
   /** The note editor (NotesSection). */
   note: ComponentChildren;
   /** The page's highlights; absent when they could not be loaded. */
-  highlights?: UserHighlights;
+  highlights?: ReaderHighlights;
 };
 
 /** What the list shows for one page highlight. */

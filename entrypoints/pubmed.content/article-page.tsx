@@ -2,8 +2,8 @@ import type { ContentScriptContext } from '#imports';
 import type { Article } from '@/utils/article';
 import { classifyArticle, type Verdict } from '@/utils/classify';
 import { findMentions } from '@/utils/match/find-mentions';
-import { applyHighlightsChunked, type HighlightResult } from '@/utils/term-marks/mark-terms';
-import { installHighlightStyle } from '@/utils/term-marks/style';
+import { applyTermMarksChunked, type TermMarkResult } from '@/utils/term-marks/mark-terms';
+import { installTermMarkStyle } from '@/utils/term-marks/style';
 import type { MessageClient } from '@/utils/messaging/client';
 import type { SeenArticleMessage } from '@/utils/messaging/messages';
 import type { PageType } from '@/utils/page/page-type';
@@ -15,7 +15,7 @@ import { ArticleNotes } from './article-notes';
 import { countDrugMarks } from './next-mention';
 import { NoteFrame } from './note-frame';
 import { mountPanel, type MountedPanel } from './panel';
-import { startUserHighlights, type UserHighlights } from './user-highlights';
+import { startReaderHighlights, type ReaderHighlights } from './reader-highlights';
 
 export interface ArticlePage {
   pageType: PageType;
@@ -30,8 +30,6 @@ export interface ArticleController {
   verdict: Verdict;
   /** Shows the panel if hidden (also on articles JAK Lens finds unrelated), hides it if shown. */
   togglePanel(): Promise<void>;
-  /** Called when another tab saved this article's note. */
-  noteChanged(): void;
   /** Highlights the reader's current selection (keyboard command, context menu). */
   highlightSelection(): Promise<void>;
   /** Redoes the term marks with a new watch list; the reader's own highlights are drawn again on top. */
@@ -63,17 +61,17 @@ export async function initArticlePage(
     ...(seen ? { article: { ...seen, verdict: summary } } : {}),
   }).catch((error: unknown) => console.warn('[JAK Lens] could not record this article', error));
 
-  let userHighlights: UserHighlights | undefined;
+  let readerHighlights: ReaderHighlights | undefined;
   // Registered before the term highlighter's cleanup: the reader's marks wrap pieces of the term
   // marks' text, so they must come off first for the page's text nodes to be restored exactly.
-  ctx.onInvalidated(() => userHighlights?.destroy());
+  ctx.onInvalidated(() => readerHighlights?.destroy());
   // Reading and classifying the page ran in the script's first task; the highlighting starts in a
   // task of its own, so the two never add up to one long task on PubMed's main thread.
   await yieldToMain();
-  const highlighter = await highlightArticle(ctx, article, page.roots, page.exclude, watchList);
+  const highlighter = await markArticleTerms(ctx, article, page.roots, page.exclude, watchList);
   const highlights = highlighter.results;
   if (seen) {
-    userHighlights = await startUserHighlights(ctx, {
+    readerHighlights = await startReaderHighlights(ctx, {
       articleKey: seen.key,
       roots: page.roots,
       request,
@@ -90,7 +88,7 @@ export async function initArticlePage(
       <ArticleNotes
         // The note is edited in an extension frame: the page never holds its text.
         note={<NoteFrame articleKey={seen.key} entityTags={tags} />}
-        {...(userHighlights ? { highlights: userHighlights } : {})}
+        {...(readerHighlights ? { highlights: readerHighlights } : {})}
       />
     ) : undefined,
   });
@@ -109,46 +107,43 @@ export async function initArticlePage(
       panel = null;
       if (!shown) await show();
     },
-    noteChanged() {
-      // The note frame hears of it from the background itself (it is an extension page).
-    },
     async highlightSelection() {
-      await userHighlights?.createFromSelection();
+      await readerHighlights?.createFromSelection();
     },
     async setWatchList(list) {
       // The reader's marks nest inside the term marks: off first, back on once the terms are redone.
-      userHighlights?.suspend();
+      readerHighlights?.suspend();
       try {
         await highlighter.redo(list);
       } finally {
-        if (!ctx.isInvalid) userHighlights?.resume();
+        if (!ctx.isInvalid) readerHighlights?.resume();
       }
     },
   };
 }
 
-interface ArticleHighlighter {
+interface ArticleTermMarks {
   /** The current marks, one result per root (the same array, refilled by `redo`). */
-  results: HighlightResult[];
+  results: TermMarkResult[];
   /** Undoes the term marks and marks the page again with `watchList`; calls run one after another. */
   redo(watchList: readonly WatchTerm[]): Promise<void>;
 }
 
 /**
  * Marks knowledge-base terms and the reader's watch-list terms in one pass (the knowledge base wins
- * where they overlap, see utils/watch-finder.ts). Only the marks see the watch list: the verdict and
+ * where they overlap, see utils/match/watch-finder.ts). Only the marks see the watch list: the verdict and
  * the panel come from the classifier, which never does.
  */
-async function highlightArticle(
+async function markArticleTerms(
   ctx: ContentScriptContext,
   article: Article,
   roots: Element[],
   exclude: string,
   watchList: readonly WatchTerm[],
-): Promise<ArticleHighlighter> {
-  const results: HighlightResult[] = [];
+): Promise<ArticleTermMarks> {
+  const results: TermMarkResult[] = [];
   if (roots.length === 0) return { results, redo: () => Promise.resolve() };
-  const removeStyle = installHighlightStyle(document);
+  const removeStyle = installTermMarkStyle(document);
   // Ambiguous abbreviations (DM, PM, IIM) are judged against the whole article, not one text node.
   const context = [article.title, article.abstract, article.keywords.join('; ')].join('\n');
   const known = (text: string) => findMentions(text, context);
@@ -156,7 +151,7 @@ async function highlightArticle(
     const find = composeFinders(known, compileWatchFinder(list));
     for (const root of roots) {
       try {
-        results.push(await applyHighlightsChunked(root, find, { exclude, signal: ctx.signal }));
+        results.push(await applyTermMarksChunked(root, find, { exclude, signal: ctx.signal }));
       } catch (error) {
         if (!ctx.isInvalid) console.warn('[JAK Lens] highlighting stopped', error);
       }
@@ -185,7 +180,7 @@ async function highlightArticle(
 }
 
 /** Entity tags the note editor suggests: the inhibitors and targets marked on this page. */
-function entityTags(verdict: Verdict, highlights: HighlightResult[]): string[] {
+function entityTags(verdict: Verdict, highlights: TermMarkResult[]): string[] {
   const tags = new Set(verdict.drugs.map((d) => `drug:${d.name}`));
   for (const result of highlights) {
     for (const mark of result.marks) {

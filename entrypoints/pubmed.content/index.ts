@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import { ContentScriptContext, defineContentScript } from '#imports';
 import * as v from 'valibot';
-import { installHighlightSettings, isSiteEnabled } from '@/utils/term-marks/settings-css';
+import { installTermMarkSettings } from '@/utils/term-marks/settings-css';
+import { isSiteEnabled } from '@/utils/settings/site-switch';
+import { ANNOTATED_SITES } from '@/utils/page/sites';
 import { createMessageClient } from '@/utils/messaging/client';
 import { TabMessageSchema, type Message } from '@/utils/messaging/messages';
 import type { Settings } from '@/utils/settings/settings';
@@ -17,7 +19,7 @@ import { startSession, type Session } from './session';
  * storage: everything goes through validated messages to the background.
  */
 export default defineContentScript({
-  matches: ['https://pubmed.ncbi.nlm.nih.gov/*', 'https://pmc.ncbi.nlm.nih.gov/*'],
+  matches: ANNOTATED_SITES,
   runAt: 'document_idle',
   // WXT would also window.postMessage its "content script started" signal, which hands every page our
   // extension id and the private event name that stops this script (WXT 0.21 itself only listens for the
@@ -36,7 +38,7 @@ export default defineContentScript({
       session = null;
     };
 
-    const removeHighlightSettings = installHighlightSettings(document, settings.highlightKinds);
+    const removeTermMarkSettings = installTermMarkSettings(document, settings.highlightKinds);
     // Changes are applied one after another, so a quick on-off-on never runs two sessions.
     let applying = Promise.resolve();
     const stopWatching = watchSettings((next) => {
@@ -50,7 +52,7 @@ export default defineContentScript({
       const previous = settings;
       settings = next;
       if (ctx.isInvalid) return;
-      installHighlightSettings(document, next.highlightKinds);
+      installTermMarkSettings(document, next.highlightKinds);
       const wasOn = isSiteEnabled(previous.sites, location.href);
       const isOn = isSiteEnabled(next.sites, location.href);
       if (wasOn && !isOn) stop();
@@ -65,7 +67,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       stopWatching();
       stop();
-      removeHighlightSettings();
+      removeTermMarkSettings();
     });
 
     // Registered even while the site is switched off: no session then, so no answer, as on other sites.
@@ -81,9 +83,6 @@ export default defineContentScript({
           () => null,
           (error: unknown) => console.warn('[JAK Lens] could not highlight the selection', error),
         );
-      }
-      if (message.type === 'note/changed' && message.articleKey === state.article?.key) {
-        article?.noteChanged();
       }
       return undefined;
     };

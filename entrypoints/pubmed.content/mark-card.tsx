@@ -1,6 +1,6 @@
 /**
  * The info card on highlight marks: one card host for the page, made on the first hover or focus
- * of a mark (nothing is built at load time; only the listeners of utils/mark-hover.ts are added).
+ * of a mark (nothing is built at load time; only the listeners of utils/term-marks/mark-hover.ts are added).
  * The host lives in the page while the card shows and is removed when it hides; the mark carries
  * `aria-describedby` only while its card shows, so undoing the highlights restores the page exactly.
  */
@@ -11,6 +11,7 @@ import { getSegment } from '@/utils/term-marks/wrap';
 import { markCardFor } from '@/utils/term-marks/mark-card';
 import { placeCard } from '@/utils/term-marks/mark-card-position';
 import { watchMarkHover, type MarkHover } from '@/utils/term-marks/mark-hover';
+import { KIND_ATTR, LABEL_ATTR, TERM_ATTR, UI_ATTR } from '@/utils/page/markup';
 
 /** Tag and id of the card's shadow host (carries `data-jl-ui`, so it is never highlighted). */
 export const MARK_CARD_HOST = 'jl-mark-card';
@@ -45,7 +46,7 @@ export function watchMarkCards({ doc, isKindEnabled, ...timing }: MarkCardOption
     const host = doc.createElement(MARK_CARD_HOST);
     host.id = MARK_CARD_ID;
     host.setAttribute('role', 'tooltip');
-    host.setAttribute('data-jl-ui', '');
+    host.setAttribute(UI_ATTR, '');
     // Inline, so page CSS cannot move or hide it; fixed, placed next to the mark on every show.
     host.style.cssText = 'position:fixed;z-index:2147483646;top:0;left:0;margin:0;display:block;';
     const shadow = host.attachShadow({ mode: 'open' });
@@ -99,9 +100,9 @@ export function watchMarkCards({ doc, isKindEnabled, ...timing }: MarkCardOption
     // and have our card speak for it.
     if (!getSegment(mark)) return false;
     const card = markCardFor(
-      mark.getAttribute('data-jl-kind') ?? '',
-      mark.getAttribute('data-jl-term') ?? '',
-      mark.getAttribute('data-jl-label') ?? undefined,
+      mark.getAttribute(KIND_ATTR) ?? '',
+      mark.getAttribute(TERM_ATTR) ?? '',
+      mark.getAttribute(LABEL_ATTR) ?? undefined,
     );
     if (!card || !mark.isConnected) return false;
     made ??= makeHost();
@@ -130,7 +131,7 @@ export function watchMarkCards({ doc, isKindEnabled, ...timing }: MarkCardOption
     show,
     hide,
     ...(isKindEnabled
-      ? { canHover: (mark: HTMLElement) => isKindEnabled(mark.getAttribute('data-jl-kind') ?? '') }
+      ? { canHover: (mark: HTMLElement) => isKindEnabled(mark.getAttribute(KIND_ATTR) ?? '') }
       : {}),
     ...timing,
   });

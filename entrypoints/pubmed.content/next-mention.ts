@@ -4,11 +4,9 @@
  * flashing each in turn. Only touches our own marks.
  */
 
-/** The owned highlight tag and its term attribute (see highlight.ts). */
-const MARK = 'jl-mark';
-const TERM_ATTR = 'data-jl-term';
-/** Set for ~1 s on the mark just reached; the page stylesheet animates it. */
-export const FLASH_ATTR = 'data-jl-flash';
+import { FLASH_ATTR, TERM_ATTR, TERM_MARK_TAG as MARK } from '@/utils/page/markup';
+
+export { FLASH_ATTR };
 
 /** Where a step landed: the mark and its 1-based position among the drug's marks. */
 export interface MentionStep {

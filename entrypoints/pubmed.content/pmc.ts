@@ -1,28 +1,20 @@
 import type { Article } from '@/utils/article';
 import { parsePmcArticle } from '@/utils/page/parse-pmc';
-import {
-  PMC_ASSOCIATED_DATA,
-  PMC_BODY,
-  PMC_LEGACY_REF_LIST,
-  PMC_LEGACY_SECTION,
-  PMC_LEGACY_TITLE,
-  PMC_REF_LIST,
-  PMC_TITLE,
-} from '@/utils/page/selectors';
+import { pmcRoots } from '@/utils/page/roots';
 
-/** A PMC full-text page as JAK Lens uses it: the article to classify and where to highlight. */
+/** A PMC full-text page as JAK Lens uses it: the article to classify and where to mark terms. */
 export interface PmcPage {
   /** Title, abstract, keywords and body text (reference list left out), for classifyArticle. */
   article: Article;
   /**
-   * Disjoint subtrees to highlight: the title, then the body (abstract and sections). The reference
+   * Disjoint subtrees to mark (utils/page/roots.ts): the title, then the body (abstract and sections). The reference
    * list is left out unless asked for: cited titles name drugs the article itself may never discuss.
    */
   roots: Element[];
 }
 
 export interface ReadPmcOptions {
-  /** Highlight inside the reference list too (the `highlightReferences` setting). */
+  /** Mark terms inside the reference list too (the `highlightReferences` setting). */
   includeReferences?: boolean;
 }
 
@@ -39,28 +31,8 @@ export function readPmcPage(
   try {
     const article = parsePmcArticle(doc, url);
     if (!article) return null;
-    const skipped = [PMC_ASSOCIATED_DATA];
-    if (!options.includeReferences) skipped.push(PMC_REF_LIST, PMC_LEGACY_REF_LIST);
-    const title = doc.querySelector(PMC_TITLE) ?? doc.querySelector(PMC_LEGACY_TITLE);
-    const body = doc.querySelector(PMC_BODY);
-    // The legacy design has no body wrapper: its top-level sections are the body.
-    const sections = body ? [body] : topLevel(Array.from(doc.querySelectorAll(PMC_LEGACY_SECTION)));
-    const roots = [title, ...sections]
-      .filter((el): el is Element => el !== null)
-      .flatMap((el) => rootsWithout(el, skipped.join(', ')));
-    return { article, roots };
+    return { article, roots: pmcRoots(doc, options) };
   } catch {
     return null;
   }
-}
-
-/** The smallest set of subtrees covering `root` minus the elements matching `skip`. */
-function rootsWithout(root: Element, skip: string): Element[] {
-  if (root.matches(skip)) return [];
-  if (!root.querySelector(skip)) return [root];
-  return Array.from(root.children).flatMap((child) => rootsWithout(child, skip));
-}
-
-function topLevel(elements: Element[]): Element[] {
-  return elements.filter((el) => !elements.some((other) => other !== el && other.contains(el)));
 }

@@ -1,6 +1,6 @@
 import { articleKey, parsePubmedArticle, type Article } from '@/utils/article';
 import type { SeenArticleMessage } from '@/utils/messaging/messages';
-import { highlightTargets } from '@/utils/page/roots';
+import { termMarkTargets } from '@/utils/page/roots';
 import { detectPageType, type PageType } from '@/utils/page/page-type';
 import { readPmcPage } from './pmc';
 
@@ -24,7 +24,7 @@ export function readPage(
   options: { includeReferences: boolean },
 ): ReadPage {
   const pageType = detectPageType(doc, url);
-  const { exclude, roots: pubmedRoots } = highlightTargets(doc, pageType);
+  const { exclude, roots: pubmedRoots } = termMarkTargets(doc, pageType);
   let article: Article | undefined;
   let roots: Element[] = [];
   if (pageType === 'pubmed-article') {

@@ -3,10 +3,12 @@
  * light DOM (beside PubMed's own markup, not in a shadow root), so every rule is scoped to our
  * `data-jl-*` attributes and `jl-` classes and never restyles PubMed.
  */
+import { HIDDEN_ATTR, UI_ATTR } from '@/utils/page/markup';
+
 export const SEARCH_RESULTS_CSS = `
-[data-jl-hidden] { display: none !important; }
-[data-jl-ui] { font: 13px/1.4 system-ui, sans-serif; }
-[data-jl-ui="badge"] { display: block; margin: 2px 0 4px; }
+[${HIDDEN_ATTR}] { display: none !important; }
+[${UI_ATTR}] { font: 13px/1.4 system-ui, sans-serif; }
+[${UI_ATTR}="badge"] { display: block; margin: 2px 0 4px; }
 .jl-badge-row { display: inline-flex; flex-wrap: wrap; gap: 4px; align-items: center; }
 .jl-verdict { border-radius: 3px; padding: 0 6px; font-weight: 600; border: 1px solid transparent; }
 .jl-verdict--core { background: #1b5e20; color: #fff; }
@@ -18,7 +20,7 @@ export const SEARCH_RESULTS_CSS = `
 .jl-chip { border: 1px solid #b0bec5; border-radius: 10px; padding: 0 6px; color: #37474f; }
 .jl-has-notes { color: #6a1b9a; font-weight: 700; }
 .jl-sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-[data-jl-ui="strip"] { margin: 8px 0; padding: 6px 10px; border: 1px solid #c8e6c9; background: #f1f8e9; border-radius: 4px; }
+[${UI_ATTR}="strip"] { margin: 8px 0; padding: 6px 10px; border: 1px solid #c8e6c9; background: #f1f8e9; border-radius: 4px; }
 .jl-strip { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
 .jl-strip-filter[aria-pressed="true"] { font-weight: 700; }
 `;

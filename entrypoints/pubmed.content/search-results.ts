@@ -19,13 +19,10 @@ import {
   type VerdictBasis,
 } from '@/utils/classify/search-verdicts';
 import { SEARCH_RESULTS_CSS } from './search-results-style';
-import { resultsIn, UI_ATTR, watchResults } from './watch-results';
+import { resultsIn, watchResults } from './watch-results';
+import { DONE_ATTR, HIDDEN_ATTR, UI_ATTR } from '@/utils/page/markup';
 
-/** Set on each result once handled, so a result is never annotated twice. */
-export const DONE_ATTR = 'data-jl-done';
-export { UI_ATTR };
-/** On results the "Show only these" filter hides (a style rule does the hiding). */
-export const HIDDEN_ATTR = 'data-jl-hidden';
+export { DONE_ATTR, HIDDEN_ATTR, UI_ATTR };
 
 /** The part of WXT's ContentScriptContext used here (tests pass a plain AbortController-based one). */
 export interface ScriptContext {

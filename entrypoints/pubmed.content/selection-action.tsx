@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { SELECTION_ACTION_CSS, SelectionAction } from '@/components/overlays/SelectionAction';
 import { locateSelection, type RootSpan } from '@/utils/reader-highlights/root-anchors';
 import type { HighlightColor } from '@/utils/storage/picklists';
-import type { UserHighlights } from './user-highlights';
+import type { ReaderHighlights } from './reader-highlights';
+import { UI_ATTR } from '@/utils/page/markup';
 
 /** Tag of the floating bar's shadow host (carries `data-jl-ui`, so it is never highlighted). */
 export const SELECTION_ACTION_HOST = 'jl-selection-action';
@@ -13,7 +14,7 @@ const SETTLE_MS = 200;
 export interface SelectionActionOptions {
   doc: Document;
   roots: readonly Element[];
-  highlights: Pick<UserHighlights, 'createAt'>;
+  highlights: Pick<ReaderHighlights, 'createAt'>;
 }
 
 /**
@@ -25,7 +26,7 @@ export interface SelectionActionOptions {
 export function watchSelection({ doc, roots, highlights }: SelectionActionOptions): () => void {
   for (const stale of doc.querySelectorAll(SELECTION_ACTION_HOST)) stale.remove();
   const host = doc.createElement(SELECTION_ACTION_HOST);
-  host.setAttribute('data-jl-ui', '');
+  host.setAttribute(UI_ATTR, '');
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = SELECTION_ACTION_CSS;

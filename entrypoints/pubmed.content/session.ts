@@ -1,7 +1,7 @@
 import { ContentScriptContext } from '#imports';
 import { findMentions } from '@/utils/match/find-mentions';
-import { applyHighlights } from '@/utils/term-marks/mark-terms';
-import { installHighlightStyle } from '@/utils/term-marks/style';
+import { applyTermMarks } from '@/utils/term-marks/mark-terms';
+import { installTermMarkStyle } from '@/utils/term-marks/style';
 import type { MessageClient } from '@/utils/messaging/client';
 import type { TabState } from '@/utils/messaging/messages';
 import { checkSelectors, warnMissing } from '@/utils/page/selector-health';
@@ -77,7 +77,7 @@ export function startSession(
       .catch((error: unknown) => console.warn('[JAK Lens] article page', error));
   } else if (page.pageType === 'pubmed-search') {
     request({ type: 'page/state', pageType: page.pageType }).catch(() => undefined);
-    ctx.onInvalidated(installHighlightStyle(document));
+    ctx.onInvalidated(installTermMarkStyle(document));
     startMarkCards();
     const find = composeFinders(
       (text) => findMentions(text),
@@ -88,7 +88,7 @@ export function startSession(
       settings,
       requestRecords: (pmids) => request({ type: 'records/get', pmids }),
       hasNotes: (keys) => request({ type: 'notes/which', keys }),
-      highlight: (root) => applyHighlights(root, find).undo,
+      highlight: (root) => applyTermMarks(root, find).undo,
     });
     // PubMed moves between result pages in place; re-read the results when the URL changes.
     ctx.addEventListener(window, 'wxt:locationchange', () => results.rescan());

@@ -1,7 +1,8 @@
 import { SEARCH_RESULT, SEARCH_RESULTS } from '@/utils/page/selectors';
+import { UI_ATTR } from '@/utils/page/markup';
 
 /** Marks every element JAK Lens adds to the page; the watcher ignores those. */
-export const UI_ATTR = 'data-jl-ui';
+export { UI_ATTR };
 
 export interface WatchHandlers {
   /** Nodes PubMed added (infinite scroll, "Show more"); ours are left out. */

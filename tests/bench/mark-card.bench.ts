@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { MARK_CARD_HOST, watchMarkCards } from '@/entrypoints/pubmed.content/mark-card';
 import { findMentions } from '@/utils/match/find-mentions';
-import { applyHighlights } from '@/utils/term-marks/mark-terms';
+import { applyTermMarks } from '@/utils/term-marks/mark-terms';
 import { markCardFor } from '@/utils/term-marks/mark-card';
 
 /**
@@ -26,7 +26,7 @@ describe('mark card bench', () => {
   it('start-up and model, first render and repeat open', () => {
     document.body.innerHTML = '<p id="t"></p>';
     document.getElementById('t')!.textContent = TEXT;
-    const { marks } = applyHighlights(document.body, (text) => findMentions(text));
+    const { marks } = applyTermMarks(document.body, (text) => findMentions(text));
 
     const starts: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {

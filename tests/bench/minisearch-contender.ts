@@ -4,7 +4,7 @@ import type { LibraryRow } from '@/utils/library/query';
 /**
  * The contender the library's search was measured against: MiniSearch over the same fields, prefix
  * search on every word (what "search as you type" needs), AND across words. Kept in the bench so
- * the choice in utils/library-search.ts can be re-checked with `npm run bench`.
+ * the choice in utils/library/search.ts can be re-checked with `npm run bench`.
  */
 export function miniSearchContender(rows: readonly LibraryRow[]) {
   const search = new MiniSearch({

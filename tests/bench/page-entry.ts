@@ -4,7 +4,7 @@
  * the contenders and restore a fresh DOM between runs.
  */
 
-import { applyHighlights, applyHighlightsChunked } from '../../utils/term-marks/mark-terms';
+import { applyTermMarks, applyTermMarksChunked } from '../../utils/term-marks/mark-terms';
 import type { MentionFinder } from '../../utils/match/mention';
 // The finder under test. After the knowledge base lands, switch with this one line:
 //   import { findMentions as benchFinder } from '../../utils/match/find-mentions';
@@ -129,9 +129,9 @@ const api = {
     let count: number;
     if (contender === 'floor') count = runFloor(root);
     else if (contender === 'writeFloor') count = runWriteFloor(root);
-    else if (contender === 'jaklens') count = applyHighlights(root, find).count;
+    else if (contender === 'jaklens') count = applyTermMarks(root, find).count;
     else if (contender === 'realFloor') count = runFloor(root, REAL_REGEXP);
-    else if (contender === 'realJaklens') count = applyHighlights(root, realFind).count;
+    else if (contender === 'realJaklens') count = applyTermMarks(root, realFind).count;
     else count = runMark(root, contender);
     return { ms: performance.now() - t0, count };
   },
@@ -166,7 +166,7 @@ const api = {
     }
     const chunks: number[] = [];
     const t0 = performance.now();
-    const result = await applyHighlightsChunked(document.body, find, {
+    const result = await applyTermMarksChunked(document.body, find, {
       budgetMs,
       onChunk: (ms) => chunks.push(ms),
     });

@@ -29,7 +29,7 @@ const REAL_CONTENDERS = ['realFloor', 'realJaklens'];
 const LABELS = {
   floor: '(a) floor: TreeWalker + RegExp scan',
   writeFloor: '(a2) floor + bare wrap (no checks/undo)',
-  jaklens: '(b) JAK Lens applyHighlights',
+  jaklens: '(b) JAK Lens applyTermMarks',
   markRegExp: '(c1) mark.js markRegExp',
   markTerms: '(c2) mark.js mark(terms)',
   realFloor: '(r0) floor: knowledge-base RegExp scan',

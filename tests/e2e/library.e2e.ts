@@ -63,7 +63,7 @@ describe('notes library in real Chromium', () => {
     // keyboard command do) to write a note.
     const other = await ext.context.newPage();
     await other.goto(UNRELATED_URL);
-    await other.locator('#jl-highlight-style').waitFor({ state: 'attached', timeout: 15_000 });
+    await other.locator('#jl-term-mark-style').waitFor({ state: 'attached', timeout: 15_000 });
     const tabId = await waitFor(() => tabIdFor(ext.worker, UNRELATED_URL));
     await ext.worker.evaluate((id) => {
       const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser })
@@ -138,7 +138,7 @@ describe('notes library in real Chromium', () => {
     await page.goto(SEED_URL);
     // The content script reads the settings first and stops; give it the time it needs to mark.
     await page.waitForTimeout(3000);
-    expect(await page.locator('jl-mark, jak-lens-panel, #jl-highlight-style').count()).toBe(0);
+    expect(await page.locator('jl-mark, jak-lens-panel, #jl-term-mark-style').count()).toBe(0);
 
     await pubmed.check();
     await page.reload();

@@ -8,7 +8,7 @@
 /** API permissions (`permissions`, `optional_permissions`). */
 export const ALLOWED_PERMISSIONS: Record<string, string> = {
   storage:
-    'extension storage for settings and the panel layout (utils/settings.ts, utils/panel-prefs.ts)',
+    'extension storage for settings and the panel layout (utils/settings/settings.ts, utils/settings/panel-prefs.ts)',
   contextMenus:
     'planned: the "Highlight with JAK Lens" item on selected text in PubMed/PMC pages (Chrome name)',
   menus: 'planned: the same context-menu item under the name Firefox also accepts',

@@ -95,7 +95,7 @@ describe('watch list and the popup site switch in real Chromium', () => {
     await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
     expect((await readSettings(ext)).sites?.pubmed).toBe(false);
     await expect
-      .poll(() => page.locator('jl-mark, jak-lens-panel, #jl-highlight-style').count(), {
+      .poll(() => page.locator('jl-mark, jak-lens-panel, #jl-term-mark-style').count(), {
         timeout: 15_000,
       })
       .toBe(0);

@@ -1,6 +1,6 @@
 import type { JakLensDB } from '@/utils/storage/db';
 
-/** Every table utils/db.ts declares, so a dump that misses one fails instead of passing quietly. */
+/** Every table utils/storage/db.ts declares, so a dump that misses one fails instead of passing quietly. */
 export const DB_TABLES = [
   'recent',
   'articles',

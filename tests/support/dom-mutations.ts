@@ -1,13 +1,13 @@
 /**
  * fast-check mutations of a real capture's DOM, for the parser fuzz tests: remove, move, duplicate
  * elements, replace text or attribute values with random or hostile strings. Elements the parsers read
- * (every selector in utils/pubmed-selectors.ts) are picked as often as any element of the page.
+ * (every selector in utils/page/selectors.ts) are picked as often as any element of the page.
  */
 import fc from 'fast-check';
 import * as selectors from '@/utils/page/selectors';
 import { HOSTILE_STRINGS } from './message-arbitraries';
 
-/** Every selector string utils/pubmed-selectors.ts exports (the parts of a page the parsers read). */
+/** Every selector string utils/page/selectors.ts exports (the parts of a page the parsers read). */
 export const PARSER_SELECTORS: string = Object.values(selectors)
   .filter((value): value is string => typeof value === 'string' && value.trim() !== '')
   .join(', ');

@@ -1,5 +1,5 @@
 /**
- * fast-check arbitraries for the background's message protocol (utils/messages.ts): a valid message of
+ * fast-check arbitraries for the background's message protocol (utils/messaging/messages.ts): a valid message of
  * every type, built field by field from the schema's limits. Malformed ones: message-mutations.ts.
  */
 import fc from 'fast-check';

@@ -1,5 +1,5 @@
 /**
- * A small stand-in for the knowledge-base finder (utils/find-mentions.ts): one combined,
+ * A small stand-in for the knowledge-base finder (utils/match/find-mentions.ts): one combined,
  * case-insensitive RegExp over a term list. Tests and the bench use it so the highlighter can be
  * exercised without the knowledge base.
  */

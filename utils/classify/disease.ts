@@ -7,8 +7,7 @@ import type { ScoredTerm } from './score';
 import { meshTermsOf } from './scan';
 import { ADULT_CHECK_TAGS, PAEDIATRIC_CHECK_TAGS } from '../knowledge/mesh';
 
-/** The verdict's disease subtype. */
-export type DiseaseKind = 'jdm' | 'dm' | 'iim';
+import type { DiseaseKind } from './verdict-terms';
 
 const CHILD_WORDS =
   /\b(?:juvenile|child|children|childhood|paediatric|pediatric|infants?|infantile|adolescents?)\b/gi;

@@ -155,7 +155,7 @@ export function normaliseDrug(raw: RawDrug): Drug {
 }
 
 // JSON imports get literal types per record (a sourceKind map keyed by each URL), which TS
-// cannot compare with the index-signature shape; tests/unit/knowledge.test.ts checks the shape.
+// cannot compare with the index-signature shape; tests/unit/knowledge/knowledge.test.ts checks the shape.
 const rawDrugs = reference.drugs as unknown as RawDrug[];
 
 /** Every drug in the reference table, in the reference's order. */

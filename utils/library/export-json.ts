@@ -4,7 +4,7 @@ import type { JakLensDB } from '../storage/db';
 /**
  * The lossless JSON backup: every table of the reader's data, read in one transaction so the copy
  * is consistent, with a format name and version so any later JAK Lens can read it back
- * (utils/import-json.ts). The E-utilities record cache is not user data and is not included.
+ * (utils/library/import-json.ts). The E-utilities record cache is not user data and is not included.
  */
 
 /**

@@ -1,3 +1,8 @@
+/**
+ * utils/library/: the library page's logic: rows and their query, full-text search, exports (JSON
+ * backup, CSV, Markdown, RIS, Web Annotation), and backup import (schema, duplicate keys, the plan). May
+ * import utils/storage/ and utils/knowledge/.
+ */
 import type {
   ArticleRecord,
   Highlight,

@@ -1,9 +1,14 @@
 /**
+ * utils/match/: finding terms in text: the knowledge-base matcher, term RegExp pieces, abbreviation
+ * guards, the mention type and the reader's watch list as a finder. Strings in, offsets out; may import
+ * utils/knowledge/ and settings types, never the DOM.
+ */
+/**
  * The matcher: one pass of one combined RegExp over a string finds every knowledge-base term
  * (longest match wins, ASCII word boundaries, per-form case rules, tolerant code names).
  * Pure: strings in, offsets out; the DOM highlighter and the classifier both use it.
  */
-import type { KnowledgeKind, Mention, MentionFinder } from './mention';
+import type { KnowledgeKind, Mention } from './mention';
 import { DEFAULT_TERMS } from '../knowledge/terms';
 import type { Term, TermGroup } from '../knowledge/types';
 import { termKey, formTexts, spellingSource, combineSources } from './term-regex';
@@ -174,9 +179,6 @@ export function getDefaultMatcher(): Matcher {
 export function findMentions(text: string, context?: string): Mention[] {
   return getDefaultMatcher().find(text, context);
 }
-
-/** The default matcher as a plain MentionFinder, for code that takes any finder. */
-export const defaultMentionFinder: MentionFinder = (text) => findMentions(text);
 
 /** Label, kind and classifier group of a default term id, e.g. "target:JAK1". */
 export function termInfo(termId: string): TermInfo | undefined {

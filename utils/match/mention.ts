@@ -1,7 +1,7 @@
 /** What the highlighter and the classifier share: one recognised term at a place in a text. */
 export type MentionKind = 'drug' | 'target' | 'disease' | 'watch';
 
-/** The kinds the knowledge base knows; 'watch' is the reader's own list (utils/watch-finder.ts). */
+/** The kinds the knowledge base knows; 'watch' is the reader's own list (utils/match/watch-finder.ts). */
 export type KnowledgeKind = Exclude<MentionKind, 'watch'>;
 
 export interface Mention {

@@ -1,5 +1,13 @@
+/**
+ * utils/messaging/: the protocol between the content script, the extension pages and the background:
+ * message schemas (this file), the typed client, the sender check, the background's handler and the
+ * note frame's postMessage protocol. May import utils/storage/, utils/article/ and utils/page/; the
+ * browser API itself stays in entrypoints/ (send functions are injected).
+ */
 import * as v from 'valibot';
-import type { Highlight, Note, NoteConflict } from '../storage/db';
+import { isNcbiArticleUrl } from '../page/sites';
+import { PAGE_TYPES, type PageType } from '../page/page-type';
+import type { Highlight, Note, NoteConflict } from '../storage/entities';
 import type { SaveResult } from '../storage/notes-repository';
 import {
   DISEASE_KINDS,
@@ -145,12 +153,7 @@ const SyncMessages = [
 ] as const;
 // ---- end sync ----
 
-export const PageTypeSchema = v.picklist([
-  'pubmed-article',
-  'pubmed-search',
-  'pmc-article',
-  'other',
-]);
+export const PageTypeSchema = v.picklist(PAGE_TYPES);
 
 export const MessageSchema = v.variant('type', [
   /** Content script → background: what the page in this tab is. */
@@ -187,7 +190,7 @@ export const MessageSchema = v.variant('type', [
 export type Message = v.InferOutput<typeof MessageSchema>;
 export type MessageType = Message['type'];
 export type SeenArticleMessage = v.InferOutput<typeof SeenArticleSchema>;
-export type PageType = v.InferOutput<typeof PageTypeSchema>;
+export type { PageType };
 
 /** The `data` of a successful reply, per message type (for typed senders). */
 export interface ReplyData {
@@ -253,17 +256,4 @@ export interface TabState {
   article?: SeenArticleMessage;
   /** The classifier's verdict on the article (popup shows it). */
   verdict?: import('../classify').Verdict;
-}
-
-/** True for https URLs on the NCBI hosts JAK Lens annotates. */
-export function isNcbiArticleUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (
-      url.protocol === 'https:' &&
-      (url.hostname === 'pubmed.ncbi.nlm.nih.gov' || url.hostname === 'pmc.ncbi.nlm.nih.gov')
-    );
-  } catch {
-    return false;
-  }
 }

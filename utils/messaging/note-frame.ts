@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { ArticleKey } from './messages';
 import { MAX_TAG_LENGTH, MAX_TAGS } from '../storage/tags';
+import { ANNOTATED_ORIGINS } from '../page/sites';
 
 /**
  * The note frame: the reader's note editor runs in an extension page (note-frame.html) embedded in the
@@ -15,10 +16,7 @@ import { MAX_TAG_LENGTH, MAX_TAGS } from '../storage/tags';
 export const NOTE_FRAME_PATH = '/note-frame.html';
 
 /** Pages that may embed the frame (the sites JAK Lens annotates), by origin. */
-export const EMBEDDING_ORIGINS = [
-  'https://pubmed.ncbi.nlm.nih.gov',
-  'https://pmc.ncbi.nlm.nih.gov',
-] as const;
+export const EMBEDDING_ORIGINS = ANNOTATED_ORIGINS;
 
 /** The tallest the frame may ask to be, in CSS pixels (a runaway value must not stretch the panel). */
 export const MAX_FRAME_HEIGHT = 4000;

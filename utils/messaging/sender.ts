@@ -1,4 +1,4 @@
-import { isNcbiArticleUrl } from './messages';
+import { isNcbiArticleUrl } from '../page/sites';
 
 /** The parts of `runtime.MessageSender` the background checks. */
 export interface SenderInfo {

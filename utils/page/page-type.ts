@@ -1,3 +1,9 @@
+/**
+ * utils/page/: everything that reads a PubMed or PMC Document: the selectors (selectors.ts, the only
+ * place with NCBI markup), the NCBI sites (sites.ts), the page type, the roots JAK Lens marks, selector
+ * health and the three page parsers. Pure DOM over an argument; may import utils/article/ and the model
+ * (utils/article.ts), nothing that writes to the page or talks to the browser.
+ */
 import {
   ARTICLE_PAGE,
   FULL_VIEW_HEADING,
@@ -7,8 +13,11 @@ import {
   SEARCH_RESULT,
   SEARCH_RESULTS,
 } from './selectors';
+import { LEGACY_PMC_HOST, PMC_HOST, PUBMED_HOST } from './sites';
 
-export type PageType = 'pubmed-article' | 'pubmed-search' | 'pmc-article' | 'other';
+/** The kinds of page JAK Lens tells apart (also the values the content script reports). */
+export const PAGE_TYPES = ['pubmed-article', 'pubmed-search', 'pmc-article', 'other'] as const;
+export type PageType = (typeof PAGE_TYPES)[number];
 
 const PMC_APPS = new Set(['cloudpmc-viewer', 'pmc-frontend']);
 
@@ -53,12 +62,9 @@ function parseUrl(url: string) {
   }
   const host = u?.hostname ?? '';
   const path = u?.pathname ?? '';
-  const isPubmed = host === 'pubmed.ncbi.nlm.nih.gov';
-  // Old PMC URLs (www.ncbi.nlm.nih.gov/pmc/articles/…) now redirect, but saved pages carry them.
+  const isPubmed = host === PUBMED_HOST;
   const pmcArticlePath = /^\/(?:pmc\/)?articles\/PMC\d+/i.test(path);
-  const isPmc =
-    host === 'pmc.ncbi.nlm.nih.gov' ||
-    (host === 'www.ncbi.nlm.nih.gov' && path.startsWith('/pmc/'));
+  const isPmc = host === PMC_HOST || (host === LEGACY_PMC_HOST && path.startsWith('/pmc/'));
   return {
     isPubmed,
     isPmc,

@@ -8,7 +8,7 @@ import { SELECTORS } from './selectors';
 
 type Name = keyof typeof SELECTORS & string;
 
-// Only what every page of the type has (checked on every capture in tests/unit/robustness.test.ts).
+// Only what every page of the type has (checked on every capture in tests/unit/page/robustness.test.ts).
 // Sections some real pages lack (an abstract, MeSH terms, a reference list) are not listed: a
 // letter without an abstract is not a redesign.
 const ALWAYS: Name[] = ['META_NCBI_APP', 'META_NCBI_PDID'];
@@ -39,14 +39,14 @@ const PER_RESULT: Name[] = [
   'SEARCH_RESULT_SNIPPET',
 ];
 
-/** Names (from utils/pubmed-selectors.ts) of expected selectors that match nothing on `doc`. */
+/** Names (from utils/page/selectors.ts) of expected selectors that match nothing on `doc`. */
 export function checkSelectors(doc: Document, pageType: PageType): string[] {
   return expectedSelectors(doc, pageType).filter((name) => !doc.querySelector(SELECTORS[name]!));
 }
 
 /**
  * Names of the selectors every page of this type (and PMC design) matches, in the order of
- * utils/pubmed-selectors.ts. Per-result parts count only when the page says it lists results.
+ * utils/page/selectors.ts. Per-result parts count only when the page says it lists results.
  */
 export function expectedSelectors(doc: Document, pageType: PageType): string[] {
   if (pageType === 'other') return [];

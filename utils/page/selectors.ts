@@ -7,7 +7,7 @@
  *   S  pubmed-search/term-hypertension-Title-AND-food-TextWord.html   PubMed search results
  *   P  pmc-article/PMC8885717.html, P2 pmc-article/PMC3531190.html    PMC current design (cloudpmc-viewer)
  *   L  pmc-article/PMC8885717-legacy-design.html, L2 PMC1280342-legacy-design.html   old PMC (pmc-frontend)
- * Expected match counts per fixture are checked in tests/unit/pubmed-selectors.test.ts.
+ * Expected match counts per fixture are checked in tests/unit/page/selectors.test.ts.
  */
 
 // ---- <head> markers (all pages). Meta tags are PubMed's most stable hooks. ----

@@ -4,15 +4,12 @@
  * Pure: strings in, strings out.
  */
 
+import { httpUrl } from '../page/sites';
+
 /** Returns the normalised URL when it parses as http(s), otherwise null. */
 export function safeHttpUrl(url: string | null | undefined): string | null {
   if (typeof url !== 'string') return null;
-  try {
-    const parsed = new URL(url.trim());
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
+  return httpUrl(url.trim())?.href ?? null;
 }
 
 /** The host name to show for a source link ("dailymed.nlm.nih.gov"), or the text itself. */

@@ -1,4 +1,9 @@
 /**
+ * utils/panel/: what the summary panel shows, computed from a verdict and the knowledge base: the view
+ * model, drug cards, pathway matrix and families, and safe links. Pure; may import utils/classify/,
+ * utils/article/, utils/page/sites.ts and utils/knowledge/.
+ */
+/**
  * The summary panel's view model: everything the panel shows, computed from a classifier Verdict
  * and the knowledge base, so the components only lay it out. Pure: no DOM, no browser APIs.
  */

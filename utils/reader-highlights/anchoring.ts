@@ -1,3 +1,8 @@
+/**
+ * utils/reader-highlights/: the reader's own highlights on the page: anchoring a selection as W3C
+ * selectors and back (one root or several), wrapping an arbitrary Range, and their stylesheet. Storing
+ * them is utils/storage/highlights-repository.ts. DOM over an argument; may import storage and message types.
+ */
 import type { TextPosition, TextQuote } from '../storage/db';
 
 /**

@@ -7,6 +7,8 @@
  * argument.
  */
 
+import { UI_ATTR } from '../page/markup';
+
 const SHOW_TEXT = 0x4; // NodeFilter.SHOW_TEXT, without needing the global
 
 /**
@@ -92,7 +94,7 @@ export function spanOfRange(root: Node, range: Range): TextSpan | null {
 function isWrappable(node: Text): boolean {
   const parent = node.parentElement;
   if (!parent || NEVER_WRAP.has(parent.tagName.toUpperCase())) return false;
-  if (parent.closest('script, style, noscript, template, textarea, [data-jl-ui]')) return false;
+  if (parent.closest(`script, style, noscript, template, textarea, [${UI_ATTR}]`)) return false;
   const blank = node.data.trim() === '';
   return !(blank && NO_INLINE_CHILDREN.has(parent.tagName.toUpperCase()));
 }

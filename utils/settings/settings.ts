@@ -1,9 +1,14 @@
+/**
+ * utils/settings/: the reader's settings: schema and defaults (this file), the store in extension
+ * storage, the site switch and the panel's layout prefs. With entrypoints/, the only place that may use
+ * the browser API (extension storage).
+ */
 import * as v from 'valibot';
 
 /**
  * The reader's settings. Stored in extension storage (`storage.local`), never in the page; validated on
  * every read so a damaged or older value falls back to defaults field by field (nested fields too)
- * instead of breaking. The panel's side lives with the panel's other layout prefs (utils/panel-prefs.ts),
+ * instead of breaking. The panel's side lives with the panel's other layout prefs (utils/settings/panel-prefs.ts),
  * which the library's settings form edits as well.
  */
 
@@ -17,7 +22,7 @@ const kind = (defaultColor: string) =>
     {},
   );
 
-/** Colour-blind-safe defaults (Okabe–Ito), the same hues as the page marks (utils/highlight-style.ts). */
+/** Colour-blind-safe defaults (Okabe–Ito), the same hues as the page marks (utils/term-marks/style.ts). */
 export const DEFAULT_KIND_COLORS = {
   drug: '#e69f00',
   target: '#56b4e9',
@@ -71,7 +76,7 @@ export const SettingsSchema = v.object({
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
-export type HighlightKind = keyof Settings['highlightKinds'];
+export type TermMarkKind = keyof Settings['highlightKinds'];
 
 export const DEFAULT_SETTINGS: Settings = v.parse(SettingsSchema, {});
 

@@ -1,4 +1,3 @@
-import { liveQuery, type Observable } from 'dexie';
 import type {
   JakLensDB,
   Note,
@@ -195,7 +194,7 @@ export function restoreFromTrash(
     if (!item) throw new Error(`No trash item ${trashId}.`);
     const current = await db.notes.get(item.articleKey);
     await db.trash.delete(trashId);
-    // An article deleted from the library carries its highlights (utils/library-trash.ts).
+    // An article deleted from the library carries its highlights (utils/storage/trash.ts).
     if (item.highlights?.length) await db.highlights.bulkPut(item.highlights);
     if (item.revision === 0) return { restored: 'highlights', count: item.highlights?.length ?? 0 };
     if (!current) {
@@ -227,11 +226,6 @@ export async function listTags(db: JakLensDB): Promise<string[]> {
   const keys = await db.notes.orderBy('tags').uniqueKeys();
   const tags = normalizeTags(keys.filter((k): k is string => typeof k === 'string'));
   return tags.sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
-}
-
-/** A live view of one article's note (for the library page), re-run on every committed change. */
-export function observeNote(db: JakLensDB, articleKey: string): Observable<Note | undefined> {
-  return liveQuery(() => getNote(db, articleKey));
 }
 
 function contentOf(value: NoteContent): NoteContent {

@@ -2,7 +2,7 @@ import type { JakLensDB, TrashedNote } from './db';
 
 /**
  * Deleting whole articles from the library, with undo: the note and the article's highlights move
- * into one trash entry (restorable with `restoreFromTrash` in utils/notes-repository.ts) until the
+ * into one trash entry (restorable with `restoreFromTrash` in utils/storage/notes-repository.ts) until the
  * reader empties the trash. Each call is one transaction.
  */
 

@@ -9,9 +9,9 @@ import {
 } from './bundle';
 import { decryptBytes, DecryptError, encryptBytes, fileNameFor, type SyncKeys } from './crypto';
 import { RECORDS_DIR } from './keys';
-import { applyBundle, readLocalBundles } from './local-store';
+import { applyBundle, readLocalBundles } from '../storage/sync-bundles';
 import { mergeBundles } from './merge';
-import type { SyncedFile, SyncStateDB } from './state-db';
+import type { SyncedFile, SyncStateDB } from '../storage/sync-state';
 import { DavError, type DavClient, type DavEntry, type DavStats } from './webdav';
 
 /**

@@ -1,6 +1,6 @@
 /**
  * What the info card on a highlight mark says, built from the knowledge base only. A drug card
- * reuses the panel's drug model (utils/panel-card.ts), so UNVERIFIED items are handled the same
+ * reuses the panel's drug model (utils/panel/drug-card.ts), so UNVERIFIED items are handled the same
  * way: left out of the facts and counted as unverified. Pure: no DOM, no browser API.
  */
 import { DISEASE_TERMS } from '../knowledge/diseases';

@@ -4,7 +4,7 @@
  * closes when the pointer leaves (after a grace period, so the pointer can reach the card's links),
  * when focus leaves, and on Escape. Knows nothing about what the card shows: `show` and `hide` do.
  */
-import { HIGHLIGHT_TAG } from './style';
+import { TERM_MARK_TAG } from './style';
 
 export type OpenedBy = 'hover' | 'focus';
 
@@ -38,7 +38,7 @@ export function closestMark(node: EventTarget | null): HTMLElement | null {
   // Duck-typed rather than `instanceof`: content-script worlds and test DOMs have their own globals.
   const n = node as Partial<Node> | null;
   const el = n?.nodeType === ELEMENT_NODE ? (n as Element) : (n?.parentElement ?? null);
-  return typeof el?.closest === 'function' ? el.closest<HTMLElement>(HIGHLIGHT_TAG) : null;
+  return typeof el?.closest === 'function' ? el.closest<HTMLElement>(TERM_MARK_TAG) : null;
 }
 
 const ELEMENT_NODE = 1;

@@ -1,11 +1,17 @@
 /**
+ * utils/term-marks/: the term marks, i.e. what JAK Lens recognises on a page (drugs, targets, diseases,
+ * watch terms): which text nodes to walk, wrapping and undo, the marks' stylesheet and the reader's
+ * colour settings for it, the mark card's model, position and hover. DOM over an argument; may import
+ * utils/match/, utils/panel/ (drug card model), utils/knowledge/ and settings types.
+ */
+/**
  * The DOM side of highlighting: find mentions in the page's text nodes and wrap them in
  * `<jl-mark>` elements, reversibly. Pure with respect to globals: everything comes from `root`
  * and its ownerDocument. Compute first, then mutate, so no live Range spans our own changes.
  */
 
 import type { Mention, MentionFinder, MentionKind } from '../match/mention';
-import { HIGHLIGHT_TAG } from './style';
+import { TERM_MARK_TAG } from './style';
 import {
   collectTextNodes,
   createTextCollector,
@@ -25,17 +31,17 @@ import {
 } from './wrap';
 import { yieldToFrame, yieldToMain } from '../yield-to-main';
 
-export { HIGHLIGHT_TAG } from './style';
+export { TERM_MARK_TAG } from './style';
 export { UI_ATTRIBUTE } from './walk';
 
-export interface HighlightOptions {
+export interface TermMarkOptions {
   /** Extra CSS selector whose subtrees are left alone (our shadow host, PubMed navigation…). */
   exclude?: string;
   /** Only these kinds are marked; all kinds when absent. */
   kinds?: ReadonlySet<MentionKind>;
 }
 
-export interface ChunkedHighlightOptions extends HighlightOptions {
+export interface ChunkedTermMarkOptions extends TermMarkOptions {
   /** Script time per chunk before yielding, in ms (default 8), so no task comes near 50 ms. */
   budgetMs?: number;
   /**
@@ -85,7 +91,7 @@ export function nextWrapLimit(
   return limit;
 }
 
-export interface HighlightResult {
+export interface TermMarkResult {
   /** Number of marks this call added. */
   count: number;
   /** The marks this call added, in document order. */
@@ -120,7 +126,7 @@ function candidates(root: Element, selector: string): Text[] {
   return isInsideExcluded(root, selector) ? [] : collectTextNodes(root);
 }
 
-function toResult(segments: Segment[]): HighlightResult {
+function toResult(segments: Segment[]): TermMarkResult {
   const marks: HTMLElement[] = [];
   for (const segment of segments) for (const mark of segment.marks) marks.push(mark);
   return {
@@ -137,11 +143,11 @@ function toResult(segments: Segment[]): HighlightResult {
  * controls, editable areas, `[data-jl-ui]`, existing marks and `opts.exclude`. A mention never
  * spans text nodes. Applying again changes nothing; to change `kinds`, undo first.
  */
-export function applyHighlights(
+export function applyTermMarks(
   root: Element,
   find: MentionFinder,
-  opts: HighlightOptions = {},
-): HighlightResult {
+  opts: TermMarkOptions = {},
+): TermMarkResult {
   const selector = skipSelector(opts.exclude);
   const plan: Planned[] = [];
   for (const node of candidates(root, selector)) {
@@ -153,18 +159,18 @@ export function applyHighlights(
 }
 
 /**
- * Same result as `applyHighlights`, but time-sliced: text nodes are collected once, then searched
+ * Same result as `applyTermMarks`, but time-sliced: text nodes are collected once, then searched
  * and wrapped in chunks of about `budgetMs` of script, so long pages never block input. After a
  * chunk that wrapped something it waits for the browser to render a frame, so the layout that
  * chunk caused is paid in its own frame rather than piled into one huge late frame, and it caps
  * the text nodes per chunk so that frame stays short (see `nextWrapLimit`). Nodes the page
  * detached meanwhile are skipped.
  */
-export async function applyHighlightsChunked(
+export async function applyTermMarksChunked(
   root: Element,
   find: MentionFinder,
-  opts: ChunkedHighlightOptions = {},
-): Promise<HighlightResult> {
+  opts: ChunkedTermMarkOptions = {},
+): Promise<TermMarkResult> {
   const budget = opts.budgetMs ?? 8;
   const doc = root.ownerDocument;
   const now = () => performance.now();
@@ -228,8 +234,8 @@ export async function applyHighlightsChunked(
  * Removes every `jl-mark` under `root`, restoring the page's original text nodes where this
  * module made the mark, and merging the text back otherwise. Returns how many marks were removed.
  */
-export function removeAllHighlights(root: Element): number {
-  const marks = root.querySelectorAll(HIGHLIGHT_TAG);
+export function removeAllTermMarks(root: Element): number {
+  const marks = root.querySelectorAll(TERM_MARK_TAG);
   for (const mark of marks) {
     const segment = getSegment(mark);
     if (segment) restoreSegment(segment);

@@ -3,11 +3,12 @@
  * once per document, so the page never needs CSS of ours on the mark elements themselves.
  */
 
-/** The one custom element JAK Lens wraps around recognised terms. */
-export const HIGHLIGHT_TAG = 'jl-mark';
+import { FLASH_ATTR, KIND_ATTR, TERM_MARK_TAG, UI_ATTR } from '../page/markup';
+
+export { TERM_MARK_TAG };
 
 /** Id of the injected <style>, so injection is idempotent. */
-export const HIGHLIGHT_STYLE_ID = 'jl-highlight-style';
+export const TERM_MARK_STYLE_ID = 'jl-term-mark-style';
 
 /**
  * Stylesheet for `jl-mark`. Colours come from the Okabe–Ito palette (distinguishable with the
@@ -17,8 +18,8 @@ export const HIGHLIGHT_STYLE_ID = 'jl-highlight-style';
  * `data-jl-flash` is set briefly by next-mention navigation; reduced-motion users get a static
  * outline instead of the animation.
  */
-export const HIGHLIGHT_CSS = `
-jl-mark {
+export const TERM_MARK_CSS = `
+${TERM_MARK_TAG} {
   display: inline;
   color: inherit;
   font: inherit;
@@ -31,37 +32,37 @@ jl-mark {
   -webkit-box-decoration-break: clone;
   box-decoration-break: clone;
 }
-jl-mark[data-jl-kind='drug'] {
+${TERM_MARK_TAG}[${KIND_ATTR}='drug'] {
   background-color: rgb(230 159 0 / 0.28);
   text-decoration-style: solid;
   text-decoration-color: #d55e00;
 }
-jl-mark[data-jl-kind='target'] {
+${TERM_MARK_TAG}[${KIND_ATTR}='target'] {
   background-color: rgb(86 180 233 / 0.3);
   text-decoration-style: dashed;
   text-decoration-color: #0072b2;
 }
-jl-mark[data-jl-kind='disease'] {
+${TERM_MARK_TAG}[${KIND_ATTR}='disease'] {
   background-color: rgb(204 121 167 / 0.28);
   text-decoration-style: dotted;
   text-decoration-color: #a4437a;
 }
-jl-mark[data-jl-kind='watch'] {
+${TERM_MARK_TAG}[${KIND_ATTR}='watch'] {
   background-color: rgb(0 158 115 / 0.24);
   text-decoration-style: double;
   text-decoration-color: #007a5a;
 }
-jl-mark:hover {
+${TERM_MARK_TAG}:hover {
   filter: saturate(1.6);
 }
-jl-mark:focus {
+${TERM_MARK_TAG}:focus {
   outline: none;
 }
-jl-mark:focus-visible {
+${TERM_MARK_TAG}:focus-visible {
   outline: 2px solid currentColor;
   outline-offset: 2px;
 }
-jl-mark[data-jl-flash] {
+${TERM_MARK_TAG}[${FLASH_ATTR}] {
   animation: jl-flash 0.9s ease-out 2;
 }
 @keyframes jl-flash {
@@ -73,35 +74,35 @@ jl-mark[data-jl-flash] {
   }
 }
 @media (prefers-color-scheme: dark) {
-  jl-mark[data-jl-kind='drug'] {
+  ${TERM_MARK_TAG}[${KIND_ATTR}='drug'] {
     background-color: rgb(230 159 0 / 0.35);
     text-decoration-color: #e69f00;
   }
-  jl-mark[data-jl-kind='target'] {
+  ${TERM_MARK_TAG}[${KIND_ATTR}='target'] {
     background-color: rgb(86 180 233 / 0.35);
     text-decoration-color: #56b4e9;
   }
-  jl-mark[data-jl-kind='disease'] {
+  ${TERM_MARK_TAG}[${KIND_ATTR}='disease'] {
     background-color: rgb(204 121 167 / 0.38);
     text-decoration-color: #cc79a7;
   }
-  jl-mark[data-jl-kind='watch'] {
+  ${TERM_MARK_TAG}[${KIND_ATTR}='watch'] {
     background-color: rgb(0 158 115 / 0.35);
     text-decoration-color: #2bc89a;
   }
 }
 @media (prefers-reduced-motion: reduce) {
-  jl-mark[data-jl-flash] {
+  ${TERM_MARK_TAG}[${FLASH_ATTR}] {
     animation: none;
     outline: 3px solid rgb(240 228 66);
     outline-offset: 2px;
   }
 }
 @media (forced-colors: active) {
-  jl-mark {
+  ${TERM_MARK_TAG} {
     text-decoration-color: Highlight;
   }
-  jl-mark:focus-visible {
+  ${TERM_MARK_TAG}:focus-visible {
     outline-color: Highlight;
   }
 }
@@ -111,13 +112,13 @@ jl-mark[data-jl-flash] {
  * Adds the mark stylesheet to `doc` once and returns a function that removes it again.
  * The <style> carries `data-jl-ui` so the highlighter never walks into it.
  */
-export function installHighlightStyle(doc: Document): () => void {
-  const existing = doc.getElementById(HIGHLIGHT_STYLE_ID);
+export function installTermMarkStyle(doc: Document): () => void {
+  const existing = doc.getElementById(TERM_MARK_STYLE_ID);
   const style = existing ?? doc.createElement('style');
   if (!existing) {
-    style.id = HIGHLIGHT_STYLE_ID;
-    style.setAttribute('data-jl-ui', '');
-    style.textContent = HIGHLIGHT_CSS;
+    style.id = TERM_MARK_STYLE_ID;
+    style.setAttribute(UI_ATTR, '');
+    style.textContent = TERM_MARK_CSS;
     (doc.head ?? doc.documentElement).append(style);
   }
   return () => style.remove();

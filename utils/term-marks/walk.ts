@@ -5,7 +5,8 @@
  * with `closest()` only for the nodes that contain a match.
  */
 
-import { HIGHLIGHT_TAG } from './style';
+import { TERM_MARK_TAG } from './style';
+import { UI_ATTR } from '../page/markup';
 
 /**
  * Elements whose text is never highlighted. Form controls and editors would break if we split
@@ -28,11 +29,11 @@ const SKIP_TAGS: ReadonlySet<string> = new Set([
   'math',
   'iframe',
   'object',
-  HIGHLIGHT_TAG,
+  TERM_MARK_TAG,
 ]);
 
-/** Attribute that marks JAK Lens UI (shadow hosts, panels, cards) so we never highlight ourselves. */
-export const UI_ATTRIBUTE = 'data-jl-ui';
+/** Attribute that marks JAK Lens UI (shadow hosts, panels, cards) so we never mark ourselves. */
+export const UI_ATTRIBUTE = UI_ATTR;
 
 /** CSS selector for every element whose subtree is skipped, plus the caller's own `exclude`. */
 export function skipSelector(exclude?: string): string {

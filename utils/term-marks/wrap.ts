@@ -6,7 +6,8 @@
  */
 
 import type { Mention, MentionKind } from '../match/mention';
-import { HIGHLIGHT_TAG } from './style';
+import { KIND_ATTR, LABEL_ATTR, TERM_ATTR } from '../page/markup';
+import { TERM_MARK_TAG } from './style';
 
 /** What one wrapped text node became, and how to undo it. */
 export interface Segment {
@@ -21,7 +22,7 @@ export interface Segment {
 
 /**
  * Every mark we inserted, mapped to its segment. A WeakMap keeps no page node alive and lets
- * `removeAllHighlights` restore originals without holding a result object. Only marks are
+ * `removeAllTermMarks` restore originals without holding a result object. Only marks are
  * registered (not the text pieces between them): one entry per mark keeps the write path short.
  */
 const segmentOf = new WeakMap<Node, Segment>();
@@ -100,11 +101,11 @@ export function createMarkFactory(doc: Document): (m: Mention, text: string) => 
       proto.mention.kind !== m.kind ||
       proto.mention.label !== m.label
     ) {
-      const el = doc.createElement(HIGHLIGHT_TAG);
-      el.setAttribute('data-jl-kind', m.kind);
-      el.setAttribute('data-jl-term', m.termId);
+      const el = doc.createElement(TERM_MARK_TAG);
+      el.setAttribute(KIND_ATTR, m.kind);
+      el.setAttribute(TERM_ATTR, m.termId);
       // The reader's own words, shown by the mark card: an attribute, never parsed as markup.
-      if (m.label !== undefined) el.setAttribute('data-jl-label', m.label);
+      if (m.label !== undefined) el.setAttribute(LABEL_ATTR, m.label);
       el.setAttribute('tabindex', '0');
       el.setAttribute('role', 'mark');
       el.textContent = text;

@@ -16,7 +16,7 @@ function markTerms(page: E2EPage): Promise<string[]> {
 /** The text of the reader's highlight marks on the page, joined, with the ids they carry. */
 function noteMarks(page: E2EPage): Promise<{ text: string; ids: string[]; inAbstract: boolean }> {
   return page.evaluate(() => {
-    const marks = [...document.querySelectorAll('jl-note-mark')];
+    const marks = [...document.querySelectorAll('jl-highlight')];
     return {
       text: marks.map((m) => m.textContent).join(''),
       ids: [...new Set(marks.map((m) => m.getAttribute('data-jl-highlight') ?? ''))],
@@ -113,7 +113,7 @@ export function readerJourneys(getBrowser: () => E2EBrowser): void {
     await page.goto(UNRELATED_URL);
     // Wait until the content script has run (its stylesheet for marks is installed on article pages).
     await eventually(
-      () => page.evaluate(() => !!document.getElementById('jl-highlight-style')),
+      () => page.evaluate(() => !!document.getElementById('jl-term-mark-style')),
       15_000,
       'content script',
     );
@@ -273,7 +273,7 @@ export function readerJourneys(getBrowser: () => E2EBrowser): void {
     expect(await noteMarks(page)).toEqual({ text: phrase, ids: created.ids, inAbstract: true });
     // The drug marks are still there, each with the reader's mark inside it.
     expect(
-      await page.evaluate(() => document.querySelectorAll('jl-mark > jl-note-mark').length),
+      await page.evaluate(() => document.querySelectorAll('jl-mark > jl-highlight').length),
     ).toBe(3);
     expect(await page.texts(inPanel('.jl-hl-orphans'))).toEqual([]);
     await page.close();

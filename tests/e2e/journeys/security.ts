@@ -118,7 +118,7 @@ export function securityJourneys(getBrowser: () => E2EBrowser): void {
     expect(again.marksAfter).toBe(log.marksBefore);
     await eventually(async () => (await noteText(page)) !== undefined, 20_000, 'note editor');
     expect(await noteText(page)).not.toContain('PWNED');
-    expect(await page.count('jl-note-mark')).toBe(0);
+    expect(await page.count('jl-highlight')).toBe(0);
     await page.close();
   });
 

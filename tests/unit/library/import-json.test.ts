@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type JakLensDB } from '@/utils/storage/db';
+import type { JakLensDB } from '@/utils/storage/db';
 import { readBackup, serializeBackup } from '@/utils/library/export-json';
 import { parseBackup } from '@/utils/library/import-json';
 import { planImport } from '@/utils/library/import-plan';
 import { readFixture } from '../../support/fixtures';
+import { freshDatabase } from '../../support/fresh-database';
 
 const file = (name: string) => readFixture(`imports/${name}`);
 
@@ -25,7 +26,7 @@ describe('parseBackup: the bad-file corpus', () => {
     ['javascript-url.json', /^record articles\[1\], field url: must be an http\(s\) address/],
     ['html-in-key.json', /^record highlights\[0\], field articleKey: must be pmid:/],
     ['proto-key.json', /^record notes\[0\], field __proto__: unknown field/],
-    // Found by tests/unit/import-fuzz.test.ts: the error quoted all 1,000 characters of the value.
+    // Found by tests/unit/library/import-fuzz.test.ts: the error quoted all 1,000 characters of the value.
     [
       'long-choice-value.json',
       /^record articles\[0\], field verdict\.relevance: Expected .*"core".* but received "x{39}…$/,
@@ -66,7 +67,7 @@ describe('parseBackup: the bad-file corpus', () => {
 describe('planImport', () => {
   let db: JakLensDB;
   beforeEach(() => {
-    db = openDatabase(`test-${crypto.randomUUID()}`);
+    db = freshDatabase();
   });
   afterEach(() => db.delete());
 
@@ -100,7 +101,7 @@ describe('planImport', () => {
     expect(await plan.apply()).toEqual(plan.preview);
     const exported = serializeBackup(await readBackup(db));
 
-    const empty = openDatabase(`test-${crypto.randomUUID()}`);
+    const empty = freshDatabase();
     const again = await planImport(empty, exported);
     if (!again.ok) throw new Error(again.error);
     await again.apply();

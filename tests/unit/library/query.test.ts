@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type JakLensDB } from '@/utils/storage/db';
+import type { JakLensDB } from '@/utils/storage/db';
 import {
   buildLibraryRows,
   facetsOf,
@@ -9,6 +9,7 @@ import {
   sortRows,
 } from '@/utils/library/query';
 import { generateLibrary, seedLibrary } from '../../support/library-data';
+import { freshDatabase } from '../../support/fresh-database';
 
 describe('library rows', () => {
   const data = generateLibrary(9);
@@ -70,7 +71,7 @@ describe('library rows', () => {
   describe('from the database', () => {
     let db: JakLensDB;
     beforeEach(() => {
-      db = openDatabase(`test-${crypto.randomUUID()}`);
+      db = freshDatabase();
     });
     afterEach(() => db.delete());
 

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { findMentions } from '@/utils/match/find-mentions';
-import { applyHighlights } from '@/utils/term-marks/mark-terms';
-import { highlightSettingsCss } from '@/utils/term-marks/settings-css';
+import { applyTermMarks } from '@/utils/term-marks/mark-terms';
+import { termMarkSettingsCss } from '@/utils/term-marks/settings-css';
 import type { Mention } from '@/utils/match/mention';
 import { DEFAULT_SETTINGS, MAX_WATCH_TERMS, type WatchTerm } from '@/utils/settings/settings';
 import { compileWatchFinder, composeFinders, watchTermId } from '@/utils/match/watch-finder';
@@ -113,7 +113,7 @@ describe('knowledge base and watch list in one finder', () => {
       (t) => findMentions(t),
       compileWatchFinder(watch(['calcinosis', '<img src=x onerror=alert(1)>'])),
     );
-    const result = applyHighlights(document.body, hostile);
+    const result = applyTermMarks(document.body, hostile);
     const mark = document.querySelector("jl-mark[data-jl-kind='watch']")!;
     expect(mark.textContent).toBe('calcinosis');
     expect(mark.getAttribute('data-jl-term')).toBe('watch:calcinosis');
@@ -128,8 +128,8 @@ describe('knowledge base and watch list in one finder', () => {
 
   it('has its own highlight switch and colour in the settings CSS', () => {
     const kinds = DEFAULT_SETTINGS.highlightKinds;
-    const css = highlightSettingsCss({ ...kinds, watch: { ...kinds.watch, enabled: false } });
+    const css = termMarkSettingsCss({ ...kinds, watch: { ...kinds.watch, enabled: false } });
     expect(css).toMatch(/jl-mark\[data-jl-kind='watch'\] \{ background-color: transparent;/);
-    expect(highlightSettingsCss(kinds)).toBe('');
+    expect(termMarkSettingsCss(kinds)).toBe('');
   });
 });

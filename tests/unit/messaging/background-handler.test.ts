@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMessageHandler } from '@/utils/messaging/background-handler';
-import { openDatabase, type JakLensDB } from '@/utils/storage/db';
+import type { JakLensDB } from '@/utils/storage/db';
+import { freshDatabase } from '../../support/fresh-database';
 
 const seen = {
   key: 'pmid:34563217',
@@ -18,7 +19,7 @@ describe('background message handler', () => {
   let handle: ReturnType<typeof createMessageHandler>;
 
   beforeEach(() => {
-    db = openDatabase(`test-${crypto.randomUUID()}`);
+    db = freshDatabase();
     recording = true;
     handle = createMessageHandler({ db, isRecordingRecent: async () => recording, now: () => 42 });
   });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMessageHandler } from '@/utils/messaging/background-handler';
-import { openDatabase, type JakLensDB } from '@/utils/storage/db';
+import type { JakLensDB } from '@/utils/storage/db';
 import {
   MessageSchema,
   parseMessage,
@@ -16,9 +16,10 @@ import {
   validMessage,
 } from '../../support/message-arbitraries';
 import { malformedMessage, schemaOf } from '../../support/message-mutations';
+import { freshDatabase } from '../../support/fresh-database';
 
 /**
- * Every message type of utils/messages.ts fuzzed against the background's handler, on a real (fake-indexeddb)
+ * Every message type of utils/messaging/messages.ts fuzzed against the background's handler, on a real (fake-indexeddb)
  * database: malformed input is answered with an error and changes nothing in any table; valid input is
  * answered; nothing throws and nothing pollutes Object.prototype.
  */
@@ -53,7 +54,7 @@ describe('message fuzzing against the background handler', () => {
   const prototypesBefore = prototypeKeys();
 
   beforeAll(async () => {
-    db = openDatabase(`fuzz-${crypto.randomUUID()}`);
+    db = freshDatabase('fuzz');
     const handler = createMessageHandler({ db, isRecordingRecent: async () => true });
     handle = (raw) => handler(raw, { tabId: 1 });
     // One row in every table, so a stray write or delete would show in the dump.

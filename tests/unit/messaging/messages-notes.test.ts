@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMessageHandler } from '@/utils/messaging/background-handler';
-import { openDatabase, type Highlight, type JakLensDB } from '@/utils/storage/db';
+import type { Highlight, JakLensDB } from '@/utils/storage/db';
 import { parseMessage, type Reply } from '@/utils/messaging/messages';
+import { freshDatabase } from '../../support/fresh-database';
 
 const articleKey = 'pmid:34563217';
 const save = {
@@ -33,7 +34,7 @@ describe('note and highlight messages', () => {
   let handle: ReturnType<typeof createMessageHandler>;
 
   beforeEach(() => {
-    db = openDatabase(`test-${crypto.randomUUID()}`);
+    db = freshDatabase();
     handle = createMessageHandler({ db, isRecordingRecent: async () => true, now: () => 42 });
   });
   afterEach(async () => {

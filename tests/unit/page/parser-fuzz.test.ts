@@ -4,7 +4,8 @@ import * as v from 'valibot';
 import { describe, expect, it, vi } from 'vitest';
 import type { Article } from '@/utils/article';
 import { classifyArticle } from '@/utils/classify';
-import { isNcbiArticleUrl, SeenArticleSchema } from '@/utils/messaging/messages';
+import { SeenArticleSchema } from '@/utils/messaging/messages';
+import { isNcbiArticleUrl } from '@/utils/page/sites';
 import { readPage } from '@/entrypoints/pubmed.content/read-page';
 import { detectPageType } from '@/utils/page/page-type';
 import { parsePmcArticle } from '@/utils/page/parse-pmc';
@@ -37,7 +38,7 @@ import {
 
 // Captures are 150-500 kB: each is parsed once, and every run undoes its mutations afterwards.
 vi.setConfig({ testTimeout: 60_000 });
-// FUZZ_RUNS=500 npx vitest run tests/unit/parser-fuzz.test.ts digs deeper, locally.
+// FUZZ_RUNS=500 npx vitest run tests/unit/page/parser-fuzz.test.ts digs deeper, locally.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 
 const CAPTURES = [

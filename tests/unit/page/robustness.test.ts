@@ -15,7 +15,7 @@ import { withoutMatches } from '../../support/remove-matches';
 // A PubMed redesign removes things. For every real capture and every selector in turn: remove what
 // the selector matches, run everything that reads pages, and check that nothing throws, that the
 // results are the baseline minus some parts, and that checkSelectors names the selector when it is
-// one every page of the type has. (tests/unit/selector-removal.test.ts checks the parsed articles
+// one every page of the type has. (tests/unit/page/selector-removal.test.ts checks the parsed articles
 // field by field.) Elements are put back after each run, so one parse per capture serves all.
 
 /** Everything that reads a page, as the content script would run it. */

@@ -8,7 +8,7 @@ vi.setConfig({ testTimeout: 30_000 });
 
 // RGH-style: every selector with its expected match count on each saved capture, in the order
 // A (PubMed article), S (PubMed search), P, P2 (current PMC), L, L2 (legacy PMC). Counted by hand
-// from the captures (grep of the raw HTML; see the comments in utils/pubmed-selectors.ts).
+// from the captures (grep of the raw HTML; see the comments in utils/page/selectors.ts).
 // A change here means PubMed/PMC markup or a selector changed: update both knowingly.
 const PAGES = [PUBMED_ARTICLE, PUBMED_SEARCH, ...PMC_PAGES];
 const EXPECTED: Record<string, [number, number, number, number, number, number]> = {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { applyHighlights } from '@/utils/term-marks/mark-terms';
+import { applyTermMarks } from '@/utils/term-marks/mark-terms';
 import { rangeFromSpan, spanOfRange, wrapRange } from '@/utils/reader-highlights/wrap-range';
 import { createSimpleFinder, DEMO_TERMS } from '../../support/simple-finder';
 
@@ -22,13 +22,13 @@ function rangeOfText(root: HTMLElement, text: string): Range {
 }
 
 const mark = (doc: Document) => () => {
-  const el = doc.createElement('jl-note-mark');
+  const el = doc.createElement('jl-highlight');
   el.setAttribute('data-jl-highlight', 'h1');
   return el;
 };
 
 const markedText = (root: HTMLElement) =>
-  [...root.querySelectorAll('jl-note-mark')].map((m) => m.textContent).join('');
+  [...root.querySelectorAll('jl-highlight')].map((m) => m.textContent).join('');
 
 describe('rangeFromSpan / spanOfRange', () => {
   it.each([
@@ -64,7 +64,7 @@ describe('wrapRange', () => {
     expect(wrapped.marks).toHaveLength(3);
     expect(markedText(root)).toBe('pha beta gamma del');
     expect(root.textContent).toBe('Alpha beta gamma delta eps');
-    expect(root.querySelector('b > jl-note-mark')?.textContent).toBe('beta gamma');
+    expect(root.querySelector('b > jl-highlight')?.textContent).toBe('beta gamma');
 
     wrapped.undo();
     expect(root.innerHTML).toBe(before);
@@ -90,15 +90,15 @@ describe('wrapRange', () => {
   it('nests inside term marks it overlaps, and both undo in reverse order exactly', () => {
     const root = setUp('<p>Oral baricitinib and tofacitinib in JDM.</p>');
     const original = root.innerHTML;
-    const terms = applyHighlights(root, find);
+    const terms = applyTermMarks(root, find);
     expect(terms.count).toBe(3);
     const withTerms = root.innerHTML;
 
     // Starts inside the "baricitinib" term mark, ends inside "tofacitinib".
     const wrapped = wrapRange(rangeOfText(root, 'citinib and tofa'), mark(root.ownerDocument));
     expect(markedText(root)).toBe('citinib and tofa');
-    expect(root.querySelectorAll('jl-mark > jl-note-mark')).toHaveLength(2);
-    expect(root.querySelector('jl-note-mark jl-mark')).toBeNull();
+    expect(root.querySelectorAll('jl-mark > jl-highlight')).toHaveLength(2);
+    expect(root.querySelector('jl-highlight jl-mark')).toBeNull();
     expect(root.textContent).toBe('Oral baricitinib and tofacitinib in JDM.');
 
     wrapped.undo();
@@ -112,8 +112,8 @@ describe('wrapRange', () => {
     const original = root.innerHTML;
     const wrapped = wrapRange(rangeOfText(root, 'Oral baricitinib and'), mark(root.ownerDocument));
     const withNote = root.innerHTML;
-    const terms = applyHighlights(root, find);
-    expect(root.querySelector('jl-note-mark > jl-mark')?.textContent).toBe('baricitinib');
+    const terms = applyTermMarks(root, find);
+    expect(root.querySelector('jl-highlight > jl-mark')?.textContent).toBe('baricitinib');
     expect(root.textContent).toBe('Oral baricitinib and tofacitinib in JDM.');
 
     terms.undo();
@@ -127,7 +127,7 @@ describe('wrapRange', () => {
     const original = root.innerHTML;
     const first = wrapRange(rangeOfText(root, 'two three'), mark(root.ownerDocument));
     const second = wrapRange(rangeOfText(root, 'three four'), mark(root.ownerDocument));
-    expect(root.querySelector('jl-note-mark jl-note-mark')?.textContent).toBe('three');
+    expect(root.querySelector('jl-highlight jl-highlight')?.textContent).toBe('three');
     expect(root.textContent).toBe('one two three four');
     second.undo();
     first.undo();

@@ -7,7 +7,7 @@ import { addHighlight, listHighlights } from '@/utils/storage/highlights-reposit
 /**
  * Upgrades from every earlier schema version. Each case writes a database exactly as that version of
  * JAK Lens did (raw Dexie declaring only the stores of that time, copied here, never imported, so a
- * later edit of utils/db.ts cannot change what "version n" means), closes it, opens it with today's
+ * later edit of utils/storage/db.ts cannot change what "version n" means), closes it, opens it with today's
  * JakLensDB and checks every row survived. When you add version n+1, add the case for version n with
  * rows in every table it has, notes above all.
  */

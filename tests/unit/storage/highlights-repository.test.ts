@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type JakLensDB } from '@/utils/storage/db';
+import type { JakLensDB } from '@/utils/storage/db';
 import {
   addHighlight,
   deleteHighlight,
@@ -7,6 +7,7 @@ import {
   updateHighlight,
   type NewHighlight,
 } from '@/utils/storage/highlights-repository';
+import { freshDatabase } from '../../support/fresh-database';
 
 const key = 'pmid:37882686';
 const passage = (start: number, exact = 'Mortality rates were similar'): NewHighlight => ({
@@ -19,7 +20,7 @@ const passage = (start: number, exact = 'Mortality rates were similar'): NewHigh
 describe('highlights repository', () => {
   let db: JakLensDB;
   beforeEach(() => {
-    db = openDatabase(`test-${crypto.randomUUID()}`);
+    db = freshDatabase();
   });
   afterEach(async () => {
     await db.delete();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type JakLensDB } from '@/utils/storage/db';
+import type { JakLensDB } from '@/utils/storage/db';
 import {
   deleteNote,
   getNote,
@@ -11,6 +11,7 @@ import {
   saveNote,
   type NoteSaveInput,
 } from '@/utils/storage/notes-repository';
+import { freshDatabase } from '../../support/fresh-database';
 
 const key = 'pmid:34563217';
 const input = (over: Partial<NoteSaveInput> = {}): NoteSaveInput => ({
@@ -25,7 +26,7 @@ const input = (over: Partial<NoteSaveInput> = {}): NoteSaveInput => ({
 describe('notes repository', () => {
   let db: JakLensDB;
   beforeEach(() => {
-    db = openDatabase(`test-${crypto.randomUUID()}`);
+    db = freshDatabase();
   });
   afterEach(async () => {
     await db.delete();

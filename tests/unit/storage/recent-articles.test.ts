@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type JakLensDB } from '@/utils/storage/db';
+import type { JakLensDB } from '@/utils/storage/db';
 import {
   clearRecent,
   listRecent,
   recordVisit,
   type SeenArticle,
 } from '@/utils/storage/recent-articles';
+import { freshDatabase } from '../../support/fresh-database';
 
 const article = (pmid: string, title = `Article ${pmid}`): SeenArticle => ({
   key: `pmid:${pmid}`,
@@ -19,7 +20,7 @@ const article = (pmid: string, title = `Article ${pmid}`): SeenArticle => ({
 describe('recent articles', () => {
   let db: JakLensDB;
   beforeEach(() => {
-    db = openDatabase(`test-${crypto.randomUUID()}`);
+    db = freshDatabase();
   });
   afterEach(async () => {
     await db.delete();

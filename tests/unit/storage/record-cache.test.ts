@@ -14,6 +14,7 @@ import {
   RECORD_TTL_MS,
 } from '@/utils/storage/record-cache';
 import { readFixture } from '../../support/fixtures';
+import { freshDatabase } from '../../support/fresh-database';
 
 const record = (pmid: string): Article =>
   parsePubmedXml(readFixture(`eutils-xml/PMID-${pmid}.xml`))[0]!;
@@ -24,7 +25,7 @@ const DAY = 24 * 60 * 60 * 1000;
 describe('record cache', () => {
   let db: JakLensDB;
   beforeEach(() => {
-    db = openDatabase(`test-${crypto.randomUUID()}`);
+    db = freshDatabase();
   });
   afterEach(async () => {
     await db.delete();
@@ -80,7 +81,7 @@ describe('record cache', () => {
 describe("'records/get' message", () => {
   let db: JakLensDB;
   beforeEach(() => {
-    db = openDatabase(`test-${crypto.randomUUID()}`);
+    db = freshDatabase();
   });
   afterEach(async () => {
     await db.delete();

@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type JakLensDB } from '@/utils/storage/db';
+import type { JakLensDB } from '@/utils/storage/db';
 import { emptyTrash, trashArticles } from '@/utils/storage/trash';
 import { getNote, listTrash, restoreFromTrash, saveNote } from '@/utils/storage/notes-repository';
 import { addTagToArticles, mergeTags, renameTag } from '@/utils/storage/tag-operations';
+import { freshDatabase } from '../../support/fresh-database';
 
 describe('tag operations and article trash', () => {
   let db: JakLensDB;
   beforeEach(async () => {
-    db = openDatabase(`test-${crypto.randomUUID()}`);
+    db = freshDatabase();
     const base = { body: 'x', status: 'to-read' as const, baseRevision: 0 };
     await saveNote(db, { ...base, articleKey: 'pmid:1', tags: ['JDM', 'review'] });
     await saveNote(db, { ...base, articleKey: 'pmid:2', tags: ['jdm', 'juvenile DM'] });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyHighlights, applyHighlightsChunked } from '../../../utils/term-marks/mark-terms';
+import { applyTermMarks, applyTermMarksChunked } from '../../../utils/term-marks/mark-terms';
 import type { Mention, MentionFinder } from '../../../utils/match/mention';
 import { createSimpleFinder, DEMO_TERMS } from '../../support/simple-finder';
 
@@ -79,13 +79,13 @@ function textNodes(root: Node): Node[] {
 
 const opts = { exclude: EXCLUDE };
 
-describe('applyHighlights on random trees', () => {
+describe('applyTermMarks on random trees', () => {
   it('keeps textContent and marks exactly the eligible mentions', () => {
     fc.assert(
       fc.property(forestArb, (forest) => {
         const root = mount(forest);
         const text = root.textContent;
-        const result = applyHighlights(root, find, opts);
+        const result = applyTermMarks(root, find, opts);
         expect(root.textContent).toBe(text);
         expect(result.count).toBe(expectedCount(forest, find));
       }),
@@ -97,10 +97,10 @@ describe('applyHighlights on random trees', () => {
     fc.assert(
       fc.property(forestArb, (forest) => {
         const root = mount(forest);
-        applyHighlights(root, find, opts);
+        applyTermMarks(root, find, opts);
         const once = root.outerHTML;
         const nodesOnce = textNodes(root);
-        expect(applyHighlights(root, find, opts).count).toBe(0);
+        expect(applyTermMarks(root, find, opts).count).toBe(0);
         expect(root.outerHTML).toBe(once);
         expect(textNodes(root)).toStrictEqual(nodesOnce);
       }),
@@ -114,8 +114,8 @@ describe('applyHighlights on random trees', () => {
         const root = mount(forest);
         const html = root.outerHTML;
         const nodes = textNodes(root);
-        const first = applyHighlights(root, find, opts);
-        const second = twice ? applyHighlights(root, find, opts) : null;
+        const first = applyTermMarks(root, find, opts);
+        const second = twice ? applyTermMarks(root, find, opts) : null;
         second?.undo();
         first.undo();
         expect(root.outerHTML).toBe(html);
@@ -131,7 +131,7 @@ describe('applyHighlights on random trees', () => {
     fc.assert(
       fc.property(forestArb, (forest) => {
         const root = mount(forest);
-        for (const mark of applyHighlights(root, find, opts).marks) {
+        for (const mark of applyTermMarks(root, find, opts).marks) {
           expect(mark.parentElement?.closest(SKIPPED_SELECTOR) ?? null).toBeNull();
           expect(mark.children).toHaveLength(0);
         }
@@ -155,7 +155,7 @@ describe('applyHighlights on random trees', () => {
         const root = mount(forest);
         const html = root.outerHTML;
         const text = root.textContent;
-        const result = applyHighlights(root, () => mentions, opts);
+        const result = applyTermMarks(root, () => mentions, opts);
         expect(root.textContent).toBe(text);
         result.undo();
         expect(root.outerHTML).toBe(html);
@@ -170,8 +170,8 @@ describe('applyHighlights on random trees', () => {
         const syncRoot = mount(forest);
         const chunkRoot = mount(forest);
         const html = chunkRoot.outerHTML;
-        applyHighlights(syncRoot, find, opts);
-        const result = await applyHighlightsChunked(chunkRoot, find, {
+        applyTermMarks(syncRoot, find, opts);
+        const result = await applyTermMarksChunked(chunkRoot, find, {
           ...opts,
           budgetMs: 0,
           yieldFn: () => Promise.resolve(),

@@ -4,14 +4,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  applyHighlights,
-  applyHighlightsChunked,
+  applyTermMarks,
+  applyTermMarksChunked,
   INITIAL_WRAP_LIMIT,
   MAX_WRAP_LIMIT,
   MIN_WRAP_LIMIT,
   nextWrapLimit,
   RENDER_TARGET_MS,
-  removeAllHighlights,
+  removeAllTermMarks,
 } from '../../../utils/term-marks/mark-terms';
 import type { MentionFinder } from '../../../utils/match/mention';
 import { createSimpleFinder, DEMO_TERMS, FIXTURE_TERMS } from '../../support/simple-finder';
@@ -40,13 +40,13 @@ for (const [name, path, atLeast] of captures)
       const doc = loadFixture(path);
       const before = doc.documentElement.outerHTML;
       const text = doc.body.textContent;
-      const first = applyHighlights(doc.body, find);
+      const first = applyTermMarks(doc.body, find);
       expect(first.count).toBeGreaterThanOrEqual(atLeast);
       expect(doc.querySelectorAll('jl-mark')).toHaveLength(first.count);
       expect(doc.body.textContent).toBe(text);
       const afterFirst = doc.documentElement.outerHTML;
 
-      const second = applyHighlights(doc.body, find);
+      const second = applyTermMarks(doc.body, find);
       expect(second.count).toBe(0);
       expect(doc.documentElement.outerHTML).toBe(afterFirst);
 
@@ -56,7 +56,7 @@ for (const [name, path, atLeast] of captures)
       expect(doc.querySelectorAll('jl-mark')).toHaveLength(0);
     });
 
-    it('puts back the very same text node objects (removeAllHighlights too)', () => {
+    it('puts back the very same text node objects (removeAllTermMarks too)', () => {
       const doc = loadFixture(path);
       const textNodes = () => {
         const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
@@ -65,8 +65,8 @@ for (const [name, path, atLeast] of captures)
         return out;
       };
       const before = textNodes();
-      const { marks } = applyHighlights(doc.body, find);
-      expect(removeAllHighlights(doc.body)).toBe(marks.length);
+      const { marks } = applyTermMarks(doc.body, find);
+      expect(removeAllTermMarks(doc.body)).toBe(marks.length);
       const after = textNodes();
       expect(after).toHaveLength(before.length);
       expect(after.every((node, i) => node === before[i])).toBe(true);
@@ -74,7 +74,7 @@ for (const [name, path, atLeast] of captures)
 
     it('never marks inside excluded elements', () => {
       const doc = loadFixture(path);
-      const { marks } = applyHighlights(doc.body, find, { exclude: 'nav, footer, .ncbi-footer' });
+      const { marks } = applyTermMarks(doc.body, find, { exclude: 'nav, footer, .ncbi-footer' });
       expect(marks.length).toBeGreaterThan(0);
       for (const mark of marks) {
         expect(
@@ -87,9 +87,9 @@ for (const [name, path, atLeast] of captures)
       const syncDoc = loadFixture(path);
       const chunkDoc = loadFixture(path);
       const before = chunkDoc.documentElement.outerHTML;
-      applyHighlights(syncDoc.body, find);
+      applyTermMarks(syncDoc.body, find);
       const chunks: number[] = [];
-      const result = await applyHighlightsChunked(chunkDoc.body, find, {
+      const result = await applyTermMarksChunked(chunkDoc.body, find, {
         budgetMs: 0.5,
         yieldFn: () => Promise.resolve(),
         onChunk: (ms) => chunks.push(ms),
@@ -101,12 +101,12 @@ for (const [name, path, atLeast] of captures)
     });
   });
 
-describe('applyHighlights', () => {
+describe('applyTermMarks', () => {
   const demo = createSimpleFinder(DEMO_TERMS);
 
   it('wraps each match in a focusable jl-mark with kind and term', () => {
     const doc = parse('<p>Baricitinib blocks JAK1 in JDM.</p>');
-    const { marks } = applyHighlights(doc.body, demo);
+    const { marks } = applyTermMarks(doc.body, demo);
     expect(marks.map((m) => [m.textContent, m.dataset.jlKind, m.dataset.jlTerm])).toEqual([
       ['Baricitinib', 'drug', 'drug:baricitinib'],
       ['JAK1', 'target', 'target:JAK1'],
@@ -122,14 +122,14 @@ describe('applyHighlights', () => {
         '<select><option>JAK1</option></select><div contenteditable="true"><b>JAK1</b></div>' +
         '<div data-jl-ui><p>JAK1</p></div><nav>JAK1</nav><p>JAK1</p>',
     );
-    const result = applyHighlights(doc.body, demo, { exclude: 'nav' });
+    const result = applyTermMarks(doc.body, demo, { exclude: 'nav' });
     expect(result.count).toBe(1);
     expect(result.marks[0]!.parentElement!.localName).toBe('p');
   });
 
   it('marks only the requested kinds', () => {
     const doc = parse('<p>tofacitinib and TYK2 in dermatomyositis</p>');
-    const result = applyHighlights(doc.body, demo, { kinds: new Set(['target']) });
+    const result = applyTermMarks(doc.body, demo, { kinds: new Set(['target']) });
     expect(result.marks.map((m) => m.textContent)).toEqual(['TYK2']);
   });
 
@@ -139,16 +139,16 @@ describe('applyHighlights', () => {
       return m ? [{ start: m.index, end: m.index + 4, termId: 'target:JAK1', kind: 'target' }] : [];
     };
     const doc = parse('<p>JAK1 JAK1</p>');
-    expect(applyHighlights(doc.body, atEnd).count).toBe(1);
+    expect(applyTermMarks(doc.body, atEnd).count).toBe(1);
     const once = doc.body.outerHTML;
     // The piece "JAK1 " would match on its own; it is ours, so it is not searched again.
-    expect(applyHighlights(doc.body, atEnd).count).toBe(0);
+    expect(applyTermMarks(doc.body, atEnd).count).toBe(0);
     expect(doc.body.outerHTML).toBe(once);
   });
 
   it('does nothing when the root itself is excluded', () => {
     const doc = parse('<div data-jl-ui><p id="x">JAK1</p></div>');
-    expect(applyHighlights(doc.getElementById('x')!, demo).count).toBe(0);
+    expect(applyTermMarks(doc.getElementById('x')!, demo).count).toBe(0);
   });
 
   it('keeps text nodes the page split itself when undoing', () => {
@@ -156,7 +156,7 @@ describe('applyHighlights', () => {
     const p = doc.getElementById('p')!;
     p.append(doc.createTextNode('before JAK2 '), doc.createTextNode('and STAT1 after'));
     const [a, b] = [...p.childNodes];
-    applyHighlights(doc.body, demo).undo();
+    applyTermMarks(doc.body, demo).undo();
     expect([...p.childNodes]).toEqual([a, b]);
     expect(p.childNodes[0]).toBe(a);
     expect(p.childNodes[1]).toBe(b);
@@ -164,7 +164,7 @@ describe('applyHighlights', () => {
 
   it('ignores overlapping, empty and out-of-range mentions from a sloppy finder', () => {
     const doc = parse('<p>abcdef</p>');
-    const result = applyHighlights(doc.body, () => [
+    const result = applyTermMarks(doc.body, () => [
       { start: 3, end: 5, termId: 'b', kind: 'target' },
       { start: 0, end: 4, termId: 'a', kind: 'drug' },
       { start: 5, end: 5, termId: 'empty', kind: 'drug' },
@@ -176,20 +176,20 @@ describe('applyHighlights', () => {
   it('survives the page removing a marked paragraph before undo', () => {
     const doc = parse('<p id="gone">JAK1</p><p>JAK2</p>');
     const before = doc.body.outerHTML;
-    const result = applyHighlights(doc.body, demo);
+    const result = applyTermMarks(doc.body, demo);
     doc.getElementById('gone')!.remove();
     expect(() => result.undo()).not.toThrow();
     expect(doc.body.outerHTML).toBe(before.replace('<p id="gone">JAK1</p>', ''));
   });
 });
 
-describe('removeAllHighlights', () => {
+describe('removeAllTermMarks', () => {
   it('restores marks it made and merges back marks left by an earlier script', () => {
     const doc = parse(
       '<p>a JAK1 b</p><p id="old">x <jl-mark data-jl-kind="target">TYK2</jl-mark> y</p>',
     );
-    applyHighlights(doc.body, createSimpleFinder(DEMO_TERMS));
-    expect(removeAllHighlights(doc.body)).toBe(2);
+    applyTermMarks(doc.body, createSimpleFinder(DEMO_TERMS));
+    expect(removeAllTermMarks(doc.body)).toBe(2);
     expect(doc.body.querySelectorAll('p')[0]!.childNodes).toHaveLength(1);
     const old = doc.getElementById('old')!;
     expect(old.childNodes).toHaveLength(1);
@@ -197,12 +197,12 @@ describe('removeAllHighlights', () => {
   });
 });
 
-describe('applyHighlightsChunked', () => {
+describe('applyTermMarksChunked', () => {
   it('undoes its work and rejects when aborted between chunks', async () => {
     const doc = parse('<p>JAK1</p>'.repeat(200));
     const before = doc.body.outerHTML;
     const controller = new AbortController();
-    const run = applyHighlightsChunked(doc.body, createSimpleFinder(DEMO_TERMS), {
+    const run = applyTermMarksChunked(doc.body, createSimpleFinder(DEMO_TERMS), {
       budgetMs: 0,
       signal: controller.signal,
       yieldFn: async () => controller.abort(new Error('stop')),
@@ -233,14 +233,14 @@ describe('nextWrapLimit', () => {
   });
 });
 
-describe('applyHighlightsChunked pacing', () => {
+describe('applyTermMarksChunked pacing', () => {
   /** Runs over `n` one-mark paragraphs; returns how many text nodes each chunk wrapped. */
   async function chunkSizes(n: number, renderMs: number | undefined): Promise<number[]> {
     const doc = parse('<p>JAK1</p>'.repeat(n));
     const sizes: number[] = [];
     let seen = 0;
     const count = () => doc.getElementsByTagName('jl-mark').length;
-    const result = await applyHighlightsChunked(doc.body, createSimpleFinder(DEMO_TERMS), {
+    const result = await applyTermMarksChunked(doc.body, createSimpleFinder(DEMO_TERMS), {
       // A budget no chunk reaches: only the wrap limit ends chunks here.
       budgetMs: 60_000,
       yieldFn: async () => {

@@ -3,7 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { HighlightList, type HighlightListItem } from '@/components/notes/HighlightList';
 import { SelectionAction } from '@/components/overlays/SelectionAction';
 import { ArticleNotes, toListItem } from '@/entrypoints/pubmed.content/article-notes';
-import type { PageHighlight, UserHighlights } from '@/entrypoints/pubmed.content/user-highlights';
+import type {
+  PageHighlight,
+  ReaderHighlights,
+} from '@/entrypoints/pubmed.content/reader-highlights';
 import type { Highlight } from '@/utils/storage/db';
 
 const items: HighlightListItem[] = [
@@ -114,7 +117,7 @@ describe('ArticleNotes', () => {
         throw new Error('No highlight a: it may have been deleted.');
       }),
       reveal: vi.fn(() => true),
-    } as unknown as UserHighlights;
+    } as unknown as ReaderHighlights;
     render(<ArticleNotes note={<p>note editor</p>} highlights={controller} />);
     expect(screen.getByText('note editor')).toBeTruthy();
     expect(screen.getByText('first')).toBeTruthy();

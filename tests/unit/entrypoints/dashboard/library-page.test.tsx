@@ -2,18 +2,19 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/dashboard/App';
-import { openDatabase, type JakLensDB } from '@/utils/storage/db';
+import type { JakLensDB } from '@/utils/storage/db';
 import { readBackup } from '@/utils/library/export-json';
 import { saveNote } from '@/utils/storage/notes-repository';
 import { loadLastExportAt, loadSettings, saveSettings } from '@/utils/settings/store';
 import { readFixture } from '../../../support/fixtures';
 import { generateLibrary, seedLibrary } from '../../../support/library-data';
+import { freshDatabase } from '../../../support/fresh-database';
 
 describe('library page', () => {
   let db: JakLensDB;
   beforeEach(async () => {
     fakeBrowser.reset();
-    db = openDatabase(`test-${crypto.randomUUID()}`);
+    db = freshDatabase();
     const data = generateLibrary(3);
     data.notes[1]!.body = 'The Gottron papules (xylophage sign) improved';
     await seedLibrary(db, data);

@@ -1,13 +1,14 @@
 import { render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '@/entrypoints/dashboard/App';
-import { openDatabase, type JakLensDB } from '@/utils/storage/db';
+import type { JakLensDB } from '@/utils/storage/db';
 import { recordVisit } from '@/utils/storage/recent-articles';
+import { freshDatabase } from '../../../support/fresh-database';
 
 describe('library page', () => {
   let db: JakLensDB;
   beforeEach(() => {
-    db = openDatabase(`test-${crypto.randomUUID()}`);
+    db = freshDatabase();
   });
   afterEach(async () => {
     await db.delete();

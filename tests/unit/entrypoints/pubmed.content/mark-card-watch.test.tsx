@@ -6,14 +6,14 @@ import {
   type MarkCardOptions,
 } from '@/entrypoints/pubmed.content/mark-card';
 import { findMentions } from '@/utils/match/find-mentions';
-import { applyHighlights, type HighlightResult } from '@/utils/term-marks/mark-terms';
+import { applyTermMarks, type TermMarkResult } from '@/utils/term-marks/mark-terms';
 import { wrapTextNode } from '@/utils/term-marks/wrap';
 import { HIDE_GRACE_MS, SHOW_DELAY_MS } from '@/utils/term-marks/mark-hover';
 
 const TEXT =
   'Baricitinib blocks JAK1 and JAK2 in juvenile dermatomyositis; see also the interferon signature.';
 
-let highlights: HighlightResult;
+let highlights: TermMarkResult;
 let original: string;
 let stop: (() => void) | undefined;
 
@@ -51,7 +51,7 @@ beforeEach(() => {
   document.body.innerHTML = `<main><p id="text"></p><button id="elsewhere">x</button></main>`;
   document.getElementById('text')!.textContent = TEXT;
   original = document.body.innerHTML;
-  highlights = applyHighlights(document.body, (text) => findMentions(text));
+  highlights = applyTermMarks(document.body, (text) => findMentions(text));
 });
 
 afterEach(() => {

@@ -2,19 +2,20 @@
 // jsdom, not happy-dom: Apache Annotator walks text with NodeIterator.referenceNode (see anchoring.test.ts).
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  initUserHighlights,
-  type UserHighlights,
-} from '@/entrypoints/pubmed.content/user-highlights';
+  initReaderHighlights,
+  type ReaderHighlights,
+} from '@/entrypoints/pubmed.content/reader-highlights';
 import { createMessageHandler } from '@/utils/messaging/background-handler';
-import { openDatabase, type JakLensDB } from '@/utils/storage/db';
-import { applyHighlights } from '@/utils/term-marks/mark-terms';
+import type { JakLensDB } from '@/utils/storage/db';
+import { applyTermMarks } from '@/utils/term-marks/mark-terms';
 import { createMessageClient } from '@/utils/messaging/client';
 import type { Message } from '@/utils/messaging/messages';
-import { highlightTargets } from '@/utils/page/roots';
+import { termMarkTargets } from '@/utils/page/roots';
 import { compileWatchFinder } from '@/utils/match/watch-finder';
 import { rangeFromSpan } from '@/utils/reader-highlights/wrap-range';
 import { readFixture } from '../../../support/fixtures';
 import { createSimpleFinder, DEMO_TERMS } from '../../../support/simple-finder';
+import { freshDatabase } from '../../../support/fresh-database';
 
 const ARTICLE = 'pmid:37882686';
 const ctx = { isInvalid: false };
@@ -24,7 +25,7 @@ const PHRASE = 'ascending aorta replacement';
 let captured: Document;
 let db: JakLensDB;
 let sent: Message[];
-let controllers: UserHighlights[];
+let controllers: ReaderHighlights[];
 
 beforeAll(() => {
   captured = new DOMParser().parseFromString(
@@ -34,7 +35,7 @@ beforeAll(() => {
 });
 
 beforeEach(() => {
-  db = openDatabase(`test-${crypto.randomUUID()}`);
+  db = freshDatabase();
   sent = [];
   controllers = [];
   loadPage();
@@ -56,16 +57,16 @@ function loadPage(edit?: (abstract: HTMLElement) => void): void {
 }
 
 function roots(): Element[] {
-  return highlightTargets(document, 'pubmed-article').roots;
+  return termMarkTargets(document, 'pubmed-article').roots;
 }
 
-async function start(): Promise<UserHighlights> {
+async function start(): Promise<ReaderHighlights> {
   const handle = createMessageHandler({ db, isRecordingRecent: async () => false });
   const request = createMessageClient(async (message) => {
     sent.push(message);
     return handle(message);
   });
-  const controller = await initUserHighlights(ctx, {
+  const controller = await initReaderHighlights(ctx, {
     articleKey: ARTICLE,
     roots: roots(),
     request,
@@ -88,7 +89,7 @@ function select(text: string, occurrence: number): void {
   selection.addRange(range);
 }
 
-const marks = () => [...document.querySelectorAll('jl-note-mark')];
+const marks = () => [...document.querySelectorAll('jl-highlight')];
 const markText = () =>
   marks()
     .map((m) => m.textContent)
@@ -155,7 +156,7 @@ describe('a later visit', () => {
 
     loadPage();
     const original = document.body.innerHTML;
-    const terms = roots().map((root) => applyHighlights(root, createSimpleFinder(DEMO_TERMS)));
+    const terms = roots().map((root) => applyTermMarks(root, createSimpleFinder(DEMO_TERMS)));
     const again = await start();
     expect(again.highlights.map((h) => h.state)).toEqual(['anchored']);
     expect(markText()).toBe(PHRASE);
@@ -200,7 +201,7 @@ describe("redoing the term marks under the reader's highlights", () => {
   it('takes the highlights off, lets the terms be marked anew, and draws them back in place', async () => {
     loadPage();
     const original = document.body.innerHTML;
-    let terms = roots().map((root) => applyHighlights(root, createSimpleFinder(DEMO_TERMS)));
+    let terms = roots().map((root) => applyTermMarks(root, createSimpleFinder(DEMO_TERMS)));
     const controller = await start();
     select(PHRASE, 1);
     await controller.createFromSelection();
@@ -212,7 +213,7 @@ describe("redoing the term marks under the reader's highlights", () => {
     expect(document.body.innerHTML).toBe(original);
     // A watch term now covers the highlighted words: the new term marks split them differently.
     const watch = compileWatchFinder([{ term: 'ascending aorta', label: 'Aorta' }]);
-    terms = roots().map((root) => applyHighlights(root, watch));
+    terms = roots().map((root) => applyTermMarks(root, watch));
     expect(document.querySelectorAll("jl-mark[data-jl-kind='watch']").length).toBeGreaterThan(1);
     controller.resume();
     expect(controller.highlights.map((h) => h.state)).toEqual(['anchored']);
@@ -254,7 +255,7 @@ describe('editing and removing', () => {
     const a = (await controller.createFromSelection())!;
     select('aorta replacement (AAR)', 0);
     const b = (await controller.createFromSelection())!;
-    expect(document.querySelector('jl-note-mark jl-note-mark')?.textContent).toBe('aorta');
+    expect(document.querySelector('jl-highlight jl-highlight')?.textContent).toBe('aorta');
 
     await controller.remove(a.id);
     expect(markText()).toBe('aorta replacement (AAR)');

@@ -8,20 +8,21 @@ import {
 } from '@/utils/reader-highlights/root-anchors';
 import type { MessageClient } from '@/utils/messaging/client';
 import {
-  installNoteMarkStyle,
-  NOTE_MARK_ID_ATTR,
-  NOTE_MARK_TAG,
+  installReaderHighlightStyle,
+  READER_HIGHLIGHT_ID_ATTR,
+  READER_HIGHLIGHT_TAG,
 } from '@/utils/reader-highlights/style';
 import type { HighlightColor } from '@/utils/storage/picklists';
 import { rangeFromSpan, wrapRange, type WrappedRange } from '@/utils/reader-highlights/wrap-range';
 import { watchSelection } from './selection-action';
+import { COLOR_ATTR } from '@/utils/page/markup';
 
 /** One of the reader's highlights as this page sees it: drawn at `at`, or orphaned (not found). */
 export type PageHighlight =
   | { highlight: Highlight; state: 'anchored'; at: RootSpan }
   | { highlight: Highlight; state: 'orphaned' };
 
-export interface UserHighlights {
+export interface ReaderHighlights {
   /** Anchored highlights in document order, then the orphans (oldest first). */
   readonly highlights: readonly PageHighlight[];
   /** Calls `listener` with the list after every change; returns the unsubscribe. */
@@ -44,9 +45,9 @@ export interface UserHighlights {
   destroy(): void;
 }
 
-export interface UserHighlightOptions {
+export interface ReaderHighlightOptions {
   articleKey: string;
-  /** The roots the term highlighter uses (utils/page-roots.ts), in the same order on every visit. */
+  /** The roots the term highlighter uses (utils/page/roots.ts), in the same order on every visit. */
   roots: readonly Element[];
   request: MessageClient;
 }
@@ -54,13 +55,13 @@ export interface UserHighlightOptions {
 /**
  * The reader's own highlights on an article page: loads the stored ones, re-anchors each exactly
  * (an unmatched one stays in the list as an orphan, never dropped or moved), draws them as
- * `<jl-note-mark>`, and creates, edits and deletes them through the background. Call it after term
+ * `<jl-highlight>`, and creates, edits and deletes them through the background. Call it after term
  * highlighting: drawing wraps the text nodes the term marks left, so each kind nests in the other.
  */
-export async function initUserHighlights(
+export async function initReaderHighlights(
   ctx: Pick<ContentScriptContext, 'isInvalid'>,
-  { articleKey, roots, request }: UserHighlightOptions,
-): Promise<UserHighlights> {
+  { articleKey, roots, request }: ReaderHighlightOptions,
+): Promise<ReaderHighlights> {
   const doc = roots[0]?.ownerDocument ?? document;
   const listeners = new Set<(list: readonly PageHighlight[]) => void>();
   let list: PageHighlight[] = [];
@@ -115,7 +116,7 @@ export async function initUserHighlights(
   };
 
   const stored = await request({ type: 'highlight/list', articleKey });
-  const removeStyle = installNoteMarkStyle(doc);
+  const removeStyle = installReaderHighlightStyle(doc);
   const anchored: PageHighlight[] = [];
   for (const highlight of stored) anchored.push(await anchor(highlight));
   if (!ctx.isInvalid) commit(anchored);
@@ -149,8 +150,8 @@ export async function initUserHighlights(
       replace(await request({ type: 'highlight/update', id, color }));
     },
     reveal(id) {
-      const mark = [...doc.querySelectorAll(NOTE_MARK_TAG)].find(
-        (el) => el.getAttribute(NOTE_MARK_ID_ATTR) === id,
+      const mark = [...doc.querySelectorAll(READER_HIGHLIGHT_TAG)].find(
+        (el) => el.getAttribute(READER_HIGHLIGHT_ID_ATTR) === id,
       );
       mark?.scrollIntoView({ block: 'center', behavior: 'smooth' });
       return mark !== undefined;
@@ -183,9 +184,9 @@ function sortForPage(items: PageHighlight[]): PageHighlight[] {
 }
 
 function makeMark(doc: Document, highlight: Highlight): HTMLElement {
-  const mark = doc.createElement(NOTE_MARK_TAG);
-  mark.setAttribute(NOTE_MARK_ID_ATTR, highlight.id);
-  mark.setAttribute('data-jl-color', highlight.color);
+  const mark = doc.createElement(READER_HIGHLIGHT_TAG);
+  mark.setAttribute(READER_HIGHLIGHT_ID_ATTR, highlight.id);
+  mark.setAttribute(COLOR_ATTR, highlight.color);
   // The comment is the reader's own text: it stays out of the page's DOM (no title tooltip), where
   // PubMed's scripts could read it. It is shown in the panel's highlight list.
   return mark;
@@ -197,13 +198,13 @@ function makeMark(doc: Document, highlight: Highlight): HTMLElement {
  * has no article text or the stored highlights cannot be loaded; the rest of the page goes on.
  * The caller destroys the controller on invalidation, before the term marks are undone.
  */
-export async function startUserHighlights(
+export async function startReaderHighlights(
   ctx: Pick<ContentScriptContext, 'isInvalid' | 'onInvalidated'>,
-  options: UserHighlightOptions,
-): Promise<UserHighlights | undefined> {
+  options: ReaderHighlightOptions,
+): Promise<ReaderHighlights | undefined> {
   if (options.roots.length === 0) return undefined;
   try {
-    const controller = await initUserHighlights(ctx, options);
+    const controller = await initReaderHighlights(ctx, options);
     const doc = options.roots[0]!.ownerDocument;
     ctx.onInvalidated(watchSelection({ doc, roots: options.roots, highlights: controller }));
     return controller;

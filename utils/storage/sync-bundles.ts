@@ -1,6 +1,6 @@
 import type { EntityTable, IDType } from 'dexie';
-import type { ArticleRecord, JakLensDB } from '../storage/db';
-import { canonicalBundle, emptyBundle, type ArticleBundle, type ArticleInfo } from './bundle';
+import type { ArticleRecord, JakLensDB } from './db';
+import { canonicalBundle, emptyBundle, type ArticleBundle, type ArticleInfo } from '../sync/bundle';
 
 /**
  * Reads the reader's data grouped by article (the sync unit) and writes a merged article back. Writing
