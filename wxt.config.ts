@@ -5,6 +5,8 @@ import preact from '@preact/preset-vite';
 // Sites JAK Lens annotates or fetches; nothing else is requested (see tests/e2e/manifest.e2e.ts and its
 // allow-list).
 import { ANNOTATED_SITES, FETCHED_SITES } from './utils/page/sites';
+/** Optional only, never granted whole: sync asks for the one origin of the reader's WebDAV server. */
+export const SYNC_SERVER_HOSTS = ['https://*/*', 'http://*/*'];
 
 /**
  * `npm run dev` opens a browser with the extension on a JDM article — where there is a screen to show it.
@@ -55,9 +57,16 @@ export default defineConfig({
     // (WXT 0.21 drops `action.default_icon` when it writes MV2's browser_action, so Firefox names it.)
     [browser === 'firefox' ? 'browser_action' : 'action']: TOOLBAR_BUTTON,
     // contextMenus: the "Highlight with JAK Lens" item on a selection (Firefox accepts the same name).
-    // alarms: the scheduled check of the reader's PubMed watches (utils/topic-watch/).
+    // alarms: the scheduled check of the reader's PubMed watches (utils/topic-watch/) and the background
+    // sync schedule (utils/sync/).
     permissions: ['storage', 'contextMenus', 'alarms'],
     host_permissions: [...ANNOTATED_SITES, ...FETCHED_SITES],
+    // Sync talks to the reader's own WebDAV server, wherever it is: the settings page asks for that one
+    // origin at run time (permissions.request), and removing sync gives it back. Nothing is granted at
+    // install. Firefox's MV2 lists optional hosts under optional_permissions.
+    ...(browser === 'firefox'
+      ? { optional_permissions: SYNC_SERVER_HOSTS }
+      : { optional_host_permissions: SYNC_SERVER_HOSTS }),
     // The note editor runs in this extension page, framed by the panel on the annotated sites only, so
     // PubMed's scripts cannot read the note or its keystrokes (entrypoints/note-frame/).
     // (WXT turns this into MV2's plain list for Firefox.)

@@ -12,8 +12,14 @@ import { loadSettings } from '@/utils/settings/store';
 import { ANNOTATED_SITES } from '@/utils/page/sites';
 import { isTopicWatchMessage } from '@/utils/topic-watch/messages';
 import { setUpTopicWatches } from '@/utils/topic-watch/background-setup';
+import { originPatternOf } from '@/utils/sync/config';
+import { createSyncService } from '@/utils/sync/service';
+import { SyncStateDB } from '@/utils/storage/sync-state';
 
 const HIGHLIGHT_MENU_ID = 'jak-lens-highlight-selection';
+const SYNC_ALARM = 'jak-lens-sync';
+/** Minutes between background syncs while sync is set up. */
+const SYNC_PERIOD_MINUTES = 15;
 
 /**
  * Owns the database (extension origin) and answers the typed messages of utils/messaging/messages.ts; sets the
@@ -31,8 +37,31 @@ export default defineBackground(() => {
   // PubMed watches; their gate is the one door to NCBI (one rate limit for every tab and watch).
   const topicWatches = setUpTopicWatches(db, parser, { action, alarms: browser.alarms });
 
+  // ---- sync (issue 19): WebDAV, on a schedule and on demand ----
+  const sync = createSyncService({
+    db,
+    state: new SyncStateDB(),
+    storage: browser.storage.local,
+    revokeOrigin: async (serverUrl) => {
+      await browser.permissions.remove({ origins: [originPatternOf(serverUrl)] });
+    },
+  });
+  const scheduleSync = async () => {
+    if (await sync.loadConfig()) {
+      await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES });
+    } else await browser.alarms.clear(SYNC_ALARM);
+  };
+  void scheduleSync().catch((error: unknown) => console.warn('[JAK Lens] sync alarm', error));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void sync.syncNow();
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'syncConfig' in changes) void scheduleSync().catch(() => undefined);
+  });
+  // ---- end sync ----
   const handle = createMessageHandler({
     db,
+    sync,
     isRecordingRecent: async () => (await loadSettings()).recordRecent,
     onPageState: (message, { tabId }) => {
       if (tabId === undefined) return;
@@ -71,7 +100,10 @@ export default defineBackground(() => {
     if (isTopicWatchMessage(raw)) {
       return topicWatches.service.handle(raw, !sender.url?.startsWith(extensionOrigin));
     }
-    return handle(raw, { tabId: sender.tab?.id });
+    return handle(raw, {
+      tabId: sender.tab?.id,
+      extensionPage: sender.url?.startsWith(extensionOrigin) ?? false,
+    });
   });
 
   browser.tabs.onRemoved.addListener((tabId) => articleOfTab.delete(tabId));

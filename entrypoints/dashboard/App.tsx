@@ -14,6 +14,7 @@ import {
 import { LibraryView } from './LibraryView';
 import { NewPapersView } from './NewPapersView';
 import { SettingsView } from './SettingsView';
+import { SyncStatusSection } from './SyncView';
 import { TrashView } from './TrashView';
 
 type Props = { db: JakLensDB };
@@ -73,6 +74,7 @@ export function App({ db }: Props) {
       )}
       {tab === 'library' && (
         <>
+          <SyncStatusSection />
           <LibraryView db={db} onExported={onExported} />
           <RecentSection db={db} />
         </>

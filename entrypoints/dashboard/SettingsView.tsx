@@ -3,6 +3,7 @@ import { SettingsForm, type StorageInfo } from '@/components/library/SettingsFor
 import { loadPanelPrefs, savePanelPrefs } from '@/utils/settings/panel-prefs';
 import type { Settings } from '@/utils/settings/settings';
 import { saveSettings } from '@/utils/settings/store';
+import { SyncView } from './SyncView';
 
 type Props = {
   settings: Settings;
@@ -40,6 +41,7 @@ export function SettingsView({ settings, storageManager }: Props) {
         }}
         onRequestPersist={() => void storageManager?.persist().then(refreshStorage)}
       />
+      <SyncView />
     </section>
   );
 }

@@ -7,6 +7,8 @@ import type { Message, TabState } from '@/utils/messaging/messages';
 import type { ReadingStatus } from '@/utils/storage/picklists';
 import type { Settings } from '@/utils/settings/settings';
 import { loadSettings, saveSettings, watchSettings } from '@/utils/settings/store';
+import { SyncStatusLine } from '@/components/SyncStatusLine';
+import { useSyncStatus } from '@/components/use-sync-status';
 
 const request = createMessageClient((message: Message) => browser.runtime.sendMessage(message));
 
@@ -63,6 +65,7 @@ export function App() {
   const [site, setSite] = useState<keyof Settings['sites'] | null>(null);
   const [sites, setSites] = useState<Settings['sites']>();
   const [newPapers, setNewPapers] = useState<number>();
+  const sync = useSyncStatus(() => request({ type: 'sync/status' }));
 
   const describeTab = async (tab: TabState | null) => {
     setState(tab);
@@ -108,19 +111,29 @@ export function App() {
     await describeTab(await queryTabUntil(tabId, enabled));
   };
   return (
-    <PopupView
-      state={state}
-      noteStatus={noteStatus}
-      onOpenLibrary={() => openLibrary()}
-      newPapers={newPapers}
-      onOpenNewPapers={() => openLibrary('#new-papers')}
-      onTogglePanel={togglePanel}
-      {...(site && sites
-        ? {
-            site: { name: SITE_NAMES[site], enabled: sites[site] },
-            onToggleSite: () => void toggleSite(),
-          }
-        : {})}
-    />
+    <>
+      <PopupView
+        state={state}
+        noteStatus={noteStatus}
+        onOpenLibrary={() => openLibrary()}
+        newPapers={newPapers}
+        onOpenNewPapers={() => openLibrary('#new-papers')}
+        onTogglePanel={togglePanel}
+        {...(site && sites
+          ? {
+              site: { name: SITE_NAMES[site], enabled: sites[site] },
+              onToggleSite: () => void toggleSite(),
+            }
+          : {})}
+      />
+      <SyncStatusLine
+        status={sync.status}
+        hideWhenOff
+        onSyncNow={() => {
+          void request({ type: 'sync/now' }).then(sync.setStatus, sync.refresh);
+          setTimeout(sync.refresh, 300);
+        }}
+      />
+    </>
   );
 }

@@ -27,6 +27,11 @@ const PARTS = [
     // Measure the code as it is now, not whatever .output/chrome-mv3 holds.
     env: { BENCH_EXT_BUILD: '1' },
   },
+  {
+    name: 'sync',
+    file: 'sync.json',
+    command: ['npx', 'vitest', 'run', '--config', 'vitest.sync-bench.config.ts'],
+  },
 ];
 
 const wanted = process.env.BENCH_PARTS?.split(',').map((p) => p.trim());

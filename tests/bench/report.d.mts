@@ -23,11 +23,13 @@ export declare function markdownTable(headers: string[], rows: string[][]): stri
 export declare function highlightRows(result: BenchResult): string[][];
 export declare function extensionRows(result: BenchResult): string[][];
 export declare function libraryRows(result: BenchResult): string[][];
+export declare function syncRows(result: BenchResult): string[][];
 export declare function machineLine(machine: Machine): string;
 export declare function buildReport(parts: {
   highlight: BenchResult;
   extension: BenchResult;
   library: BenchResult;
+  sync?: BenchResult;
   machine: Machine;
 }): string;
 export declare function describeMachine(results: BenchResult[], now?: Date): Machine;

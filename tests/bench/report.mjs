@@ -189,6 +189,20 @@ export function libraryRows(result) {
   return rows;
 }
 
+/** Rows from sync.json: each sync step at each library size (tests/bench/sync-bench.ts). */
+export function syncRows(result) {
+  const area = 'Sync (Apache mod_dav, loopback)';
+  if (!result.data) return [notRun(area, result, 'sync.json', 'npm run bench:sync')];
+  const rows = (result.data.rows ?? []).map((r) => [
+    area,
+    `${r.step}, ${count(r.notes)} notes`,
+    ms(r.ms),
+    `${count(r.requests)} requests; ${kb(r.bytesUp)} up, ${kb(r.bytesDown)} down`,
+  ]);
+  if (rows.length === 0) rows.push([area, 'no rows in sync.json', '–', '–']);
+  return rows;
+}
+
 /** The machine line: CPU, OS, Node, Chromium (from whichever result file recorded it), date. */
 export function machineLine({ cpuModel, cpuCount, os, node, chromium, date, loadAverage }) {
   const load = isNum(loadAverage) ? `, load average ${loadAverage.toFixed(1)} (1 min)` : '';
@@ -197,11 +211,16 @@ export function machineLine({ cpuModel, cpuCount, os, node, chromium, date, load
 
 /**
  * The whole report: a heading, the machine line and one table.
- * @param {{ highlight: object, extension: object, library: object, machine: object }} parts
+ * @param {{ highlight: object, extension: object, library: object, sync?: object, machine: object }} parts
  *   each result as returned by readResult; machine as for machineLine
  */
-export function buildReport({ highlight, extension, library, machine }) {
-  const rows = [...highlightRows(highlight), ...extensionRows(extension), ...libraryRows(library)];
+export function buildReport({ highlight, extension, library, sync = { missing: true }, machine }) {
+  const rows = [
+    ...highlightRows(highlight),
+    ...extensionRows(extension),
+    ...libraryRows(library),
+    ...syncRows(sync),
+  ];
   return [
     '## Performance (`npm run bench`)',
     '',
@@ -232,8 +251,9 @@ function main() {
   const highlight = readResult(join(dir, 'highlight.json'));
   const extension = readResult(join(dir, 'extension.json'));
   const library = readResult(join(dir, 'library.json'));
+  const sync = readResult(join(dir, 'sync.json'));
   const machine = describeMachine([extension, highlight]);
-  const text = buildReport({ highlight, extension, library, machine });
+  const text = buildReport({ highlight, extension, library, sync, machine });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'report.md'), text);
   console.log(`\n${text}`);

@@ -7,6 +7,7 @@ import {
   ALLOWED_PERMISSIONS,
   ALLOWED_WEB_ACCESSIBLE_RESOURCES,
   FORBIDDEN,
+  ALLOWED_OPTIONAL_HOSTS,
 } from './permission-allow-list';
 
 /**
@@ -55,8 +56,11 @@ describe.each(BUILDS)('the built $name manifest', ({ dir, version }) => {
   const manifest = readManifest(dir);
   const declared = [...(manifest.permissions ?? []), ...(manifest.optional_permissions ?? [])];
   const hosts = [
-    ...declared.filter(isHostPattern),
+    ...(manifest.permissions ?? []).filter(isHostPattern),
     ...(manifest.host_permissions ?? []),
+  ];
+  const optionalHosts = [
+    ...(manifest.optional_permissions ?? []).filter(isHostPattern),
     ...(manifest.optional_host_permissions ?? []),
   ];
 
@@ -70,6 +74,13 @@ describe.each(BUILDS)('the built $name manifest', ({ dir, version }) => {
     expect(apis.filter((p) => FORBIDDEN.includes(p))).toEqual([]);
     // It does use what it asks for: settings and panel layout live in extension storage.
     expect(apis).toContain('storage');
+  });
+
+  it('asks for no host at install beyond NCBI; optional hosts are only the sync server patterns', () => {
+    expect(optionalHosts.filter((h) => !Object.hasOwn(ALLOWED_OPTIONAL_HOSTS, h))).toEqual([]);
+    expect(optionalHosts).not.toContain('<all_urls>');
+    // Optional: nothing is granted until the reader sets sync up and allows their server's origin.
+    for (const host of optionalHosts) expect(hosts).not.toContain(host);
   });
 
   it('asks only for the hosts on the allow-list: no <all_urls>, no wildcard hosts', () => {

@@ -13,7 +13,19 @@ export const ALLOWED_PERMISSIONS: Record<string, string> = {
     'planned: the "Highlight with JAK Lens" item on selected text in PubMed/PMC pages (Chrome name)',
   menus: 'planned: the same context-menu item under the name Firefox also accepts',
   alarms:
-    'PubMed watches: the scheduled check for new papers (utils/topic-watch/background-setup.ts)',
+    "PubMed watches' scheduled check for new papers (utils/topic-watch/) and the background sync schedule with the reader's WebDAV server (utils/sync/)",
+};
+
+/**
+ * Optional hosts (`optional_host_permissions`; inside `optional_permissions` in Firefox's MV2 build):
+ * granted for nothing at install. When the reader sets sync up, the settings page asks for the ONE
+ * origin of their WebDAV server (permissions.request, a click being the gesture), and removing sync
+ * gives it back. The patterns must be this wide because the server can be anywhere (Nextcloud, a
+ * hospital share); the extension never requests them whole.
+ */
+export const ALLOWED_OPTIONAL_HOSTS: Record<string, string> = {
+  'https://*/*': "sync: the reader's own WebDAV server, requested per origin at set-up",
+  'http://*/*': "sync: a WebDAV server on the reader's own machine or network, per origin",
 };
 
 /**

@@ -142,7 +142,21 @@ export const VALID: { [T in MessageType]: fc.Arbitrary<Extract<Message, { type: 
   ),
   'highlight/delete': fc.record({ type: fc.constant('highlight/delete' as const), id: fc.uuid() }),
   'highlight/list': fc.record({ type: fc.constant('highlight/list' as const), articleKey }),
+  // ---- sync (issue 19) ----
+  'sync/status': fc.constant({ type: 'sync/status' as const }),
+  'sync/now': fc.constant({ type: 'sync/now' as const }),
+  'sync/remove': fc.constant({ type: 'sync/remove' as const }),
+  'sync/test': fc.record({ type: fc.constant('sync/test' as const), ...syncAccount() }),
+  'sync/configure': fc.record({
+    type: fc.constant('sync/configure' as const),
+    ...syncAccount(),
+    passphrase: text(1024, 8),
+  }),
 };
+
+function syncAccount() {
+  return { serverUrl: text(2048, 1), folder: text(1024), user: text(256), password: text(1024) };
+}
 
 /** Every message type the arbitraries cover (the test checks this is every type in the schema). */
 export const MESSAGE_TYPES = Object.keys(VALID);

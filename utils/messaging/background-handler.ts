@@ -17,6 +17,7 @@ import {
 } from '../storage/notes-repository';
 import { clearRecent, listRecent, recordVisit } from '../storage/recent-articles';
 import { loadRecords } from '../storage/record-cache';
+import type { SyncService } from '../sync/service';
 
 export interface HandlerDeps {
   db: JakLensDB;
@@ -32,11 +33,15 @@ export interface HandlerDeps {
    * Absent, or the reader turned fetching off: 'records/get' answers from the cache only.
    */
   fetchRecords?: (pmids: string[]) => Promise<ReadonlyMap<string, Article>>;
+  /** Sync with the reader's WebDAV server (utils/sync/); absent: 'sync/*' messages fail. */
+  sync?: SyncService;
 }
 
 /** Where a message came from (validated by the caller: see sender.ts). */
 export interface Origin {
   tabId?: number;
+  /** Sent by one of the extension's own pages (library, popup), not by a content script. */
+  extensionPage?: boolean;
 }
 
 /**
@@ -122,6 +127,40 @@ async function run(message: Message, deps: HandlerDeps, origin: Origin): Promise
       return Object.fromEntries(
         await loadRecords(deps.db, message.pmids, deps.fetchRecords, deps.now?.()),
       );
+    // ---- sync (issue 19) ----
+    case 'sync/status':
+    case 'sync/now':
+    case 'sync/test':
+    case 'sync/configure':
+    case 'sync/remove':
+      return runSyncMessage(message, deps, origin);
+  }
+}
+
+/** Sync carries credentials: only the extension's own pages may ask, never a content script. */
+function runSyncMessage(
+  message: Extract<Message, { type: `sync/${string}` }>,
+  deps: HandlerDeps,
+  origin: Origin,
+): Promise<unknown> {
+  const { sync } = deps;
+  if (!origin.extensionPage) throw new Error('Sync can only be managed from the JAK Lens library.');
+  if (!sync) throw new Error('Sync is not available in this browser.');
+  switch (message.type) {
+    case 'sync/status':
+      return sync.status();
+    case 'sync/now':
+      return sync.syncNow();
+    case 'sync/remove':
+      return sync.remove();
+    case 'sync/test': {
+      const { type: _type, ...account } = message;
+      return sync.test(account);
+    }
+    case 'sync/configure': {
+      const { type: _type, ...account } = message;
+      return sync.configure(account);
+    }
   }
 }
 

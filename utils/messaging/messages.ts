@@ -17,6 +17,7 @@ import {
 } from '../storage/picklists';
 import { MAX_TAG_LENGTH, MAX_TAGS } from '../storage/tags';
 import { CompactRecordSchema } from '../article/compact-record';
+import type { SyncStatus } from '../sync/service';
 
 /**
  * The typed message protocol between the content script / extension pages and the background.
@@ -129,6 +130,29 @@ const HighlightMessages = [
   v.strictObject({ type: v.literal('highlight/list'), articleKey: ArticleKey }),
 ] as const;
 
+// ---- Sync (issue 19): extension pages only, checked by the handler ----
+const SyncAccountFields = {
+  serverUrl: v.pipe(v.string(), v.minLength(1), v.maxLength(2048)),
+  folder: v.pipe(v.string(), v.maxLength(1024)),
+  user: v.pipe(v.string(), v.maxLength(256)),
+  password: v.pipe(v.string(), v.maxLength(1024)),
+};
+const SyncMessages = [
+  /** Library / popup → background: last sync, pending changes, last error, progress. */
+  v.strictObject({ type: v.literal('sync/status') }),
+  v.strictObject({ type: v.literal('sync/now') }),
+  /** Settings → background: try the account and say what is wrong. */
+  v.strictObject({ type: v.literal('sync/test'), ...SyncAccountFields }),
+  /** Settings → background: set sync up (the passphrase derives the key and is not kept). */
+  v.strictObject({
+    type: v.literal('sync/configure'),
+    ...SyncAccountFields,
+    passphrase: v.pipe(v.string(), v.minLength(8), v.maxLength(1024)),
+  }),
+  v.strictObject({ type: v.literal('sync/remove') }),
+] as const;
+// ---- end sync ----
+
 export const PageTypeSchema = v.picklist(PAGE_TYPES);
 
 export const MessageSchema = v.variant('type', [
@@ -147,6 +171,7 @@ export const MessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('recent/clear') }),
   ...NoteMessages,
   ...HighlightMessages,
+  ...SyncMessages,
 
   // ---- Search-results records (search branch) ----
   /** Content script → background: PubMed records of the visible results (cache, then efetch). */
@@ -178,6 +203,11 @@ export interface ReplyData {
   'highlight/update': Highlight;
   'highlight/delete': null;
   'highlight/list': Highlight[];
+  'sync/status': SyncStatus;
+  'sync/now': SyncStatus;
+  'sync/test': { ok: boolean; message: string };
+  'sync/configure': SyncStatus;
+  'sync/remove': SyncStatus;
 }
 
 /** What the background answers: data, or an error that says what was wrong. */

@@ -89,10 +89,11 @@ describe('report sections', () => {
       'Machine: Test CPU × 2 cores, linux 6.1, Node v20.0.0, Chromium not run',
     );
     const notRun = text.split('\n').filter((line) => line.includes('not run |'));
-    expect(notRun).toHaveLength(3);
+    expect(notRun).toHaveLength(4);
     expect(notRun.join('\n')).toMatch(/highlight\.json missing; run `npm run bench:highlight`/);
     expect(notRun.join('\n')).toMatch(/extension\.json missing; run `npm run bench:extension`/);
     expect(notRun.join('\n')).toMatch(/library\.json missing; run `npm run bench:library`/);
+    expect(notRun.join('\n')).toMatch(/sync\.json missing; run `npm run bench:sync`/);
   });
 
   it('reports the highlight pass against the floor and mark.js at each scale', () => {

@@ -1,0 +1,253 @@
+import type { JakLensDB } from '../storage/db';
+import {
+  canonicalBundle,
+  emptyBundle,
+  isEmptyBundle,
+  parseBundle,
+  serializeBundle,
+  type ArticleBundle,
+} from './bundle';
+import { decryptBytes, DecryptError, encryptBytes, fileNameFor, type SyncKeys } from './crypto';
+import { RECORDS_DIR } from './keys';
+import { applyBundle, readLocalBundles } from '../storage/sync-bundles';
+import { mergeBundles } from './merge';
+import type { SyncedFile, SyncStateDB } from '../storage/sync-state';
+import { DavError, type DavClient, type DavEntry, type DavStats } from './webdav';
+
+/**
+ * One two-way sync of every article with the server folder. Incremental: a folder listing (PROPFIND
+ * Depth 1) gives each file's ETag; only files whose ETag moved are downloaded, only articles that
+ * changed here since the last sync are uploaded. Each upload is conditional (If-Match on the ETag read,
+ * If-None-Match for a new file), so a device that wrote first makes this one merge again rather than
+ * being overwritten; the server applies a PUT whole or not at all, and AES-GCM refuses a half file.
+ * Bookkeeping is saved per article, so a sync cut short resumes where it stopped.
+ */
+
+export interface SyncProgress {
+  done: number;
+  total: number;
+}
+
+export interface SyncFailure {
+  file: string;
+  error: string;
+}
+
+export interface SyncReport {
+  uploaded: number;
+  downloaded: number;
+  /** Articles changed here by the sync. */
+  applied: number;
+  /** Conflict copies the merge created (both devices edited one note). */
+  conflicts: number;
+  /** Articles the reader changed while the sync ran: left for the next sync. */
+  deferred: number;
+  /** Files refused (tampered, truncated, unreadable); nothing local changed for them. */
+  failures: SyncFailure[];
+  stats: DavStats;
+}
+
+export interface SyncOptions {
+  db: JakLensDB;
+  state: SyncStateDB;
+  client: DavClient;
+  keys: SyncKeys;
+  now?: () => number;
+  onProgress?: (progress: SyncProgress) => void;
+  /** Parallel requests (browsers allow six per host). */
+  concurrency?: number;
+  /** Pause before retrying after a 412 (Apache's ETags stay weak, so unmatchable, for a second). */
+  retryDelayMs?: number;
+}
+
+const FILE_PATTERN = /^[0-9a-f]{32}\.jls$/;
+const MAX_ATTEMPTS = 4;
+
+interface Task {
+  articleKey?: string;
+  name: string;
+  entry?: DavEntry;
+  state?: SyncedFile;
+  local?: ArticleBundle;
+}
+
+export async function runSync(options: SyncOptions): Promise<SyncReport> {
+  const { db, state, client, keys } = options;
+  const report: SyncReport = {
+    uploaded: 0,
+    downloaded: 0,
+    applied: 0,
+    conflicts: 0,
+    deferred: 0,
+    failures: [],
+    stats: client.stats,
+  };
+  const listing = new Map<string, DavEntry>();
+  for (const entry of await client.propfind(RECORDS_DIR, 1)) {
+    if (!entry.isFolder && FILE_PATTERN.test(entry.name)) listing.set(entry.name, entry);
+  }
+  const local = await readLocalBundles(db);
+  const known = new Map((await state.files.toArray()).map((f) => [f.articleKey, f]));
+
+  const tasks: Task[] = [];
+  const claimed = new Set<string>();
+  for (const articleKey of new Set([...local.keys(), ...known.keys()])) {
+    const saved = known.get(articleKey);
+    const name = saved?.name ?? `${await fileNameFor(keys, articleKey)}.jls`;
+    claimed.add(name);
+    const entry = listing.get(name);
+    const bundle = local.get(articleKey) ?? emptyBundle(articleKey);
+    const localChanged =
+      canonicalBundle(bundle) !== (saved?.base ?? canonicalBundle(emptyBundle(articleKey)));
+    const remoteChanged = entry ? entry.etag === undefined || entry.etag !== saved?.etag : false;
+    // A file gone from the server (folder cleared by hand) is written again, never taken as "delete all".
+    const vanished = !entry && !!saved && !isEmptyBundle(bundle);
+    if (!localChanged && !remoteChanged && !vanished) continue;
+    tasks.push({ articleKey, name, entry, state: saved, local: bundle });
+  }
+  for (const [name, entry] of listing) if (!claimed.has(name)) tasks.push({ name, entry });
+
+  let done = 0;
+  let fatal: unknown;
+  options.onProgress?.({ done, total: tasks.length });
+  const worker = async () => {
+    for (let task = tasks.shift(); task && !fatal; task = tasks.shift()) {
+      try {
+        await syncOne(task, options, report);
+      } catch (error) {
+        if (error instanceof DecryptError || error instanceof RecordError) {
+          report.failures.push({ file: `${RECORDS_DIR}${task.name}`, error: error.message });
+        } else fatal ??= error;
+      }
+      options.onProgress?.({ done: ++done, total: done + tasks.length });
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
+  if (fatal) throw fatal;
+  return report;
+}
+
+/** A decrypted file that is not a record we can use; named, skipped, nothing local changed. */
+class RecordError extends Error {}
+
+async function syncOne(task: Task, options: SyncOptions, report: SyncReport): Promise<void> {
+  const { db, state, client, keys } = options;
+  const now = options.now?.() ?? Date.now();
+  const path = `${RECORDS_DIR}${task.name}`;
+  let base = task.state ? (JSON.parse(task.state.base) as ArticleBundle) : undefined;
+  let etag = task.state?.etag;
+  let mustFetch = !!task.entry && (task.entry.etag === undefined || task.entry.etag !== etag);
+  let local = task.local;
+  // A file gone from the server counts as unchanged (its content is the base) but must be written again.
+  let remoteExists = !!task.entry;
+  let remote: ArticleBundle | undefined = !mustFetch ? base : undefined;
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    if (mustFetch) {
+      const file = await client.get(path);
+      report.downloaded += 1;
+      if (file) {
+        const plain = await decryptBytes(keys, path, file.data);
+        remote = checkedBundle(path, parseBundle(path, plain), task.articleKey);
+        if (`${await fileNameFor(keys, remote.articleKey)}.jls` !== task.name) {
+          throw new RecordError(
+            `${path}: names article ${remote.articleKey}, which does not belong under this file name`,
+          );
+        }
+        etag = file.etag;
+        remoteExists = true;
+      } else {
+        remote = base;
+        etag = undefined;
+        remoteExists = false;
+      }
+    }
+    const articleKey = task.articleKey ?? remote?.articleKey ?? '';
+    const empty = emptyBundle(articleKey);
+    local ??= empty;
+    const merged = mergeBundles(base ?? empty, local, remote ?? empty, now);
+    report.conflicts += newConflicts(merged, local, remote);
+    const mergedJson = canonicalBundle(merged);
+    const localJson = canonicalBundle(local);
+    if (mergedJson !== localJson) {
+      if (!(await applyBundle(db, merged, localJson, now))) {
+        // The reader changed it meanwhile: keep the old base so the next sync merges all three again.
+        report.deferred += 1;
+        return;
+      }
+      report.applied += 1;
+      local = merged;
+      // If the upload below fails, the next sync starts from the version just read.
+      if (remote) {
+        base = remote;
+        await state.files.put({ articleKey, name: task.name, etag, base: canonicalBundle(remote) });
+      }
+    }
+    const needsUpload = remoteExists
+      ? mergedJson !== canonicalBundle(remote ?? empty)
+      : !isEmptyBundle(merged) || !!task.state;
+    if (!needsUpload) {
+      await state.files.put({ articleKey, name: task.name, etag, base: mergedJson });
+      return;
+    }
+    const sealed = await encryptBytes(keys, path, serializeBundle(merged));
+    try {
+      const sent = await client.put(path, sealed, remoteExists ? (etag ?? '') : null);
+      report.uploaded += 1;
+      const newEtag = sent ?? (await etagIfOurs(client, path, sealed.length));
+      await state.files.put({ articleKey, name: task.name, etag: newEtag, base: mergedJson });
+      return;
+    } catch (error) {
+      if (!(error instanceof DavError && error.kind === 'precondition-failed')) throw error;
+      // Someone wrote first: read theirs and merge again.
+      mustFetch = true;
+      await new Promise((resolve) => setTimeout(resolve, options.retryDelayMs ?? 1100));
+    }
+  }
+  throw new DavError(
+    'precondition-failed',
+    412,
+    `${path} kept changing on the server; it will be retried at the next sync.`,
+  );
+}
+
+/**
+ * Apache's PUT answer carries no ETag: ask for it at once, and keep it only when the size is what was
+ * sent (another device's write in between would otherwise pass for ours). Unknown → re-read next time.
+ */
+async function etagIfOurs(
+  client: DavClient,
+  path: string,
+  size: number,
+): Promise<string | undefined> {
+  const [entry] = await client.propfind(path, 0);
+  return entry && entry.size === size ? entry.etag : undefined;
+}
+
+function checkedBundle(path: string, bundle: ArticleBundle, expectedKey?: string): ArticleBundle {
+  if (expectedKey && bundle.articleKey !== expectedKey) {
+    throw new RecordError(`${path}: holds ${bundle.articleKey}, expected ${expectedKey}`);
+  }
+  const strays = [bundle.note, ...bundle.highlights, ...bundle.conflicts, ...bundle.trash].filter(
+    (item) => item && item.articleKey !== bundle.articleKey,
+  );
+  if (strays.length) throw new RecordError(`${path}: holds items of another article`);
+  return bundle;
+}
+
+function newConflicts(merged: ArticleBundle, local: ArticleBundle, remote?: ArticleBundle): number {
+  const seen = new Set([...local.conflicts, ...(remote?.conflicts ?? [])].map((c) => c.id));
+  return merged.conflicts.filter((c) => !seen.has(c.id)).length;
+}
+
+/** Articles changed here since the last sync (for the status line), without touching the network. */
+export async function countPending(db: JakLensDB, state: SyncStateDB): Promise<number> {
+  const local = await readLocalBundles(db);
+  const known = new Map((await state.files.toArray()).map((f) => [f.articleKey, f.base]));
+  let pending = 0;
+  for (const key of new Set([...local.keys(), ...known.keys()])) {
+    const bundle = local.get(key) ?? emptyBundle(key);
+    if (canonicalBundle(bundle) !== (known.get(key) ?? canonicalBundle(emptyBundle(key))))
+      pending += 1;
+  }
+  return pending;
+}
