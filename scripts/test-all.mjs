@@ -70,6 +70,7 @@ for (const step of steps) {
   const problems = counts ? countProblems(step.counts, counts) : [];
   results.push({
     ...step,
+    floorName: step.counts,
     ok: run.status === 0 && problems.length === 0,
     seconds,
     counts,
@@ -83,7 +84,7 @@ let failed = 0;
 for (const r of results) {
   const c = r.counts;
   const tally = c
-    ? ` — ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped, ${c.todo} todo (floor ${floors[r.counts] ?? 'none'})`
+    ? ` — ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped, ${c.todo} todo (floor ${floors[r.floorName] ?? 'none'})`
     : '';
   console.log(`  ${r.ok ? '✔' : '✘'} ${r.name} (${r.seconds} s)${tally}`);
   for (const problem of r.problems) console.log(`      ✘ ${problem}`);

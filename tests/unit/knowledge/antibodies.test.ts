@@ -88,12 +88,12 @@ describe('antibody spellings, on real sentences', () => {
     expect(ids(sentence).filter((id) => id.startsWith('antibody:'))).toEqual(expected);
   });
 
-  it('every antibody has a tag slug that round-trips, and a phenotype only with a pubmed-kind source', () => {
+  it('every antibody has a tag slug that round-trips, and a phenotype only with a literature source (PubMed or DOI)', () => {
     for (const a of ANTIBODIES) {
       expect(antibodyBySlug(a.slug)?.id).toBe(a.id);
       expect(normalizeTag(`Antibody : ${a.slug}`)).toBe(`antibody:${a.slug}`);
       if (a.phenotype) {
-        expect(a.phenotype.source.sourceKind).toBe('pubmed');
+        expect(a.phenotype.source.sourceKind).toBe('literature');
         expect(a.phenotype.source.url).toMatch(
           /^https:\/\/(pubmed\.ncbi\.nlm\.nih\.gov|doi\.org|ard\.bmj\.com)\//,
         );
@@ -186,6 +186,6 @@ describe('interferon-signature markers, on real sentences', () => {
   });
 
   it('every marker cites a paper', () => {
-    for (const m of IFN_MARKERS) expect(m.source.sourceKind).toBe('pubmed');
+    for (const m of IFN_MARKERS) expect(m.source.sourceKind).toBe('literature');
   });
 });
