@@ -17,7 +17,7 @@ const STATUS_WORDS: Record<PaperStatus, string> = {
 };
 
 /**
- * Papers the PubMed watches found: title, journal, year, the classifier's verdict and inhibitors,
+ * Papers the PubMed watches found: title, journal, year, the classifier's verdict, inhibitors and antibodies,
  * with "Seen" / "Not relevant" / "Open in PubMed". All text is rendered as text (it comes from NCBI).
  */
 export function NewPapersList({ papers, watchNames, onStatus, now }: Props) {
@@ -75,6 +75,9 @@ export function NewPapersList({ papers, watchNames, onStatus, now }: Props) {
             </div>
             {paper.inhibitors.length > 0 && (
               <div class="new-paper-drugs">Inhibitors: {paper.inhibitors.join(', ')}</div>
+            )}
+            {(paper.antibodies?.length ?? 0) > 0 && (
+              <div class="new-paper-drugs">Antibodies: {paper.antibodies!.join(', ')}</div>
             )}
             <div class="new-paper-actions">
               {paper.status === 'new' ? (

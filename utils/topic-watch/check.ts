@@ -6,6 +6,7 @@
  */
 import type { Article } from '../article';
 import { classifyArticle } from '../classify';
+import { antibodiesIn } from '../panel/antibodies';
 import { toCompactRecord, type CompactRecord } from '../article/compact-record';
 import type { JakLensDB } from '../storage/db';
 import { buildEfetchUrl, MAX_BATCH } from '../article/eutils';
@@ -119,6 +120,7 @@ function toPaper(pmid: string, article: Article, watchId: string, now: number): 
     relevance: verdict.relevance,
     disease: verdict.disease,
     inhibitors: verdict.drugs.map((d) => d.name),
+    antibodies: antibodiesIn(verdict, article).map((a) => a.label),
     watchIds: [watchId],
     status: 'new',
     foundAt: now,

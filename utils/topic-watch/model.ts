@@ -44,6 +44,9 @@ export interface WatchPaper {
   disease: DiseaseKind | null;
   /** Inhibitor names the classifier found, most mentioned first. */
   inhibitors: string[];
+  /** Myositis antibodies the abstract names ("anti-MDA5"), most mentioned first; absent on papers found
+   * before antibodies were recognised. */
+  antibodies?: string[];
   /** Ids of the watches that found it (a second watch adds itself, never re-announces it). */
   watchIds: string[];
   status: PaperStatus;

@@ -70,6 +70,9 @@ describe('checkWatch', () => {
     const jdm = papers.find((p) => p.pmid === '38909159')!;
     expect(jdm.title).toMatch(/juvenile dermatomyositis/i);
     expect(jdm.disease).toBe('jdm');
+    // Antibodies come from what the classifier reads (title, abstract, MeSH): this record names
+    // anti-MDA5 only in its reference list, so none is announced.
+    expect(jdm.antibodies).toEqual([]);
     expect(jdm.status).toBe('new');
     expect(jdm.watchIds).toEqual([watch.id]);
     // The record is cached, so a page or badge needing it later does not fetch it again.

@@ -27,7 +27,7 @@ const watch: TopicWatch = {
 };
 
 describe('NewPapersList', () => {
-  it('shows title, journal, year, verdict and inhibitors, as text, with the reader’s actions', () => {
+  it('shows title, journal, year, verdict, inhibitors and antibodies, as text, with the reader’s actions', () => {
     const onStatus = vi.fn();
     const { container } = render(
       <NewPapersList
@@ -40,6 +40,7 @@ describe('NewPapersList', () => {
             relevance: 'core',
             disease: 'jdm',
             inhibitors: ['baricitinib'],
+            antibodies: ['anti-MDA5'],
           }),
           paper({ pmid: '2', status: 'seen' }),
         ]}
@@ -56,6 +57,9 @@ describe('NewPapersList', () => {
       'Pediatr Res · 2024 · PMID 38909159 · found 1 h ago by JDM watch',
     );
     expect(first.textContent).toContain('Inhibitors: baricitinib');
+    expect(first.textContent).toContain('Antibodies: anti-MDA5');
+    // A paper stored before antibodies were recognised (no field) shows no antibody line.
+    expect(container.querySelector('[data-pmid="2"]')!.textContent).not.toContain('Antibodies');
     const open = screen.getAllByText('Open in PubMed')[0] as HTMLAnchorElement;
     expect(open.href).toBe('https://pubmed.ncbi.nlm.nih.gov/38909159/');
     expect(screen.getByText('1 new of 2 found.', { exact: false })).toBeTruthy();
