@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../utils/article';
 import { classifyArticle, summariseEvidence } from '../../../utils/classify';
 import { loadDevSet } from '../../eval/dev-set';
+import { articleWith } from '../../support/article-fields';
 
 const devSet = new Map(loadDevSet().map((r) => [r.id, r.article]));
 
@@ -11,22 +12,6 @@ function dev(id: string): Article {
   const article = devSet.get(id);
   if (!article) throw new Error(`no dev record ${id}`);
   return article;
-}
-
-function article(fields: Partial<Article>): Article {
-  return {
-    source: 'pubmed',
-    title: '',
-    abstract: '',
-    abstractSections: [],
-    keywords: [],
-    mesh: [],
-    meshTerms: [],
-    substances: [],
-    publicationTypes: [],
-    authors: [],
-    ...fields,
-  };
 }
 
 describe('classifyArticle: the seed review (PMID 34563217)', () => {
@@ -68,7 +53,7 @@ describe('classifyArticle: traps', () => {
 
   it('JAK2 V617F in a myeloproliferative neoplasm is a target, not an inhibitor', () => {
     const verdict = classifyArticle(
-      article({
+      articleWith({
         title: 'JAK2 V617F allele burden in polycythemia vera',
         abstract:
           'The JAK2 V617F mutation was detected in 25 patients (46%). JAK2V617F-positive patients had higher counts.',
@@ -80,7 +65,7 @@ describe('classifyArticle: traps', () => {
 
   it('JAK-STAT biology without an inhibitor is not JAK inhibition', () => {
     const verdict = classifyArticle(
-      article({
+      articleWith({
         title: 'Type I interferon signalling in muscle',
         abstract:
           'Downstream of the cytokine receptor complexes are the Janus kinase-signal transducers and activators of transcription (JAK-STAT) pathway, which consists of JAK1–3, TYK2, and STAT1–6. SOCS1 inhibits JAK1 activity.',
@@ -91,7 +76,7 @@ describe('classifyArticle: traps', () => {
 
   it('a JAK drug named once in a list of other treatments does not make a myositis paper core', () => {
     const verdict = classifyArticle(
-      article({
+      articleWith({
         title: 'Refractory dermatomyositis: a retrospective cohort',
         abstract:
           'We reviewed 40 patients with refractory dermatomyositis. Patients had received methotrexate, azathioprine, rituximab, tofacitinib, IVIG or cyclophosphamide. Skin disease was the main reason for escalation in dermatomyositis.',
@@ -106,7 +91,7 @@ describe('classifyArticle: traps', () => {
 
   it('"Jak" as a name is not a JAK', () => {
     const verdict = classifyArticle(
-      article({
+      articleWith({
         title: 'Jak and the stat lab: a history',
         abstract: 'Jak joined the clinic in 1964.',
       }),
@@ -126,7 +111,7 @@ describe('classifyArticle: fields', () => {
 
   it('MeSH headings alone are enough, and count most', () => {
     const verdict = classifyArticle(
-      article({
+      articleWith({
         title: 'A case series',
         mesh: [
           'Dermatomyositis / drug therapy*',
@@ -141,7 +126,7 @@ describe('classifyArticle: fields', () => {
 
   it('"<kinase> / antagonists & inhibitors" in MeSH counts as inhibition', () => {
     const verdict = classifyArticle(
-      article({ title: 'A study', mesh: ['Janus Kinases / antagonists & inhibitors*'] }),
+      articleWith({ title: 'A study', mesh: ['Janus Kinases / antagonists & inhibitors*'] }),
     );
     expect(verdict.jakInhibition).toBe(true);
   });
@@ -149,7 +134,7 @@ describe('classifyArticle: fields', () => {
   it('counts drug mentions in the body, but the body alone does not decide', () => {
     const body = 'Baricitinib was started. Baricitinib was stopped. Ruxolitinib cream was used.';
     const verdict = classifyArticle(
-      article({ title: 'Gottron papules: a photo essay', bodyText: body }),
+      articleWith({ title: 'Gottron papules: a photo essay', bodyText: body }),
     );
     expect(verdict.jakInhibition).toBe(false);
     expect(verdict.drugs).toEqual([
@@ -178,7 +163,7 @@ function articleFromEutilsXml(file: string): Article {
   const doc = new DOMParser().parseFromString(xml, 'text/xml');
   const texts = (selector: string) =>
     [...doc.querySelectorAll(selector)].map((e) => e.textContent?.trim() ?? '');
-  return article({
+  return articleWith({
     source: 'eutils',
     title: texts('ArticleTitle').join(' '),
     abstract: texts('AbstractText').join('\n'),

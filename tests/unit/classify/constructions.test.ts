@@ -4,27 +4,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../../utils/article';
 import { classifyArticle } from '../../../utils/classify';
 import { inhibitionCue, listItemsAround } from '../../../utils/classify/context';
 import { isDrugInducedMyositis } from '../../../utils/classify/induced';
 import { findMentions } from '../../../utils/match/find-mentions';
-
-function article(fields: Partial<Article>): Article {
-  return {
-    source: 'pubmed',
-    title: '',
-    abstract: '',
-    abstractSections: [],
-    keywords: [],
-    mesh: [],
-    meshTerms: [],
-    substances: [],
-    publicationTypes: [],
-    authors: [],
-    ...fields,
-  };
-}
+import { articleWith } from '../../support/article-fields';
 
 /** The cue of the first mention of `termId` (or of any term whose id starts with it) in `text`. */
 function cueOf(text: string, termId: string): ReturnType<typeof inhibitionCue> {
@@ -127,7 +111,7 @@ describe('JAK inhibition named as a class inside a multi-therapy review', () => 
 
   it('the DM treatment review naming JAK inhibitors once is core (Med Sci Monit 2024)', () => {
     const v = classifyArticle(
-      article({
+      articleWith({
         title:
           'Pharmacological Strategies in Dermatomyositis: Current Treatments and Future Directions',
         abstract:
@@ -140,7 +124,7 @@ describe('JAK inhibition named as a class inside a multi-therapy review', () => 
 
   it('a class named in a list of classes counts: "JAK inhibitors, PDE-4 inhibitors, and biologics"', () => {
     const v = classifyArticle(
-      article({
+      articleWith({
         title:
           'Advancements in the Treatment of Cutaneous Lupus Erythematosus and Dermatomyositis: A Review of the Literature',
         abstract:
@@ -155,7 +139,7 @@ describe('JAK inhibition named as a class inside a multi-therapy review', () => 
 describe('reviews across connective tissue diseases where DM is one of several', () => {
   it('"CTDs including RA, systemic lupus erythematosus, dermatomyositis, …" finds DM', () => {
     const v = classifyArticle(
-      article({
+      articleWith({
         title: 'JAK Inhibitors: Prospects in Connective Tissue Diseases',
         abstract:
           "We also discuss the efficacy of the first- and second-generation JAK inhibitors (tofacitinib, baricitinib, ruxolitinib, peficitinib, filgotinib, upadacitinib, solcitinib, itacitinib, decernotinib, R333, and pf-06651600) for CTDs including RA, systemic lupus erythematosus, dermatomyositis, systemic sclerosis, Sjogren's syndrome, and vasculitis, based on laboratory and clinical research findings.",
@@ -169,7 +153,7 @@ describe('reviews across connective tissue diseases where DM is one of several',
 describe('"DM" by context: dermatomyositis or diabetes mellitus', () => {
   it('"diabetes mellitus (DM)" with tofacitinib is JAK inhibition without myositis', () => {
     const v = classifyArticle(
-      article({
+      articleWith({
         abstract:
           'Given that RA treatment might affect the severity of diabetes mellitus (DM), we compared the risk of DM treatment intensification in patients with both RA and DM newly initiating a biologic DMARD or tofacitinib.',
       }),
@@ -180,7 +164,7 @@ describe('"DM" by context: dermatomyositis or diabetes mellitus', () => {
 
   it('"Dermatomyositis (DM)" makes every later "DM" dermatomyositis', () => {
     const v = classifyArticle(
-      article({
+      articleWith({
         abstract:
           'Dermatomyositis (DM) is an autoimmune myopathy with characteristic dermatologic features. The goal of this study is to investigate the long-term response of recalcitrant DM to oral and topical tofacitinib at varied dosing regimens.',
       }),
@@ -191,7 +175,7 @@ describe('"DM" by context: dermatomyositis or diabetes mellitus', () => {
 });
 
 describe('checkpoint-inhibitor myositis is not an idiopathic myopathy', () => {
-  const ici = article({
+  const ici = articleWith({
     title: 'Immune Checkpoint Inhibitor-Related Myositis: From Biology to Bedside',
     abstract:
       'Immune checkpoint inhibitor (ICI)-related inflammatory diseases, including polymyositis (PM) and dermatomyositis (DM), in patients suffering from neoplastic disorders represent a medical challenge. In this literature review, we examine partially neglected immunological and clinical findings to obtain insights into the biological profiles of ICI-related PM/DM and potential treatment options.',
@@ -205,7 +189,7 @@ describe('checkpoint-inhibitor myositis is not an idiopathic myopathy', () => {
   it('MeSH "Dermatomyositis / chemically induced" says so too', () => {
     expect(
       isDrugInducedMyositis(
-        article({
+        articleWith({
           mesh: ['Dermatomyositis / chemically induced*', 'Nivolumab / adverse effects*'],
         }),
       ),
@@ -213,7 +197,7 @@ describe('checkpoint-inhibitor myositis is not an idiopathic myopathy', () => {
   });
 
   it('one aside in a DM paper does not remove the disease', () => {
-    const dm = article({
+    const dm = articleWith({
       title: 'Dermatomyositis: An Update on Diagnosis and Treatment',
       abstract:
         'Dermatomyositis is an idiopathic inflammatory myopathy. Drug-induced disease, for example ICI-related myositis, is a differential diagnosis.',
@@ -226,7 +210,7 @@ describe('checkpoint-inhibitor myositis is not an idiopathic myopathy', () => {
 describe('disease subtype', () => {
   it('"adult and juvenile dermatomyositis" is dm, not jdm', () => {
     const v = classifyArticle(
-      article({
+      articleWith({
         title: 'Type I interferon pathway in adult and juvenile dermatomyositis',
         abstract:
           'Gene expression profiling and protein studies of the type I interferon pathway have revealed important insights into the disease process in adult and juvenile dermatomyositis.',
@@ -237,7 +221,7 @@ describe('disease subtype', () => {
 
   it('a title naming the myopathies as a group makes DM one subtype among several: iim', () => {
     const v = classifyArticle(
-      article({
+      articleWith({
         title: 'Interstitial Lung Diseases in the Idiopathic Inflammatory Myopathies',
         abstract:
           'Idiopathic inflammatory myopathies or myositis (IIM) are heterogeneous disorders characterized by varying degrees of muscle weakness and inflammation. The major subgroups in adult IIM are dermatomyositis (DM), polymyositis (PM), and inclusion body myositis (IBM).',
@@ -248,7 +232,7 @@ describe('disease subtype', () => {
 
   it('"autoimmune myopathies" are inflammatory myopathies', () => {
     const v = classifyArticle(
-      article({
+      articleWith({
         title: 'Statin-associated Autoimmune Myopathies: A Pathophysiologic Spectrum',
         abstract:
           'Statins have recently been reported to cause a rare autoimmune inflammatory and/or necrotic myopathy that begins or persists after drug cessation.',

@@ -4,31 +4,15 @@
  * knowledge files.
  */
 import { describe, expect, it } from 'vitest';
-import type { Article } from '@/utils/article';
 import { classifyArticle } from '@/utils/classify';
 import { scanArticle } from '@/utils/classify/scan';
 import { ANTIBODIES, antibodyBySlug } from '@/utils/knowledge/antibodies';
 import { IFN_MARKERS } from '@/utils/knowledge/interferon-signatures';
 import { findMentions } from '@/utils/match/find-mentions';
 import { normalizeTag } from '@/utils/storage/tags';
+import { articleWith } from '../../support/article-fields';
 
 const ids = (text: string) => findMentions(text, text).map((m) => m.termId);
-
-function article(fields: Partial<Article>): Article {
-  return {
-    source: 'pubmed',
-    title: '',
-    abstract: '',
-    abstractSections: [],
-    keywords: [],
-    mesh: [],
-    meshTerms: [],
-    substances: [],
-    publicationTypes: [],
-    authors: [],
-    ...fields,
-  };
-}
 
 describe('antibody spellings, on real sentences', () => {
   it.each([
@@ -110,14 +94,14 @@ describe('antibody spellings, on real sentences', () => {
   it('antibodies still point the classifier at the myopathy: anti-Ro52 alone does not', () => {
     // Initial predictors for short-term prognosis in anti-MDA5 positive patients (OJRD 2021).
     const dm = classifyArticle(
-      article({
+      articleWith({
         abstract:
           'Anti-melanoma differentiation-associated protein-5 (anti-MDA5) positive patients are characterized by the high mortality rate caused by interstitial lung disease (ILD). We conducted a retrospective study to summarize the clinical features and identify the initial predictors for death in anti-MDA5 positive patients. We designed a retrospective cohort of anti-MDA5 positive patients. A total of 90 anti-MDA5 positive patients were included in this study.',
       }),
     );
     expect(dm.disease).toBe('dm');
     const ro = classifyArticle(
-      article({ abstract: 'Anti-Ro52 antibodies and anti-Ro52 titres in Sjögren syndrome.' }),
+      articleWith({ abstract: 'Anti-Ro52 antibodies and anti-Ro52 titres in Sjögren syndrome.' }),
     );
     expect(ro.disease).toBeNull();
   });
@@ -126,7 +110,7 @@ describe('antibody spellings, on real sentences', () => {
 describe('ranges mark the token and count each member', () => {
   it('"JAK1–3, TYK2, and STAT1–6" (the seed review) counts JAK1, JAK2, JAK3 and STAT1…STAT6', () => {
     const hits = scanArticle(
-      article({
+      articleWith({
         abstract:
           'Downstream of the cytokine receptor complexes are the Janus kinase-signal transducers and activators of transcription (JAK-STAT) pathway, which consists of JAK1–3, TYK2, and STAT1–6.',
       }),
@@ -156,7 +140,7 @@ describe('ranges mark the token and count each member', () => {
       'drug:baricitinib',
       'range:JAK1/2',
     ]);
-    const hits = scanArticle(article({ abstract: text })).map((h) => h.termId);
+    const hits = scanArticle(articleWith({ abstract: text })).map((h) => h.termId);
     expect(hits.filter((id) => id === 'target:JAK1')).toHaveLength(2);
     expect(hits).toContain('target:JAK3');
     expect(hits).toContain('target:JAK2');
