@@ -13,6 +13,18 @@ export interface AutosaveOptions<T> {
   save: (value: T) => Promise<SaveOutcome>;
   /** Quiet time after the last change before saving, in ms. */
   delay?: number;
+  /**
+   * The longest unsaved text waits, in ms, however fast the reader keeps typing: not a pure debounce,
+   * so a minute of typing without a pause is saved every few seconds.
+   */
+  maxWait?: number;
+  /**
+   * The synchronous draft journal (utils/storage/draft-journal.ts): `write` runs on every change,
+   * before anything asynchronous, and `clear` once the database holds the latest text.
+   */
+  journal?: { write: (value: T) => void; clear: () => void };
+  /** The clock `maxWait` is measured with (tests pass their own). */
+  now?: () => number;
   /** Waits before each retry after a failure, in ms; the last one repeats. */
   retryDelays?: readonly number[];
   equals?: (a: T, b: T) => boolean;
@@ -35,12 +47,13 @@ export interface Autosave<T> {
 const jsonEquals = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * Debounced autosave that never drops text. Saves run one at a time, each with the latest value; the
+ * Debounced autosave (with a maximum wait) that never drops text. Every change is journaled
+ * synchronously first when a journal is given. Saves run one at a time, each with the latest value; the
  * page hiding or closing flushes at once; a failed save keeps the text, says why, and retries with
  * backoff; a conflict (another tab saved first) is surfaced, and further edits save again.
  */
 export function useAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
-  const { delay = 800, retryDelays = [1000, 2000, 5000, 10_000, 30_000] } = options;
+  const { delay = 800, maxWait = 3000, retryDelays = [1000, 2000, 5000, 10_000, 30_000] } = options;
   const [value, setValueState] = useState(options.initial);
   const [saveState, setSaveState] = useState<SaveState>('saved');
   const [errorMessage, setErrorMessage] = useState<string>();
@@ -49,6 +62,8 @@ export function useAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
   const inFlight = useRef<Promise<void> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const failures = useRef(0);
+  /** When the oldest change not yet handed to `save` was made; null when there is none. */
+  const dirtySince = useRef<number | null>(null);
   const opts = useRef(options);
   opts.current = options;
 
@@ -63,7 +78,9 @@ export function useAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
     if (inFlight.current) return inFlight.current.then(() => run());
     const equals = opts.current.equals ?? jsonEquals;
     const value = latest.current;
+    dirtySince.current = null;
     if (equals(value, stored.current)) {
+      opts.current.journal?.clear();
       // Typed and then undone: nothing to store, and nothing unsaved either.
       setSaveState((state) => (state === 'saving' ? 'saved' : state));
       return Promise.resolve();
@@ -75,6 +92,10 @@ export function useAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
         failures.current = 0;
         // Saved, or kept as a conflict copy: either way this text is stored and need not be re-sent.
         stored.current = value;
+        // The journal may go once the database holds the latest text; typed meanwhile, it is
+        // written again (the caller's base, say a note revision, may have moved with this save).
+        if (equals(latest.current, value)) opts.current.journal?.clear();
+        else opts.current.journal?.write(latest.current);
         setErrorMessage(undefined);
         if (outcome === 'conflict') setSaveState('conflict');
         else if (equals(latest.current, value)) setSaveState('saved');
@@ -95,16 +116,22 @@ export function useAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
   const setValue = useCallback(
     (next: T) => {
       latest.current = next;
+      // First, synchronously: this keystroke is on disk before the event handler returns.
+      opts.current.journal?.write(next);
       setValueState(next);
       // Unsaved text must never be labelled "Saved", even during the debounce.
       setSaveState((state) => (state === 'saved' ? 'saving' : state));
-      schedule(delay);
+      const now = (opts.current.now ?? Date.now)();
+      dirtySince.current ??= now;
+      schedule(Math.max(0, Math.min(delay, dirtySince.current + maxWait - now)));
     },
-    [delay],
+    [delay, maxWait],
   );
 
   const reset = useCallback((next: T) => {
     clearTimeout(timer.current);
+    dirtySince.current = null;
+    opts.current.journal?.clear();
     latest.current = next;
     stored.current = next;
     failures.current = 0;

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { NotesSection } from '@/components/NotesSection';
+import { NotesSection, type NoteDrafts } from '@/components/NotesSection';
 import type { MessageClient } from '@/utils/message-client';
 import type { NoteFrameParams } from '@/utils/note-frame';
 
@@ -7,6 +7,8 @@ type Props = {
   /** From the frame's URL; null when it was malformed (nothing is loaded or saved then). */
   params: NoteFrameParams | null;
   request: MessageClient;
+  /** The keystroke journal (the frame's localStorage). */
+  drafts?: NoteDrafts;
   /** Subscribes to "this article's note changed in another tab"; returns the unsubscribe. */
   onRemoteChange: (listener: () => void) => () => void;
   /** Told the height the content needs, whenever it changes (the panel sizes the iframe to it). */
@@ -19,7 +21,8 @@ type Props = {
  * The note frame's page: the reader's note on one article, in the panel's look. Runs in the extension's
  * origin, so the text typed here is out of reach of the page that embeds it.
  */
-export function NoteFrameApp({ params, request, onRemoteChange, onHeight, ...rest }: Props) {
+export function NoteFrameApp(props: Props) {
+  const { params, request, onRemoteChange, onHeight, drafts, ...rest } = props;
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = root.current;
@@ -56,6 +59,7 @@ export function NoteFrameApp({ params, request, onRemoteChange, onHeight, ...res
           request={request}
           entityTags={params.entityTags}
           onRemoteChange={onRemoteChange}
+          {...(drafts ? { drafts } : {})}
         />
       ) : (
         <p role="alert" class="jak-note-error">

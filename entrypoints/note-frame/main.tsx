@@ -6,6 +6,7 @@ import notesCss from '@/components/notes.css?inline';
 import { createMessageClient } from '@/utils/message-client';
 import { TabMessageSchema, type Message } from '@/utils/messages';
 import { FRAME_HEIGHT_TYPE, parseNoteFrameHash } from '@/utils/note-frame';
+import { holdEditorLock, liveEditors } from '@/utils/storage/draft-journal';
 import frameCss from './style.css?inline';
 import { NoteFrameApp } from './App';
 
@@ -44,10 +45,17 @@ const onHeight = (height: number) => {
   }
 };
 
+// Every keystroke goes to this frame's localStorage (the extension's origin) before anything else;
+// the lock tells editors opened later that this one is alive and its entries are not leftovers.
+const editorId = crypto.randomUUID();
+holdEditorLock(editorId);
+const drafts = { store: localStorage, editorId, isAlive: () => liveEditors() };
+
 render(
   <NoteFrameApp
     params={params}
     request={request}
+    drafts={drafts}
     onRemoteChange={onRemoteChange}
     onHeight={onHeight}
   />,

@@ -161,7 +161,8 @@ export function holdEditorLock(
 
 /**
  * Hands each orphaned draft of `subject` to `apply` (oldest first, one at a time) and removes the
- * entry only after `apply` has resolved: a save that fails leaves the draft for the next open. The
+ * entry only after `apply` has resolved: a save that fails leaves the draft for the next open, and so
+ * does an `apply` that resolves to false (a draft it cannot read is never deleted). The
  * caller's `apply` saves through the revision check, which keeps a stale draft as a conflict copy.
  * Returns how many drafts were applied.
  */
@@ -174,7 +175,7 @@ export async function recoverDrafts<T>(
 ): Promise<number> {
   let applied = 0;
   for (const entry of findOrphanedDrafts<T>(store, kind, subject, isAlive)) {
-    await apply(entry);
+    if ((await apply(entry)) === false) continue;
     removeDraft(store, entry);
     applied += 1;
   }
