@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { CommentEditor } from '@/components/CommentEditor';
 import { NotesSection, type NoteDrafts } from '@/components/NotesSection';
+import { recoverCommentDrafts } from '@/utils/reader-highlights/comment-drafts';
 import type { MessageClient } from '@/utils/message-client';
 import type { NoteFrameParams } from '@/utils/note-frame';
 
@@ -13,6 +15,8 @@ type Props = {
   onRemoteChange: (listener: () => void) => () => void;
   /** Told the height the content needs, whenever it changes (the panel sizes the iframe to it). */
   onHeight?: (height: number) => void;
+  /** Tells the panel that highlight comments were saved (it reloads its list). */
+  onCommentsChanged?: () => void;
   /** Injected by tests; the browser's ResizeObserver otherwise. */
   ResizeObserverImpl?: typeof ResizeObserver;
 };
@@ -22,7 +26,20 @@ type Props = {
  * origin, so the text typed here is out of reach of the page that embeds it.
  */
 export function NoteFrameApp(props: Props) {
-  const { params, request, onRemoteChange, onHeight, drafts, ...rest } = props;
+  const { params, request, onRemoteChange, onHeight, drafts, onCommentsChanged, ...rest } = props;
+  useEffect(() => {
+    // The note's frame opens on every visit: it saves the comments of editors that died unsaved.
+    if (!params || params.highlightId || !drafts) return;
+    void (async () => {
+      const changed = await recoverCommentDrafts(
+        drafts.store,
+        params.articleKey,
+        await drafts.isAlive(),
+        request,
+      );
+      if (changed > 0) onCommentsChanged?.();
+    })().catch((error: unknown) => console.warn('[JAK Lens] comment drafts kept for later', error));
+  }, []);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = root.current;
@@ -53,7 +70,15 @@ export function NoteFrameApp(props: Props) {
 
   return (
     <div ref={root} class="jl-panel jl-frame">
-      {params ? (
+      {params?.highlightId ? (
+        <CommentEditor
+          articleKey={params.articleKey}
+          highlightId={params.highlightId}
+          request={request}
+          {...(drafts ? { drafts } : {})}
+          {...(onCommentsChanged ? { onSaved: onCommentsChanged } : {})}
+        />
+      ) : params ? (
         <NotesSection
           articleKey={params.articleKey}
           request={request}

@@ -5,7 +5,7 @@ import panelCss from '@/components/panel.css?inline';
 import notesCss from '@/components/notes.css?inline';
 import { createMessageClient } from '@/utils/message-client';
 import { TabMessageSchema, type Message } from '@/utils/messages';
-import { FRAME_HEIGHT_TYPE, parseNoteFrameHash } from '@/utils/note-frame';
+import { COMMENTS_CHANGED_TYPE, FRAME_HEIGHT_TYPE, parseNoteFrameHash } from '@/utils/note-frame';
 import { holdEditorLock, liveEditors } from '@/utils/storage/draft-journal';
 import frameCss from './style.css?inline';
 import { NoteFrameApp } from './App';
@@ -51,8 +51,16 @@ const editorId = crypto.randomUUID();
 holdEditorLock(editorId);
 const drafts = { store: localStorage, editorId, isAlive: () => liveEditors() };
 
+const onCommentsChanged = () => {
+  // A bare signal (no text, no id): the panel reloads the highlights from the background.
+  if (params && window.parent !== window) {
+    window.parent.postMessage({ type: COMMENTS_CHANGED_TYPE }, params.parentOrigin);
+  }
+};
+
 render(
   <NoteFrameApp
+    onCommentsChanged={onCommentsChanged}
     params={params}
     request={request}
     drafts={drafts}

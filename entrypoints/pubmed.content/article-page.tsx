@@ -88,8 +88,15 @@ export async function initArticlePage(
     mentionCounts: countDrugMarks(document),
     notesSlot: seen ? (
       <ArticleNotes
+        articleKey={seen.key}
         // The note is edited in an extension frame: the page never holds its text.
-        note={<NoteFrame articleKey={seen.key} entityTags={tags} />}
+        note={
+          <NoteFrame
+            articleKey={seen.key}
+            entityTags={tags}
+            onCommentsChanged={() => void userHighlights?.refresh().catch(() => undefined)}
+          />
+        }
         {...(userHighlights ? { highlights: userHighlights } : {})}
       />
     ) : undefined,

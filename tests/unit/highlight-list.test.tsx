@@ -1,10 +1,11 @@
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { act, fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { HighlightList, type HighlightListItem } from '@/components/HighlightList';
 import { SelectionAction } from '@/components/SelectionAction';
 import { ArticleNotes, toListItem } from '@/entrypoints/pubmed.content/article-notes';
 import type { PageHighlight, UserHighlights } from '@/entrypoints/pubmed.content/user-highlights';
 import type { Highlight } from '@/utils/db';
+import { readerClick } from '../support/trusted-events';
 
 const items: HighlightListItem[] = [
   { id: 'a', quote: 'baricitinib improved skin disease', color: 'yellow', orphaned: false },
@@ -18,20 +19,24 @@ const items: HighlightListItem[] = [
   { id: 'c', quote: 'a sentence the authors later removed', color: 'pink', orphaned: true },
 ];
 
+/** Stands in for the comment frame (an extension iframe in the product). */
+const editorFor = (item: HighlightListItem) => (
+  <p data-testid="comment-editor">editor of {item.id}</p>
+);
+
 function renderList(extra: Partial<Parameters<typeof HighlightList>[0]> = {}) {
-  const onCommentChange = vi.fn();
   const onDelete = vi.fn();
   const onReveal = vi.fn();
   render(
     <HighlightList
       items={items}
-      onCommentChange={onCommentChange}
+      renderCommentEditor={editorFor}
       onDelete={onDelete}
       onReveal={onReveal}
       {...extra}
     />,
   );
-  return { onCommentChange, onDelete, onReveal };
+  return { onDelete, onReveal };
 }
 
 const itemEl = (id: string) => document.querySelector<HTMLElement>(`[data-jl-highlight="${id}"]`)!;
@@ -47,21 +52,34 @@ describe('HighlightList', () => {
     expect(within(itemEl('c')).queryByTitle('Show on the page')).toBeNull();
   });
 
-  it('calls back with the edited comment when the box is left, and not when unchanged', () => {
-    const { onCommentChange } = renderList();
-    const box = within(itemEl('b')).getByLabelText<HTMLTextAreaElement>(
-      'Comment on this highlight',
-    );
-    expect(box.value).toBe('check the assay');
-    fireEvent.change(box, { target: { value: 'check the assay' } });
-    expect(onCommentChange).not.toHaveBeenCalled();
-    fireEvent.change(box, { target: { value: 'assay differs from the trial' } });
-    expect(onCommentChange).toHaveBeenCalledWith('b', 'assay differs from the trial');
+  it("shows comments as text and opens the comment editor only on the reader's click", () => {
+    renderList();
+    expect(within(itemEl('b')).getByText('check the assay').tagName).toBe('P');
+    // No text field in the list: comments are typed in the editor the caller renders (a frame).
+    expect(document.querySelector('textarea, input')).toBeNull();
+    const edit = within(itemEl('b')).getByText('Edit comment');
+    fireEvent.click(edit);
+    expect(screen.queryByTestId('comment-editor')).toBeNull();
+    act(() => readerClick(edit));
+    expect(screen.getByTestId('comment-editor').textContent).toBe('editor of b');
+    act(() => readerClick(within(itemEl('b')).getByText('Done')));
+    expect(screen.queryByTestId('comment-editor')).toBeNull();
+    expect(within(itemEl('a')).getByText('Comment')).toBeTruthy();
   });
 
-  it('deletes and reveals by id', () => {
+  it('opens the editor of the highlight the selection bar asks for', () => {
+    renderList({ commentingId: 'a' });
+    expect(screen.getByTestId('comment-editor').textContent).toBe('editor of a');
+  });
+
+  it("deletes by id on the reader's click, never on a synthetic one; reveals by id", () => {
     const { onDelete, onReveal } = renderList();
     fireEvent.click(within(itemEl('c')).getByText('Delete'));
+    within(itemEl('c'))
+      .getByText('Delete')
+      .dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(onDelete).not.toHaveBeenCalled();
+    readerClick(within(itemEl('c')).getByText('Delete'));
     expect(onDelete).toHaveBeenCalledWith('c');
     fireEvent.click(within(itemEl('a')).getByTitle('Show on the page'));
     expect(onReveal).toHaveBeenCalledWith('a');
@@ -73,19 +91,30 @@ describe('HighlightList', () => {
     const pressed = within(itemEl('b')).getByLabelText('Colour green');
     expect(pressed.getAttribute('aria-pressed')).toBe('true');
     fireEvent.click(within(itemEl('b')).getByLabelText('Colour purple'));
+    expect(onColorChange).not.toHaveBeenCalled();
+    readerClick(within(itemEl('b')).getByLabelText('Colour purple'));
     expect(onColorChange).toHaveBeenCalledWith('b', 'purple');
   });
 
   it('renders quotes and comments as text, never as markup', () => {
     render(
       <HighlightList
-        items={[{ id: 'x', quote: '<img src=x onerror=alert(1)>', color: 'blue', orphaned: true }]}
-        onCommentChange={() => undefined}
+        items={[
+          {
+            id: 'x',
+            quote: '<img src=x onerror=alert(1)>',
+            comment: '<script>alert(2)</script>',
+            color: 'blue',
+            orphaned: true,
+          },
+        ]}
+        renderCommentEditor={editorFor}
         onDelete={() => undefined}
       />,
     );
-    expect(document.querySelector('img')).toBeNull();
+    expect(document.querySelector('img, script')).toBeNull();
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
+    expect(screen.getByText('<script>alert(2)</script>')).toBeTruthy();
   });
 });
 
@@ -108,14 +137,14 @@ describe('ArticleNotes', () => {
         listener = l;
         return () => undefined;
       },
-      setComment: vi.fn(async () => undefined),
+      onCommentRequest: () => () => undefined,
       setColor: vi.fn(async () => undefined),
       remove: vi.fn(async () => {
         throw new Error('No highlight a: it may have been deleted.');
       }),
       reveal: vi.fn(() => true),
     } as unknown as UserHighlights;
-    render(<ArticleNotes note={<p>note editor</p>} highlights={controller} />);
+    render(<ArticleNotes articleKey="pmid:1" note={<p>note editor</p>} highlights={controller} />);
     expect(screen.getByText('note editor')).toBeTruthy();
     expect(screen.getByText('first')).toBeTruthy();
 
@@ -125,11 +154,7 @@ describe('ArticleNotes', () => {
     expect(await screen.findByText('second')).toBeTruthy();
     expect(screen.queryByText('first')).toBeNull();
 
-    fireEvent.change(screen.getByLabelText('Comment on this highlight'), {
-      target: { value: 'why?' },
-    });
-    expect(controller.setComment).toHaveBeenCalledWith('b', 'why?');
-    fireEvent.click(screen.getByText('Delete'));
+    readerClick(screen.getByText('Delete'));
     expect(await screen.findByRole('alert')).toHaveProperty(
       'textContent',
       'No highlight a: it may have been deleted.',
@@ -146,36 +171,22 @@ describe('ArticleNotes', () => {
 });
 
 describe('SelectionAction', () => {
-  it('highlights in the chosen colour, or with a comment', () => {
+  it("highlights in the chosen colour, or highlights to comment, on the reader's clicks only", () => {
     const onHighlight = vi.fn();
-    const onStartComment = vi.fn();
-    const { rerender } = render(
-      <SelectionAction
-        commenting={false}
-        onHighlight={onHighlight}
-        onStartComment={onStartComment}
-        onCancel={() => undefined}
-      />,
-    );
+    const onComment = vi.fn();
+    render(<SelectionAction onHighlight={onHighlight} onComment={onComment} />);
+    // A page script's synthetic clicks do nothing.
     fireEvent.click(screen.getByText('Highlight'));
-    expect(onHighlight).toHaveBeenLastCalledWith('yellow');
-    fireEvent.click(screen.getByLabelText('Highlight blue'));
-    expect(onHighlight).toHaveBeenLastCalledWith('blue');
     fireEvent.click(screen.getByText('Comment…'));
-    expect(onStartComment).toHaveBeenCalled();
-
-    rerender(
-      <SelectionAction
-        commenting
-        onHighlight={onHighlight}
-        onStartComment={onStartComment}
-        onCancel={() => undefined}
-      />,
-    );
-    fireEvent.input(screen.getByLabelText('Comment for the highlight'), {
-      target: { value: 'compare with MDA5 cohort' },
-    });
-    fireEvent.click(screen.getByText('Highlight with comment'));
-    expect(onHighlight).toHaveBeenLastCalledWith('yellow', 'compare with MDA5 cohort');
+    expect(onHighlight).not.toHaveBeenCalled();
+    expect(onComment).not.toHaveBeenCalled();
+    readerClick(screen.getByText('Highlight'));
+    expect(onHighlight).toHaveBeenLastCalledWith('yellow');
+    readerClick(screen.getByLabelText('Highlight blue'));
+    expect(onHighlight).toHaveBeenLastCalledWith('blue');
+    readerClick(screen.getByText('Comment…'));
+    expect(onComment).toHaveBeenCalledOnce();
+    // No text field: comments are typed in the panel's comment frame.
+    expect(document.querySelector('textarea, input')).toBeNull();
   });
 });

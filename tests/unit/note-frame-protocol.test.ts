@@ -78,8 +78,8 @@ describe('acceptFrameMessage', () => {
       acceptFrameMessage(
         { source: frameWindow, origin: 'chrome-extension://abcdefgh', data },
         expected,
-      )?.height,
-    ).toBe(MAX_FRAME_HEIGHT);
+      ),
+    ).toEqual({ type: FRAME_HEIGHT_TYPE, height: MAX_FRAME_HEIGHT });
   });
 
   it.each([
