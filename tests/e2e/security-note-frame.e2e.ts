@@ -9,6 +9,7 @@ import { derivePubmedPage } from '../support/derive-pubmed-page';
 import { loadDevRecord } from '../support/dev-set';
 import { routePages } from '../support/routes';
 import { SEED_URL } from './pages';
+import { extensionFrame, queryClosedShadow } from './support/closed-shadow';
 import { readTable, requireBuild } from './support/extension';
 
 /**
@@ -102,13 +103,14 @@ describe('the note typed in the panel, against a hostile page in real Chromium',
   });
 
   const spyOf = (page: Page) => page.evaluate(() => (window as unknown as { __spy: Spy }).__spy);
-  const note = (page: Page) => page.locator(`${PANEL} iframe.jl-note-frame`).first().contentFrame();
+  // In the panel's closed shadow root: found among the page's frames by its URL.
+  const note = (page: Page) => extensionFrame(page, 'note');
 
   it('shows the page no key, no input event and no field value of the secret note, and saves it', async () => {
     const page = await ext.context.newPage();
     await page.goto(SEED_URL);
     await expect
-      .poll(() => page.locator(`${PANEL} .jl-card`).count(), { timeout: 30_000 })
+      .poll(() => queryClosedShadow<number>(page, PANEL, '.jl-card', 'count'), { timeout: 30_000 })
       .toBeGreaterThan(0);
 
     // The spy works: it hears keys typed into the page's own search box.
@@ -128,11 +130,13 @@ describe('the note typed in the panel, against a hostile page in real Chromium',
       .toBe(true);
 
     const before = (await spyOf(page)).events.length;
-    const field = note(page).locator('.jak-note-editor textarea');
+    const field = (await note(page)).locator('.jak-note-editor textarea');
     await field.click();
     await field.pressSequentially(SECRET);
     await expect
-      .poll(() => note(page).locator('.jak-save-state').textContent(), { timeout: 20_000 })
+      .poll(async () => (await note(page)).locator('.jak-save-state').textContent(), {
+        timeout: 20_000,
+      })
       .toBe('Saved');
     // A few read cycles of the spy after the last key.
     await page.waitForTimeout(300);
@@ -153,8 +157,8 @@ describe('the note typed in the panel, against a hostile page in real Chromium',
     await page.reload();
     await expect
       .poll(
-        () =>
-          note(page)
+        async () =>
+          (await note(page))
             .locator('.jak-note-editor textarea')
             .inputValue({ timeout: 1_000 })
             .catch(() => undefined),
@@ -166,7 +170,7 @@ describe('the note typed in the panel, against a hostile page in real Chromium',
   it('saves a note typed just before the page removes the panel (the frame flushes as it unloads)', async () => {
     const page = await ext.context.newPage();
     await page.goto(SEED_URL);
-    const field = note(page).locator('.jak-note-editor textarea');
+    const field = (await note(page)).locator('.jak-note-editor textarea');
     await field.waitFor({ timeout: 30_000 });
     await expect.poll(() => field.inputValue()).toBe(SECRET);
     await field.press('End');

@@ -4,11 +4,11 @@
  */
 
 /**
- * A selector into the page, optionally inside the open shadow root of one of our hosts, and optionally
- * inside an (extension, cross-origin) iframe in that shadow root: `frame` selects the iframe there and
- * `inner` then selects within the frame's document.
+ * A selector into the page, optionally inside the (closed) shadow root of one of our hosts (a tag
+ * name), and optionally inside one of our extension frames there: `frame` names which (the note's, or
+ * a highlight comment's) and `inner` then selects within the frame's document.
  */
-export type Target = string | { host: string; inner: string; frame?: string };
+export type Target = string | { host: string; inner: string; frame?: 'note' | 'comment' };
 
 export interface E2EPage {
   goto(url: string): Promise<void>;
@@ -27,6 +27,8 @@ export interface E2EPage {
   press(key: string): Promise<void>;
   /** The `value` of every matching field (textarea, input), also inside frames the page cannot read. */
   values(target: Target): Promise<string[]>;
+  /** The attribute `name` of every match (null where absent). */
+  attributes(target: Target, name: string): Promise<(string | null)[]>;
   close(): Promise<void>;
 }
 
