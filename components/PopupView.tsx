@@ -1,9 +1,9 @@
-import type { ReadingStatus } from '@/utils/picklists';
-import type { TabState } from '@/utils/messages';
+import type { ReadingStatus } from '@/utils/storage/picklists';
+import type { TabState } from '@/utils/messaging/messages';
 import { summariseEvidence } from '@/utils/classify';
-import { relevanceLabel } from '@/utils/relevance-label';
-import { pubmedUrl } from './format';
-import { STATUS_LABELS } from './NoteEditor';
+import { relevanceLabel } from '@/utils/classify/relevance-label';
+import { pubmedUrl } from './library/format';
+import { STATUS_LABELS } from './notes/NoteEditor';
 
 type Props = {
   /** The current tab's state, `null` when JAK Lens does not run there, `undefined` while asking. */

@@ -1,5 +1,5 @@
 import type { SourceRef } from '@/utils/knowledge/types';
-import { safeHttpUrl, sourceHost } from '@/utils/panel-links';
+import { safeHttpUrl, sourceHost } from '@/utils/panel/links';
 
 type Props = {
   source: SourceRef;

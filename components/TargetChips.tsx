@@ -1,5 +1,5 @@
 import type { JakName } from '@/utils/knowledge/types';
-import type { LabelItem } from '@/utils/panel-card';
+import type { LabelItem } from '@/utils/panel/drug-card';
 
 type Props = {
   /** Verified JAK-family targets. */

@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from '#imports';
-import { createMessageHandler } from '@/utils/background-handler';
-import { openDatabase } from '@/utils/db';
-import { badgeFor } from '@/utils/relevance-label';
-import { createRateLimiter, fetchRecords } from '@/utils/eutils';
-import { pruneCachedRecords } from '@/utils/record-cache';
-import type { TabMessage } from '@/utils/messages';
-import { isTrustedSender } from '@/utils/sender';
-import { createXmlParser } from '@/utils/xml-parser';
-import { loadSettings } from '@/utils/settings-store';
+import { createMessageHandler } from '@/utils/messaging/background-handler';
+import { openDatabase } from '@/utils/storage/db';
+import { badgeFor } from '@/utils/classify/relevance-label';
+import { createRateLimiter, fetchRecords } from '@/utils/article/eutils';
+import { pruneCachedRecords } from '@/utils/storage/record-cache';
+import type { TabMessage } from '@/utils/messaging/messages';
+import { isTrustedSender } from '@/utils/messaging/sender';
+import { createXmlParser } from '@/utils/article/xml-parser';
+import { loadSettings } from '@/utils/settings/store';
 
 const HIGHLIGHT_MENU_ID = 'jak-lens-highlight-selection';
 

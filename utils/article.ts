@@ -45,7 +45,7 @@ export interface Article {
   url?: string;
 }
 
-export { parsePubmedArticle } from './parse-pubmed';
-export { parsePmcArticle } from './parse-pmc';
-export { parsePubmedXml } from './parse-pubmed-xml';
-export { articleKey } from './article-key';
+export { parsePubmedArticle } from './page/parse-pubmed';
+export { parsePmcArticle } from './page/parse-pmc';
+export { parsePubmedXml } from './article/parse-pubmed-xml';
+export { articleKey } from './article/article-key';

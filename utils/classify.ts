@@ -3,7 +3,7 @@
  * Pure: an Article in, a Verdict out, with the evidence the UI shows in one line.
  */
 import type { Article } from './article';
-import { FIELD_ORDER, scanArticle, type Field, type Hit } from './classify-scan';
+import { FIELD_ORDER, scanArticle, type Field, type Hit } from './classify/scan';
 import {
   isJakHit,
   isMyositisHit,
@@ -11,12 +11,12 @@ import {
   total,
   THRESHOLD,
   type ScoredTerm,
-} from './classify-score';
-import { diseaseKind, isPaediatric, type DiseaseKind } from './classify-disease';
+} from './classify/score';
+import { diseaseKind, isPaediatric, type DiseaseKind } from './classify/disease';
 import { getDrug } from './knowledge/drugs';
 
-export type { Field } from './classify-scan';
-export type { DiseaseKind } from './classify-disease';
+export type { Field } from './classify/scan';
+export type { DiseaseKind } from './classify/disease';
 
 /** 'core' = myositis disease AND JAK inhibition. */
 export type Relevance = 'core' | 'disease' | 'jak' | 'none';

@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
-import { RecentList } from '@/components/RecentList';
-import { useLiveQuery } from '@/components/use-live-query';
-import type { JakLensDB } from '@/utils/db';
-import { countNotesCreatedSince } from '@/utils/library-query';
-import { clearRecent, listRecent } from '@/utils/recent-articles';
-import { DEFAULT_SETTINGS, isBackupDue, type Settings } from '@/utils/settings';
+import { RecentList } from '@/components/library/RecentList';
+import { useLiveQuery } from '@/components/library/use-live-query';
+import type { JakLensDB } from '@/utils/storage/db';
+import { countNotesCreatedSince } from '@/utils/library/query';
+import { clearRecent, listRecent } from '@/utils/storage/recent-articles';
+import { DEFAULT_SETTINGS, isBackupDue, type Settings } from '@/utils/settings/settings';
 import {
   loadLastExportAt,
   loadSettings,
   recordExport,
   watchSettings,
-} from '@/utils/settings-store';
+} from '@/utils/settings/store';
 import { LibraryView } from './LibraryView';
 import { SettingsView } from './SettingsView';
 import { TrashView } from './TrashView';

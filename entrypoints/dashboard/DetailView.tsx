@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { ArticleDetail } from '@/components/ArticleDetail';
-import { DraftNoteEditor, toNoteDraft, type NoteDraft } from '@/components/DraftNoteEditor';
-import { useAutosave, type SaveOutcome } from '@/components/use-autosave';
-import type { JakLensDB } from '@/utils/db';
-import { articleToMarkdown, markdownFileName } from '@/utils/export-markdown';
-import { updateHighlight } from '@/utils/highlights-repository';
-import type { LibraryRow } from '@/utils/library-query';
-import { saveNote } from '@/utils/notes-repository';
+import { ArticleDetail } from '@/components/library/ArticleDetail';
+import { DraftNoteEditor, toNoteDraft, type NoteDraft } from '@/components/notes/DraftNoteEditor';
+import { useAutosave, type SaveOutcome } from '@/components/notes/use-autosave';
+import type { JakLensDB } from '@/utils/storage/db';
+import { articleToMarkdown, markdownFileName } from '@/utils/library/export-markdown';
+import { updateHighlight } from '@/utils/storage/highlights-repository';
+import type { LibraryRow } from '@/utils/library/query';
+import { saveNote } from '@/utils/storage/notes-repository';
 import { downloadFile } from './download';
 
 type Draft = NoteDraft;

@@ -1,13 +1,13 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { ExportMenu, type ExportFormat, type ExportScope } from '@/components/ExportMenu';
-import { FilterBar } from '@/components/FilterBar';
-import { ImportDialog } from '@/components/ImportDialog';
-import { LibraryTable } from '@/components/LibraryTable';
-import { SearchBar } from '@/components/SearchBar';
-import { TagRename } from '@/components/TagRename';
-import { useLiveQuery } from '@/components/use-live-query';
-import type { JakLensDB } from '@/utils/db';
-import { buildExport } from '@/utils/export-file';
+import { ExportMenu, type ExportFormat, type ExportScope } from '@/components/library/ExportMenu';
+import { FilterBar } from '@/components/library/FilterBar';
+import { ImportDialog } from '@/components/library/ImportDialog';
+import { LibraryTable } from '@/components/library/LibraryTable';
+import { SearchBar } from '@/components/library/SearchBar';
+import { TagRename } from '@/components/library/TagRename';
+import { useLiveQuery } from '@/components/library/use-live-query';
+import type { JakLensDB } from '@/utils/storage/db';
+import { buildExport } from '@/utils/library/export-file';
 import {
   facetsOf,
   filterRows,
@@ -15,11 +15,11 @@ import {
   sortRows,
   type LibraryFilter,
   type LibrarySort,
-} from '@/utils/library-query';
-import { createLibraryIndex, searchLibrary, syncLibraryIndex } from '@/utils/library-search';
-import { trashArticles } from '@/utils/library-trash';
-import { restoreFromTrash } from '@/utils/notes-repository';
-import { addTagToArticles, renameTag } from '@/utils/tag-operations';
+} from '@/utils/library/query';
+import { createLibraryIndex, searchLibrary, syncLibraryIndex } from '@/utils/library/search';
+import { trashArticles } from '@/utils/storage/trash';
+import { restoreFromTrash } from '@/utils/storage/notes-repository';
+import { addTagToArticles, renameTag } from '@/utils/storage/tag-operations';
 import { DetailView } from './DetailView';
 import { downloadFile } from './download';
 import { useImport } from './use-import';

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { SettingsForm, type StorageInfo } from '@/components/SettingsForm';
-import { loadPanelPrefs, savePanelPrefs } from '@/utils/panel-prefs';
-import type { Settings } from '@/utils/settings';
-import { saveSettings } from '@/utils/settings-store';
+import { SettingsForm, type StorageInfo } from '@/components/library/SettingsForm';
+import { loadPanelPrefs, savePanelPrefs } from '@/utils/settings/panel-prefs';
+import type { Settings } from '@/utils/settings/settings';
+import { saveSettings } from '@/utils/settings/store';
 
 type Props = {
   settings: Settings;

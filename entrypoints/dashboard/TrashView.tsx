@@ -1,8 +1,8 @@
-import { TrashList } from '@/components/TrashList';
-import { useLiveQuery } from '@/components/use-live-query';
-import type { JakLensDB } from '@/utils/db';
-import { emptyTrash } from '@/utils/library-trash';
-import { listTrash, restoreFromTrash } from '@/utils/notes-repository';
+import { TrashList } from '@/components/library/TrashList';
+import { useLiveQuery } from '@/components/library/use-live-query';
+import type { JakLensDB } from '@/utils/storage/db';
+import { emptyTrash } from '@/utils/storage/trash';
+import { listTrash, restoreFromTrash } from '@/utils/storage/notes-repository';
 
 type Props = { db: JakLensDB; confirm: (message: string) => boolean };
 

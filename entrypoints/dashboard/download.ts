@@ -1,4 +1,4 @@
-import type { ExportFile } from '@/utils/export-file';
+import type { ExportFile } from '@/utils/library/export-file';
 
 /**
  * Saves a file through the browser's download: a Blob URL on a temporary <a download>, revoked once

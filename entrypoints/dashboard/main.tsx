@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { openDatabase } from '@/utils/db';
+import { openDatabase } from '@/utils/storage/db';
 import { App } from './App';
 
 // Ask once that the browser never evicts the extension's storage (the reader's notes) under pressure.

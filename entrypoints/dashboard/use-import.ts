@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { ImportState } from '@/components/ImportDialog';
-import type { JakLensDB } from '@/utils/db';
-import { MAX_BACKUP_BYTES } from '@/utils/backup-schema';
-import { describePreview, planImport, type ImportPlan } from '@/utils/import-plan';
+import type { ImportState } from '@/components/library/ImportDialog';
+import type { JakLensDB } from '@/utils/storage/db';
+import { MAX_BACKUP_BYTES } from '@/utils/library/backup-schema';
+import { describePreview, planImport, type ImportPlan } from '@/utils/library/import-plan';
 
 /**
  * The import flow for the library page: read the chosen file, validate and preview it, then apply it

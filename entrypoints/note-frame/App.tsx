@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { CommentEditor } from '@/components/CommentEditor';
-import { NotesSection, type NoteDrafts } from '@/components/NotesSection';
+import { CommentEditor } from '@/components/notes/CommentEditor';
+import { NotesSection, type NoteDrafts } from '@/components/notes/NotesSection';
 import { recoverCommentDrafts } from '@/utils/reader-highlights/comment-drafts';
-import type { MessageClient } from '@/utils/message-client';
-import type { NoteFrameParams } from '@/utils/note-frame';
+import type { MessageClient } from '@/utils/messaging/client';
+import type { NoteFrameParams } from '@/utils/messaging/note-frame';
 
 type Props = {
   /** From the frame's URL; null when it was malformed (nothing is loaded or saved then). */

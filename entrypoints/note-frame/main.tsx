@@ -1,11 +1,15 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import * as v from 'valibot';
-import panelCss from '@/components/panel.css?inline';
-import notesCss from '@/components/notes.css?inline';
-import { createMessageClient } from '@/utils/message-client';
-import { TabMessageSchema, type Message } from '@/utils/messages';
-import { COMMENTS_CHANGED_TYPE, FRAME_HEIGHT_TYPE, parseNoteFrameHash } from '@/utils/note-frame';
+import panelCss from '@/components/panel/panel.css?inline';
+import notesCss from '@/components/notes/notes.css?inline';
+import { createMessageClient } from '@/utils/messaging/client';
+import { TabMessageSchema, type Message } from '@/utils/messaging/messages';
+import {
+  COMMENTS_CHANGED_TYPE,
+  FRAME_HEIGHT_TYPE,
+  parseNoteFrameHash,
+} from '@/utils/messaging/note-frame';
 import { holdEditorLock, liveEditors } from '@/utils/storage/draft-journal';
 import frameCss from './style.css?inline';
 import { NoteFrameApp } from './App';

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PopupView } from '@/components/PopupView';
-import { SITE_NAMES, siteOf } from '@/utils/highlight-settings';
-import { createMessageClient } from '@/utils/message-client';
-import type { Message, TabState } from '@/utils/messages';
-import type { ReadingStatus } from '@/utils/picklists';
-import type { Settings } from '@/utils/settings';
-import { loadSettings, saveSettings, watchSettings } from '@/utils/settings-store';
+import { SITE_NAMES, siteOf } from '@/utils/term-marks/settings-css';
+import { createMessageClient } from '@/utils/messaging/client';
+import type { Message, TabState } from '@/utils/messaging/messages';
+import type { ReadingStatus } from '@/utils/storage/picklists';
+import type { Settings } from '@/utils/settings/settings';
+import { loadSettings, saveSettings, watchSettings } from '@/utils/settings/store';
 
 const request = createMessageClient((message: Message) => browser.runtime.sendMessage(message));
 

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { HighlightList, type HighlightListItem } from '@/components/HighlightList';
+import { HighlightList, type HighlightListItem } from '@/components/notes/HighlightList';
 import { NoteFrame } from './note-frame';
 import type { PageHighlight, UserHighlights } from './user-highlights';
 

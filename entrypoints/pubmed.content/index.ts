@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import { ContentScriptContext, defineContentScript } from '#imports';
 import * as v from 'valibot';
-import { installHighlightSettings, isSiteEnabled } from '@/utils/highlight-settings';
-import { createMessageClient } from '@/utils/message-client';
-import { TabMessageSchema, type Message } from '@/utils/messages';
-import type { Settings } from '@/utils/settings';
-import { loadSettings, watchSettings } from '@/utils/settings-store';
+import { installHighlightSettings, isSiteEnabled } from '@/utils/term-marks/settings-css';
+import { createMessageClient } from '@/utils/messaging/client';
+import { TabMessageSchema, type Message } from '@/utils/messaging/messages';
+import type { Settings } from '@/utils/settings/settings';
+import { loadSettings, watchSettings } from '@/utils/settings/store';
 import { startSession, type Session } from './session';
 
 /**

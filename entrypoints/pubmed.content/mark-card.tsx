@@ -5,12 +5,12 @@
  * `aria-describedby` only while its card shows, so undoing the highlights restores the page exactly.
  */
 import { render } from 'preact';
-import cardCss from '@/components/mark-card.css?inline';
-import { MarkCard } from '@/components/MarkCard';
-import { getSegment } from '@/utils/highlight-wrap';
-import { markCardFor } from '@/utils/mark-card';
-import { placeCard } from '@/utils/mark-card-position';
-import { watchMarkHover, type MarkHover } from '@/utils/mark-hover';
+import cardCss from '@/components/overlays/mark-card.css?inline';
+import { MarkCard } from '@/components/overlays/MarkCard';
+import { getSegment } from '@/utils/term-marks/wrap';
+import { markCardFor } from '@/utils/term-marks/mark-card';
+import { placeCard } from '@/utils/term-marks/mark-card-position';
+import { watchMarkHover, type MarkHover } from '@/utils/term-marks/mark-hover';
 
 /** Tag and id of the card's shadow host (carries `data-jl-ui`, so it is never highlighted). */
 export const MARK_CARD_HOST = 'jl-mark-card';

@@ -7,7 +7,7 @@ import {
   NOTE_FRAME_PATH,
   noteFrameHash,
   type NoteFrameParams,
-} from '@/utils/note-frame';
+} from '@/utils/messaging/note-frame';
 
 type Props = {
   articleKey: string;

@@ -12,16 +12,16 @@ import type { ComponentChildren } from 'preact';
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
-import notesCss from '@/components/notes.css?inline';
-import panelCss from '@/components/panel.css?inline';
-import { SummaryPanel } from '@/components/SummaryPanel';
-import type { PanelModel } from '@/utils/panel-model';
+import notesCss from '@/components/notes/notes.css?inline';
+import panelCss from '@/components/panel/panel.css?inline';
+import { SummaryPanel } from '@/components/panel/SummaryPanel';
+import type { PanelModel } from '@/utils/panel/model';
 import {
   loadPanelPrefs,
   savePanelPrefs,
   watchPanelPrefs,
   type PanelPrefs,
-} from '@/utils/panel-prefs';
+} from '@/utils/settings/panel-prefs';
 import { createMentionCycler } from './next-mention';
 
 /** The shadow host's tag name; one per page. */

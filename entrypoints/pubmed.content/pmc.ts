@@ -1,5 +1,5 @@
 import type { Article } from '@/utils/article';
-import { parsePmcArticle } from '@/utils/parse-pmc';
+import { parsePmcArticle } from '@/utils/page/parse-pmc';
 import {
   PMC_ASSOCIATED_DATA,
   PMC_BODY,
@@ -8,7 +8,7 @@ import {
   PMC_LEGACY_TITLE,
   PMC_REF_LIST,
   PMC_TITLE,
-} from '@/utils/pubmed-selectors';
+} from '@/utils/page/selectors';
 
 /** A PMC full-text page as JAK Lens uses it: the article to classify and where to highlight. */
 export interface PmcPage {

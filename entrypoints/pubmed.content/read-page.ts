@@ -1,7 +1,7 @@
 import { articleKey, parsePubmedArticle, type Article } from '@/utils/article';
-import type { SeenArticleMessage } from '@/utils/messages';
-import { highlightTargets } from '@/utils/page-roots';
-import { detectPageType, type PageType } from '@/utils/page-type';
+import type { SeenArticleMessage } from '@/utils/messaging/messages';
+import { highlightTargets } from '@/utils/page/roots';
+import { detectPageType, type PageType } from '@/utils/page/page-type';
 import { readPmcPage } from './pmc';
 
 /** What the content script reads from the page once, on load. */

@@ -1,23 +1,23 @@
 import { h, render } from 'preact';
 import * as v from 'valibot';
-import { ResultBadge } from '@/components/ResultBadge';
-import { ResultsStrip } from '@/components/ResultsStrip';
-import { articleKey } from '@/utils/article-key';
+import { ResultBadge } from '@/components/overlays/ResultBadge';
+import { ResultsStrip } from '@/components/overlays/ResultsStrip';
+import { articleKey } from '@/utils/article/article-key';
 import type { Verdict } from '@/utils/classify';
-import { fromCompactRecord } from '@/utils/compact-record';
-import { MAX_RECORDS_PER_MESSAGE, RecordsReplySchema, type RecordsReply } from '@/utils/messages';
-import { parseSearchResult, type SearchResult } from '@/utils/parse-search-results';
+import { fromCompactRecord } from '@/utils/article/compact-record';
 import {
-  SEARCH_RESULT_SNIPPET,
-  SEARCH_RESULT_TITLE,
-  SEARCH_RESULTS,
-} from '@/utils/pubmed-selectors';
+  MAX_RECORDS_PER_MESSAGE,
+  RecordsReplySchema,
+  type RecordsReply,
+} from '@/utils/messaging/messages';
+import { parseSearchResult, type SearchResult } from '@/utils/page/parse-search-results';
+import { SEARCH_RESULT_SNIPPET, SEARCH_RESULT_TITLE, SEARCH_RESULTS } from '@/utils/page/selectors';
 import {
   classifySearchResult,
   isRelevant,
   summariseResults,
   type VerdictBasis,
-} from '@/utils/search-verdicts';
+} from '@/utils/classify/search-verdicts';
 import { SEARCH_RESULTS_CSS } from './search-results-style';
 import { resultsIn, UI_ATTR, watchResults } from './watch-results';
 

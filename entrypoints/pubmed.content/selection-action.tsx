@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { SELECTION_ACTION_CSS, SelectionAction } from '@/components/SelectionAction';
-import { locateSelection, type RootSpan } from '@/utils/highlight-anchors';
-import type { HighlightColor } from '@/utils/picklists';
+import { SELECTION_ACTION_CSS, SelectionAction } from '@/components/overlays/SelectionAction';
+import { locateSelection, type RootSpan } from '@/utils/reader-highlights/root-anchors';
+import type { HighlightColor } from '@/utils/storage/picklists';
 import type { UserHighlights } from './user-highlights';
 
 /** Tag of the floating bar's shadow host (carries `data-jl-ui`, so it is never highlighted). */

@@ -1,15 +1,19 @@
 import type { ContentScriptContext } from '#imports';
-import type { Highlight } from '@/utils/db';
+import type { Highlight } from '@/utils/storage/db';
 import {
   anchorInRoots,
   describeInRoots,
   locateSelection,
   type RootSpan,
-} from '@/utils/highlight-anchors';
-import type { MessageClient } from '@/utils/message-client';
-import { installNoteMarkStyle, NOTE_MARK_ID_ATTR, NOTE_MARK_TAG } from '@/utils/note-mark-style';
-import type { HighlightColor } from '@/utils/picklists';
-import { rangeFromSpan, wrapRange, type WrappedRange } from '@/utils/wrap-range';
+} from '@/utils/reader-highlights/root-anchors';
+import type { MessageClient } from '@/utils/messaging/client';
+import {
+  installNoteMarkStyle,
+  NOTE_MARK_ID_ATTR,
+  NOTE_MARK_TAG,
+} from '@/utils/reader-highlights/style';
+import type { HighlightColor } from '@/utils/storage/picklists';
+import { rangeFromSpan, wrapRange, type WrappedRange } from '@/utils/reader-highlights/wrap-range';
 import { watchSelection } from './selection-action';
 
 /** One of the reader's highlights as this page sees it: drawn at `at`, or orphaned (not found). */

@@ -1,4 +1,4 @@
-import { SEARCH_RESULT, SEARCH_RESULTS } from '@/utils/pubmed-selectors';
+import { SEARCH_RESULT, SEARCH_RESULTS } from '@/utils/page/selectors';
 
 /** Marks every element JAK Lens adds to the page; the watcher ignores those. */
 export const UI_ATTR = 'data-jl-ui';

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, type JakLensDB } from '@/utils/db';
-import { readBackup, serializeBackup } from '@/utils/export-json';
-import { planImport } from '@/utils/import-plan';
-import { parseBackup } from '@/utils/import-json';
+import { openDatabase, type JakLensDB } from '@/utils/storage/db';
+import { readBackup, serializeBackup } from '@/utils/library/export-json';
+import { planImport } from '@/utils/library/import-plan';
+import { parseBackup } from '@/utils/library/import-json';
 import {
   buildLibraryRows,
   facetsOf,
@@ -11,9 +11,9 @@ import {
   loadLibraryRows,
   sortRows,
   type LibraryRow,
-} from '@/utils/library-query';
-import { createLibraryIndex, searchLibrary, syncLibraryIndex } from '@/utils/library-search';
-import { BACKUP_FORMAT } from '@/utils/backup-schema';
+} from '@/utils/library/query';
+import { createLibraryIndex, searchLibrary, syncLibraryIndex } from '@/utils/library/search';
+import { BACKUP_FORMAT } from '@/utils/library/backup-schema';
 import { generateLibrary } from '../support/library-data';
 import { miniSearchContender } from './minisearch-contender';
 

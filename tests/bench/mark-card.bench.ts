@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { MARK_CARD_HOST, watchMarkCards } from '@/entrypoints/pubmed.content/mark-card';
-import { findMentions } from '@/utils/find-mentions';
-import { applyHighlights } from '@/utils/highlight-dom';
-import { markCardFor } from '@/utils/mark-card';
+import { findMentions } from '@/utils/match/find-mentions';
+import { applyHighlights } from '@/utils/term-marks/mark-terms';
+import { markCardFor } from '@/utils/term-marks/mark-card';
 
 /**
  * `npm run bench`, mark card: what the card costs at page load (starting its listeners) and when a

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import type { LibraryRow } from '@/utils/library-query';
+import type { LibraryRow } from '@/utils/library/query';
 
 /**
  * The contender the library's search was measured against: MiniSearch over the same fields, prefix

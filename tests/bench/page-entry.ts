@@ -4,13 +4,13 @@
  * the contenders and restore a fresh DOM between runs.
  */
 
-import { applyHighlights, applyHighlightsChunked } from '../../utils/highlight-dom';
-import type { MentionFinder } from '../../utils/mention';
+import { applyHighlights, applyHighlightsChunked } from '../../utils/term-marks/mark-terms';
+import type { MentionFinder } from '../../utils/match/mention';
 // The finder under test. After the knowledge base lands, switch with this one line:
-//   import { findMentions as benchFinder } from '../../utils/find-mentions';
+//   import { findMentions as benchFinder } from '../../utils/match/find-mentions';
 import { benchFinder } from './bench-finder';
 import { BENCH_REGEXP, BENCH_TERMS } from './bench-finder';
-import { findMentions, matcherSource } from '../../utils/find-mentions';
+import { findMentions, matcherSource } from '../../utils/match/find-mentions';
 
 const find: MentionFinder = benchFinder;
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { markdownZip } from '@/utils/export-markdown';
-import { findMentions } from '@/utils/find-mentions';
-import { buildLibraryRows } from '@/utils/library-query';
-import { MAX_WATCH_TERMS } from '@/utils/settings';
-import { compileWatchFinder, composeFinders } from '@/utils/watch-finder';
+import { markdownZip } from '@/utils/library/export-markdown';
+import { findMentions } from '@/utils/match/find-mentions';
+import { buildLibraryRows } from '@/utils/library/query';
+import { MAX_WATCH_TERMS } from '@/utils/settings/settings';
+import { compileWatchFinder, composeFinders } from '@/utils/match/watch-finder';
 import { readFixture } from '../support/fixtures';
 import { generateLibrary } from '../support/library-data';
 

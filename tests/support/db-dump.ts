@@ -1,4 +1,4 @@
-import type { JakLensDB } from '@/utils/db';
+import type { JakLensDB } from '@/utils/storage/db';
 
 /** Every table utils/db.ts declares, so a dump that misses one fails instead of passing quietly. */
 export const DB_TABLES = [

@@ -15,7 +15,7 @@ import {
   SEARCH_RESULT_PMID,
   SEARCH_RESULT_SNIPPET,
   SEARCH_RESULT_TITLE,
-} from '../../utils/pubmed-selectors';
+} from '../../utils/page/selectors';
 import { parseHtml, PMC_PAGES, PUBMED_SEARCH, readFixture } from './fixtures';
 
 interface Record {

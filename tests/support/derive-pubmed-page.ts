@@ -33,7 +33,7 @@ import {
   SHORT_CITATION_JOURNAL,
   SHORT_CITATION_YEAR,
   SHORT_VIEW_HEADING,
-} from '../../utils/pubmed-selectors';
+} from '../../utils/page/selectors';
 import {
   buildSubstancesSection,
   writeAbstract,

@@ -12,7 +12,7 @@ import {
   KEYWORDS_LIST_ITEM,
   MAJOR_CLASS,
   SUB_TITLE,
-} from '../../utils/pubmed-selectors';
+} from '../../utils/page/selectors';
 
 /** PubMed prints efetch labels in sentence case ("BACKGROUND" → "Background:"). */
 export function printedLabel(label: string): string {

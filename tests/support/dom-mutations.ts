@@ -4,7 +4,7 @@
  * (every selector in utils/pubmed-selectors.ts) are picked as often as any element of the page.
  */
 import fc from 'fast-check';
-import * as selectors from '@/utils/pubmed-selectors';
+import * as selectors from '@/utils/page/selectors';
 import { HOSTILE_STRINGS } from './message-arbitraries';
 
 /** Every selector string utils/pubmed-selectors.ts exports (the parts of a page the parsers read). */

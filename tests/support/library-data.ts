@@ -1,4 +1,4 @@
-import type { ArticleRecord, Highlight, JakLensDB, Note } from '@/utils/db';
+import type { ArticleRecord, Highlight, JakLensDB, Note } from '@/utils/storage/db';
 
 /** Generated library data for tests and the bench: articles with notes, some with highlights. */
 export interface GeneratedLibrary {

@@ -10,9 +10,14 @@ import {
   MAX_QUOTE,
   type Message,
   type MessageType,
-} from '@/utils/messages';
-import { DISEASE_KINDS, HIGHLIGHT_COLORS, READING_STATUSES, RELEVANCES } from '@/utils/picklists';
-import { MAX_TAG_LENGTH, MAX_TAGS } from '@/utils/tags';
+} from '@/utils/messaging/messages';
+import {
+  DISEASE_KINDS,
+  HIGHLIGHT_COLORS,
+  READING_STATUSES,
+  RELEVANCES,
+} from '@/utils/storage/picklists';
+import { MAX_TAG_LENGTH, MAX_TAGS } from '@/utils/storage/tags';
 
 /** Markup, script URLs and prototype keys that must stay inert data wherever they land. */
 export const HOSTILE_STRINGS = [

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import type * as v from 'valibot';
-import { MessageSchema, type Message } from '@/utils/messages';
+import { MessageSchema, type Message } from '@/utils/messaging/messages';
 import { MESSAGE_TYPES, validMessage } from './message-arbitraries';
 
 // The schema introspection below only reads the shape valibot documents for its schema objects.

@@ -4,7 +4,7 @@
  * exercised without the knowledge base.
  */
 
-import type { Mention, MentionFinder, MentionKind } from '../../utils/mention';
+import type { Mention, MentionFinder, MentionKind } from '../../utils/match/mention';
 
 export interface SimpleTerm {
   term: string;

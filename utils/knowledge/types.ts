@@ -2,7 +2,7 @@
  * Shared shapes of the knowledge base. Every fact carries where it came from, so the UI can
  * show a link and its kind, and never shows an UNVERIFIED item as fact.
  */
-import type { KnowledgeKind } from '../mention';
+import type { KnowledgeKind } from '../match/mention';
 
 /** Source ranking used by the reference tables (see data/README.md). */
 export type SourceKind =

@@ -1,5 +1,5 @@
-import type { Highlight } from '../db';
-import type { MessageClient } from '../message-client';
+import type { Highlight } from '../storage/db';
+import type { MessageClient } from '../messaging/client';
 import { recoverDrafts, type JournalStore } from '../storage/draft-journal';
 
 /**

@@ -83,9 +83,7 @@ async function injected(page: E2EPage) {
       ...(await page.attributes(inPanelRoot('a[href]'), 'href')).map((h) => h ?? ''),
     ],
     // Our frames (the note's, a comment's) are ours; anything else embedded in the panel is injected.
-    panelElements: await page.count(
-      inPanelRoot('img, script, iframe:not(.jl-note-frame), object'),
-    ),
+    panelElements: await page.count(inPanelRoot('img, script, iframe:not(.jl-note-frame), object')),
   };
 }
 

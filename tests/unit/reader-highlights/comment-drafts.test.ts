@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMessageHandler } from '@/utils/background-handler';
-import { openDatabase, type Highlight, type JakLensDB } from '@/utils/db';
-import { createMessageClient } from '@/utils/message-client';
+import { createMessageHandler } from '@/utils/messaging/background-handler';
+import { openDatabase, type Highlight, type JakLensDB } from '@/utils/storage/db';
+import { createMessageClient } from '@/utils/messaging/client';
 import {
   commentSubject,
   reconcileComment,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type JakLensDB } from '@/utils/db';
-import { getNote, listConflicts, saveNote } from '@/utils/notes-repository';
+import { openDatabase, type JakLensDB } from '@/utils/storage/db';
+import { getNote, listConflicts, saveNote } from '@/utils/storage/notes-repository';
 import {
   createDraftJournal,
   findOrphanedDrafts,

@@ -1,0 +1,131 @@
+import type { SourceRef } from '@/utils/knowledge/types';
+import type {
+  DiseaseMarkCard,
+  DrugMarkCard,
+  MarkCardModel,
+  TargetMarkCard,
+} from '@/utils/term-marks/mark-card';
+import { SourceLink } from '../SourceLink';
+import { TargetChips } from '../TargetChips';
+
+type Props = {
+  card: MarkCardModel;
+};
+
+/** How many of a record's sources the card lists; the summary panel lists them all. */
+const MAX_SOURCES = 3;
+
+function Sources({ label, sources }: { label: string; sources: readonly SourceRef[] }) {
+  if (sources.length === 0) return null;
+  const shown = sources.slice(0, MAX_SOURCES);
+  const more = sources.length - shown.length;
+  return (
+    <p class="jl-sources">
+      {label}:{' '}
+      {shown.map((s) => (
+        <SourceLink key={s.url} source={s} />
+      ))}
+      {more > 0 && <span class="jl-muted">+{more} more</span>}
+    </p>
+  );
+}
+
+function Drug({ card }: { card: DrugMarkCard }) {
+  return (
+    <>
+      <p class="jl-mc-kind">JAK inhibitor</p>
+      <h2 class="jl-mc-title">{card.title}</h2>
+      {card.brandNames.length > 0 && <p>Brand: {card.brandNames.map((b) => b.value).join(', ')}</p>}
+      <TargetChips
+        jak={card.jakTargets}
+        other={card.otherTargets}
+        unverified={card.unverifiedTargets}
+      />
+      <Sources label="Names and targets" sources={card.sources} />
+      {card.approvals.length > 0 ? (
+        <ul class="jl-mc-approvals" aria-label="Approvals">
+          {card.approvals.map((a) => (
+            <li key={`${a.region}-${a.year}`}>
+              Approved: {a.region}, {a.year} <SourceLink source={a.source} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="jl-muted">No verified approval in the reference.</p>
+      )}
+      {card.unverifiedApprovals > 0 && (
+        <p class="jl-muted">
+          {card.unverifiedApprovals} more approval
+          {card.unverifiedApprovals === 1 ? '' : 's'} unverified in the reference (not shown as
+          fact).
+        </p>
+      )}
+      <p class="jl-caution">{card.caution}</p>
+    </>
+  );
+}
+
+function Target({ card }: { card: TargetMarkCard }) {
+  return (
+    <>
+      <p class="jl-mc-kind">Target</p>
+      <h2 class="jl-mc-title">{card.title}</h2>
+      {card.fullName && card.fullName.toLowerCase() !== card.title.toLowerCase() && (
+        <p>{card.fullName}</p>
+      )}
+      {card.inhibitors.length > 0 ? (
+        <>
+          <p>Inhibited by ({card.inhibitors.length}):</p>
+          <ul class="jl-mc-inhibitors" aria-label="Known inhibitors">
+            {card.inhibitors.map((d) => (
+              <li key={d.drugId} data-drug={d.drugId}>
+                {d.sources[0] ? <SourceLink source={d.sources[0]} label={d.name} /> : d.name}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p class="jl-muted">No inhibitor in the reference lists this as its target.</p>
+      )}
+      {card.unverifiedInhibitors.length > 0 && (
+        <p class="jl-muted">
+          Listed but unverified in the reference (not facts): {card.unverifiedInhibitors.join(', ')}
+        </p>
+      )}
+      <Sources label="Name" sources={card.sources} />
+    </>
+  );
+}
+
+function Disease({ card }: { card: DiseaseMarkCard }) {
+  return (
+    <>
+      <p class="jl-mc-kind">{card.category}</p>
+      <h2 class="jl-mc-title">{card.title}</h2>
+      <Sources label="Term list" sources={card.sources} />
+    </>
+  );
+}
+
+/**
+ * The small info card next to a highlight mark: a drug's targets and approvals, a target's
+ * inhibitors, a disease term's label. Every fact carries its source link.
+ */
+export function MarkCard({ card }: Props) {
+  return (
+    <div class="jl-mc" data-kind={card.kind} data-term={card.termId}>
+      {card.kind === 'drug' && <Drug card={card} />}
+      {card.kind === 'target' && <Target card={card} />}
+      {card.kind === 'disease' && <Disease card={card} />}
+      {card.kind === 'drug-class' && (
+        <>
+          <p class="jl-mc-kind">Drug class</p>
+          <h2 class="jl-mc-title">{card.title}</h2>
+          <p>{card.inhibitorCount} inhibitors with a verified JAK target in the reference.</p>
+          <Sources label="Term list" sources={card.sources} />
+        </>
+      )}
+      {card.kind === 'label' && <h2 class="jl-mc-title">{card.title}</h2>}
+    </div>
+  );
+}

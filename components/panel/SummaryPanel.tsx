@@ -1,0 +1,105 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import type { PanelModel } from '@/utils/panel/model';
+import { DrugCard } from './DrugCard';
+import { PathwaySection } from './PathwaySection';
+
+/** Which edge of the window the docked panel sits on. */
+export type PanelSide = 'right' | 'left';
+
+type Props = {
+  model: PanelModel;
+  collapsed: boolean;
+  onToggle: () => void;
+  onNextMention: (drugId: string) => void;
+  /** Highlights per drug id on the page; falls back to the classifier's count. */
+  mentionCounts?: Readonly<Record<string, number>>;
+  side?: PanelSide;
+  /** Shown as a "move to the other side" button when given. */
+  onMoveSide?: () => void;
+  /** The reader's note on this article (filled by the notes feature). */
+  notesSlot?: ComponentChildren;
+  /** Polite status text, e.g. "Mention 2 of 4 of baricitinib". */
+  announcement?: string;
+  /** First paint only: the header and the drug cards, without the note and the pathway view. */
+  partial?: boolean;
+};
+
+/**
+ * The drug-target summary panel: verdict and why, the reader's note, a card per inhibitor and the
+ * pathway view. Collapses to a small tab. Presentational: state and page actions come in as props.
+ */
+export function SummaryPanel(props: Props) {
+  const { model, collapsed, onToggle, side = 'right' } = props;
+  const toggle = useRef<HTMLButtonElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    // The toggle button is replaced when the panel opens or closes; keep keyboard focus on it.
+    if (first.current) first.current = false;
+    else toggle.current?.focus();
+  }, [collapsed]);
+  if (collapsed) {
+    return (
+      <aside class="jl-panel jl-collapsed" data-side={side} aria-label="JAK Lens">
+        <button ref={toggle} type="button" class="jl-tab" aria-expanded="false" onClick={onToggle}>
+          JAK Lens <span class="jl-sr">summary, open</span>
+        </button>
+      </aside>
+    );
+  }
+  const other = side === 'right' ? 'left' : 'right';
+  return (
+    <aside class="jl-panel" data-side={side} aria-labelledby="jl-title">
+      <header class="jl-header">
+        <div class="jl-header-row">
+          <h2 id="jl-title">JAK Lens</h2>
+          {props.onMoveSide && (
+            <button type="button" class="jl-icon" onClick={props.onMoveSide}>
+              Move {other}
+            </button>
+          )}
+          <button
+            ref={toggle}
+            type="button"
+            class="jl-icon"
+            aria-expanded="true"
+            aria-controls="jl-body"
+            onClick={onToggle}
+          >
+            Collapse
+          </button>
+        </div>
+        <p class="jl-relevance" data-relevance={model.relevance}>
+          {model.relevanceLabel}
+        </p>
+        <p class="jl-verdict">{model.verdictLine}</p>
+      </header>
+      <div id="jl-body" class="jl-body">
+        {model.cards.length > 0 && (
+          <section aria-labelledby="jl-drugs-h">
+            <h3 id="jl-drugs-h">Inhibitors in this article</h3>
+            {model.cards.map((card) => (
+              <DrugCard
+                key={card.drugId}
+                card={card}
+                mentions={props.mentionCounts?.[card.drugId] ?? card.mentions}
+                onNextMention={props.onNextMention}
+              />
+            ))}
+          </section>
+        )}
+        {!props.partial && props.notesSlot !== undefined && (
+          <section class="jl-notes" aria-labelledby="jl-notes-h">
+            <h3 id="jl-notes-h">Your note</h3>
+            {props.notesSlot}
+          </section>
+        )}
+        {!props.partial && <PathwaySection pathways={model.pathways} />}
+        <p class="jl-caution">{model.caution}</p>
+      </div>
+      <p class="jl-sr" role="status" aria-live="polite">
+        {props.announcement ?? ''}
+      </p>
+    </aside>
+  );
+}

@@ -1,0 +1,42 @@
+import { render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '@/entrypoints/dashboard/App';
+import { openDatabase, type JakLensDB } from '@/utils/storage/db';
+import { recordVisit } from '@/utils/storage/recent-articles';
+
+describe('library page', () => {
+  let db: JakLensDB;
+  beforeEach(() => {
+    db = openDatabase(`test-${crypto.randomUUID()}`);
+  });
+  afterEach(async () => {
+    await db.delete();
+  });
+
+  it('updates live when the background records a visit', async () => {
+    render(<App db={db} />);
+    await screen.findByText(/No articles yet/);
+    await recordVisit(db, {
+      key: 'pmid:9',
+      pmid: '9',
+      title: 'A JDM paper',
+      url: 'https://pubmed.ncbi.nlm.nih.gov/9/',
+    });
+    await screen.findByText('A JDM paper');
+  });
+
+  it('clears the list after confirmation', async () => {
+    await recordVisit(db, {
+      key: 'pmid:9',
+      pmid: '9',
+      title: 'A JDM paper',
+      url: 'https://pubmed.ncbi.nlm.nih.gov/9/',
+    });
+    globalThis.confirm = () => true;
+    render(<App db={db} />);
+    await screen.findByText('A JDM paper');
+    screen.getByRole('button', { name: 'Clear list' }).click();
+    await waitFor(() => expect(screen.queryByText('A JDM paper')).toBeNull());
+    expect(await db.recent.count()).toBe(0);
+  });
+});

@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import reference from '../../../utils/knowledge/data/jak-inhibitors.json';
+import { DRUGS, getDrug } from '../../../utils/knowledge/drugs';
+import { affectedFamilies, PAIRINGS, type FamilyId } from '../../../utils/knowledge/pathways';
+import { MESH_DESCRIPTORS } from '../../../utils/knowledge/mesh';
+import { DEFAULT_TERMS } from '../../../utils/knowledge/terms';
+
+const SOURCE_KINDS = ['regulator', 'registry', 'pubmed', 'sponsor', 'reference', 'secondary'];
+
+describe('drugs', () => {
+  it('has every JAK/TYK2 inhibitor of the reference, by generic name', () => {
+    const names = reference.drugs.map((d) => d.name.replace(/\s*\(.*\)$/, '').toLowerCase());
+    expect(DRUGS.map((d) => d.name)).toEqual(names);
+    for (const name of [
+      'tofacitinib',
+      'baricitinib',
+      'ruxolitinib',
+      'upadacitinib',
+      'filgotinib',
+      'abrocitinib',
+      'peficitinib',
+      'delgocitinib',
+      'deucravacitinib',
+      'fedratinib',
+      'pacritinib',
+      'momelotinib',
+      'ritlecitinib',
+      'brepocitinib',
+      'deuruxolitinib',
+    ]) {
+      expect(getDrug(name)?.id).toBe(`drug:${name}`);
+    }
+  });
+
+  it('keeps code names, brand names and verified JAK targets', () => {
+    expect(getDrug('tofacitinib')).toMatchObject({
+      codeNames: [{ value: 'CP-690,550', verified: true }],
+      jakTargets: ['JAK1', 'JAK3', 'JAK2'],
+    });
+    expect(getDrug('baricitinib')?.codeNames.map((c) => c.value)).toEqual([
+      'LY3009104',
+      'INCB028050',
+      'INCB28050',
+    ]);
+    expect(getDrug('ruxolitinib')?.brandNames.map((b) => b.value)).toContain('Opzelura');
+    expect(getDrug('deucravacitinib')?.jakTargets).toEqual(['TYK2']);
+  });
+
+  it('never marks a cell that says UNVERIFIED as verified', () => {
+    for (const drug of DRUGS) {
+      const cells = [
+        ...drug.codeNames.map((c) => ({
+          text: `${c.value} ${c.note ?? ''}`,
+          verified: c.verified,
+        })),
+        ...drug.brandNames.map((c) => ({
+          text: `${c.value} ${c.note ?? ''}`,
+          verified: c.verified,
+        })),
+        ...drug.targets.map((c) => ({ text: `${c.value} ${c.note ?? ''}`, verified: c.verified })),
+        ...drug.otherTargets.map((c) => ({
+          text: `${c.value} ${c.note ?? ''}`,
+          verified: c.verified,
+        })),
+        ...drug.approvals.map((a) => ({
+          text: `${a.region} ${a.indications.join(' ')} ${a.note ?? ''}`,
+          verified: a.verified,
+        })),
+        ...drug.dmEvidence.map((e) => ({
+          text: `${e.id} ${e.phase} ${e.note}`,
+          verified: e.verified,
+        })),
+        { text: drug.boxedWarning.text, verified: drug.boxedWarning.verified },
+      ];
+      for (const cell of cells) {
+        if (/UNVERIFIED/i.test(cell.text))
+          expect(cell, drug.name).toMatchObject({ verified: false });
+      }
+    }
+  });
+
+  it('marks a whole field group unverified when the reference does', () => {
+    expect(getDrug('upadacitinib')?.dmEvidence.every((e) => !e.verified)).toBe(true);
+    expect(getDrug('golidocitinib')?.brandNames.every((b) => !b.verified)).toBe(true);
+    expect(getDrug('itacitinib')?.codeNames).toEqual([
+      { value: 'INCB039110', note: 'UNVERIFIED', verified: false },
+    ]);
+  });
+
+  it('does not turn "JAK (family; isoform profile UNVERIFIED)" into a JAK chip', () => {
+    const jaktinib = getDrug('jaktinib');
+    expect(jaktinib?.jakTargets).toEqual([]);
+    expect(jaktinib?.isJakInhibitor).toBe(true);
+    // Lestaurtinib's JAK2 activity is itself UNVERIFIED: not counted as a JAK inhibitor.
+    expect(getDrug('lestaurtinib')).toMatchObject({ jakTargets: [], isJakInhibitor: false });
+    expect(getDrug('pacritinib')?.otherTargets.find((t) => t.value === 'ACVR1')?.verified).toBe(
+      false,
+    );
+  });
+
+  it('gives every drug sources with a known kind', () => {
+    for (const drug of DRUGS) {
+      expect(drug.sources.length, drug.name).toBeGreaterThan(0);
+      for (const s of [...drug.sources, ...drug.approvals, ...drug.dmEvidence]) {
+        expect(SOURCE_KINDS).toContain(s.sourceKind);
+      }
+    }
+  });
+
+  it('leaves unverified code names out of the matcher terms', () => {
+    const forms = DEFAULT_TERMS.flatMap((t) => t.forms.map((f) => f.text));
+    expect(forms).toContain('CP-690,550');
+    expect(forms).not.toContain('INCB039110');
+    expect(forms).not.toContain('PF-06826647');
+  });
+});
+
+describe('MeSH descriptors', () => {
+  it('keeps only confirmed unique IDs', () => {
+    const byTerm = new Map(MESH_DESCRIPTORS.map((m) => [m.term, m]));
+    expect(byTerm.get('Dermatomyositis')?.id).toBe('D003882');
+    expect(byTerm.get('Janus Kinase Inhibitors')).toMatchObject({
+      id: null,
+      termId: 'drug:jak-inhibitor',
+    });
+  });
+});
+
+describe('pathways: a family is affected when the drug inhibits a JAK its receptor needs', () => {
+  it('reads the JAKs of each family, ignoring UNVERIFIED asides', () => {
+    const jaks = Object.fromEntries(PAIRINGS.map((p) => [p.id, p.jaks]));
+    expect(jaks['ifn-1']).toEqual(['TYK2', 'JAK1']);
+    expect(jaks['gamma-c']).toEqual(['JAK1', 'JAK3']);
+    // "TYK2 (cellsignal; JAK1 also reported elsewhere - UNVERIFIED)": JAK1 is not added.
+    expect(jaks['g-csf']).toEqual(['JAK2', 'TYK2']);
+  });
+
+  // Hand-derived from jak-stat-pathways.json (JAK1: IFN I/II/III, gp130, γc, IL-10, IL-13;
+  // JAK2: IFN-II, gp130, IL-12/23, βc, EPO, TPO, GH, leptin, G-CSF, IL-13; JAK3: γc;
+  // TYK2: IFN-I/III, gp130, IL-12/23, IL-10, TPO, G-CSF, IL-13).
+  const ALL: FamilyId[] = [
+    'ifn-1',
+    'ifn-2',
+    'ifn-3',
+    'il-6',
+    'gamma-c',
+    'il-12-23',
+    'il-10',
+    'beta-c',
+    'epo',
+    'tpo',
+    'gh',
+    'leptin',
+    'g-csf',
+    'il-13',
+  ];
+  const JAK1: FamilyId[] = ['ifn-1', 'ifn-2', 'ifn-3', 'il-6', 'gamma-c', 'il-10', 'il-13'];
+  const JAK2: FamilyId[] = [
+    'ifn-2',
+    'il-6',
+    'il-12-23',
+    'beta-c',
+    'epo',
+    'tpo',
+    'gh',
+    'leptin',
+    'g-csf',
+    'il-13',
+  ];
+  const TYK2: FamilyId[] = ['ifn-1', 'ifn-3', 'il-6', 'il-12-23', 'il-10', 'tpo', 'g-csf', 'il-13'];
+  const TYK2_JAK1: FamilyId[] = [
+    'ifn-1',
+    'ifn-2',
+    'ifn-3',
+    'il-6',
+    'gamma-c',
+    'il-12-23',
+    'il-10',
+    'tpo',
+    'g-csf',
+    'il-13',
+  ];
+  it.each<[string, FamilyId[]]>([
+    ['tofacitinib', ALL],
+    ['baricitinib', ALL],
+    ['ruxolitinib', ALL],
+    ['upadacitinib', JAK1],
+    ['filgotinib', JAK1],
+    ['abrocitinib', JAK1],
+    ['peficitinib', ALL],
+    ['delgocitinib', ALL],
+    ['deucravacitinib', TYK2],
+    ['fedratinib', JAK2],
+    ['pacritinib', JAK2],
+    ['momelotinib', ALL],
+    ['ritlecitinib', ['gamma-c']],
+    ['brepocitinib', TYK2_JAK1],
+    ['deuruxolitinib', ALL],
+    ['itacitinib', JAK1],
+    ['ivarmacitinib', JAK1],
+    ['golidocitinib', JAK1],
+    ['zasocitinib', TYK2],
+    ['ropsacitinib', TYK2],
+    ['lestaurtinib', []],
+    ['decernotinib', ['gamma-c']],
+    ['gusacitinib', ALL],
+    ['jaktinib', []],
+    ['povorcitinib', JAK1],
+  ])('%s', (name, expected) => {
+    const drug = getDrug(name);
+    expect(drug).toBeDefined();
+    expect(affectedFamilies(drug?.jakTargets ?? []).map((f) => f.pairing.id)).toEqual(expected);
+  });
+
+  it('says through which JAK a family is reached, with sources', () => {
+    const [ifn1] = affectedFamilies(['JAK1', 'FLT3']);
+    expect(ifn1?.pairing.id).toBe('ifn-1');
+    expect(ifn1?.via).toEqual(['JAK1']);
+    expect(ifn1?.pairing.sources.length).toBeGreaterThan(0);
+  });
+});

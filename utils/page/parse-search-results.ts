@@ -1,0 +1,62 @@
+import {
+  FOREIGN_MARKUP,
+  SEARCH_RESULT,
+  SEARCH_RESULT_CHECKBOX,
+  SEARCH_RESULT_CITATION,
+  SEARCH_RESULT_PMID,
+  SEARCH_RESULT_SNIPPET,
+  SEARCH_RESULT_TITLE,
+  SEARCH_RESULTS,
+} from './selectors';
+import { textOf } from '../article/text';
+
+/** One PubMed search result ("docsum"), with the element so callers can annotate it in place. */
+export interface SearchResult {
+  pmid: string;
+  title: string;
+  /** The full snippet shown under the result ('' when PubMed shows none). */
+  snippet: string;
+  /** Full journal citation: "Hypertension. 2021 Nov;78(5):1185-1196. doi: …". */
+  journalCitation: string;
+  element: Element;
+}
+
+/**
+ * Reads every `article.full-docsum` under `root` (a document, the results container, or a chunk
+ * appended by infinite scroll). Uses the `full-` variants of citation and snippet (the `short-`
+ * ones are cut). A result with no readable PMID is skipped.
+ */
+export function parseSearchResults(root: ParentNode): SearchResult[] {
+  return Array.from(root.querySelectorAll(SEARCH_RESULT))
+    .map(parseSearchResult)
+    .filter((r): r is SearchResult => r !== null);
+}
+
+/**
+ * Reads one result element (an `article.full-docsum`), e.g. one that infinite scroll just added.
+ * Null when it has no readable PMID.
+ */
+export function parseSearchResult(element: Element): SearchResult | null {
+  const titleLink = element.querySelector(SEARCH_RESULT_TITLE);
+  const pmid = [
+    titleLink?.getAttribute('data-article-id') ?? '',
+    textOf(element.querySelector(SEARCH_RESULT_PMID)),
+    element.querySelector(SEARCH_RESULT_CHECKBOX)?.getAttribute('value') ?? '',
+  ]
+    .map((c) => c.trim())
+    .find((c) => /^\d+$/.test(c));
+  if (!pmid) return null;
+  return {
+    pmid,
+    // easyScholar puts its badges after the title link and a DOI link inside the citation.
+    title: textOf(titleLink, FOREIGN_MARKUP),
+    snippet: textOf(element.querySelector(SEARCH_RESULT_SNIPPET), FOREIGN_MARKUP),
+    journalCitation: textOf(element.querySelector(SEARCH_RESULT_CITATION), FOREIGN_MARKUP),
+    element,
+  };
+}
+
+/** The results container (`#search-results`); infinite scroll appends chunks inside it. */
+export function searchResultContainer(doc: Document): Element | null {
+  return doc.querySelector(SEARCH_RESULTS);
+}

@@ -1,0 +1,98 @@
+/**
+ * The summary panel's view model: everything the panel shows, computed from a classifier Verdict
+ * and the knowledge base, so the components only lay it out. Pure: no DOM, no browser APIs.
+ */
+import type { Article } from '../article';
+import { summariseEvidence, type DiseaseKind, type Relevance, type Verdict } from '../classify';
+import { scanArticle } from '../classify/scan';
+import { getDrug, REFERENCE_CAUTION } from '../knowledge/drugs';
+import type { JakName } from '../knowledge/types';
+import { buildDrugCard, JAK_ORDER, type DrugCardModel } from './drug-card';
+import {
+  buildMatrix,
+  familiesForCards,
+  familiesForTargets,
+  jdmPathwayNote,
+  PATHWAY_RULE,
+  typeOneIfnBlockers,
+  type PathwayView,
+} from './pathways';
+
+export { safeHttpUrl } from './links';
+export { badgeFor, relevanceLabel, type Badge } from '../classify/relevance-label';
+import { relevanceLabel } from '../classify/relevance-label';
+export type { DrugCardModel } from './drug-card';
+export type { PathwayView } from './pathways';
+
+/** What the panel shows for one article. */
+export interface PanelModel {
+  /** False for articles that are not relevant: no panel by default. */
+  show: boolean;
+  relevance: Relevance;
+  disease: DiseaseKind | null;
+  /** "Core: juvenile dermatomyositis + JAK inhibition", "Disease only: …", "JAK inhibition only". */
+  relevanceLabel: string;
+  /** Why, in one sentence: "MeSH: Dermatomyositis; abstract: baricitinib ×4, tofacitinib ×2". */
+  verdictLine: string;
+  /** One card per inhibitor found, most-mentioned first. */
+  cards: DrugCardModel[];
+  pathways: PathwayView;
+  /** The reference's "not a prescribing reference" line, shown next to drug facts. */
+  caution: string;
+}
+
+const TARGET_IDS: Record<string, JakName> = {
+  'target:JAK1': 'JAK1',
+  'target:JAK2': 'JAK2',
+  'target:JAK3': 'JAK3',
+  'target:TYK2': 'TYK2',
+};
+
+/** JAKs the article names: from a scan of the article when given, else from the evidence. */
+function mentionedJaks(verdict: Verdict, article?: Article): JakName[] {
+  const ids = article ? scanArticle(article).map((h) => h.termId) : [];
+  const all = new Set([...ids, ...verdict.evidence.map((e) => e.termId)]);
+  return JAK_ORDER.filter((jak) => [...all].some((id) => TARGET_IDS[id] === jak));
+}
+
+/** Cards for the drugs the verdict found, most mentions first, ties by name. */
+function buildCards(verdict: Verdict): DrugCardModel[] {
+  return verdict.drugs
+    .flatMap((finding) => {
+      const drug = getDrug(finding.drugId);
+      return drug ? [buildDrugCard(drug, finding.count)] : [];
+    })
+    .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+}
+
+/**
+ * Builds the panel model. `article` is optional: with it, the target-only view lists every JAK
+ * the article names; without it, only the JAKs that counted as evidence.
+ */
+export function buildPanelModel(verdict: Verdict, article?: Article): PanelModel {
+  const cards = buildCards(verdict);
+  const noDrugs = cards.length === 0;
+  // Which drugs would block the interferon signature a disease paper measures: useful when the
+  // article names no inhibitor of its own.
+  const wantsBlockers =
+    verdict.relevance === 'disease' || (verdict.relevance === 'core' && noDrugs);
+  const targets = noDrugs ? mentionedJaks(verdict, article) : [];
+  return {
+    show: verdict.relevance !== 'none',
+    relevance: verdict.relevance,
+    disease: verdict.disease,
+    relevanceLabel: relevanceLabel(verdict.relevance, verdict.disease),
+    verdictLine: summariseEvidence(verdict),
+    cards,
+    pathways: {
+      rule: PATHWAY_RULE,
+      jdmNote: jdmPathwayNote(),
+      matrix: buildMatrix(cards),
+      families: familiesForCards(cards),
+      targets,
+      targetFamilies: familiesForTargets(targets),
+      typeOneIfnBlockers: wantsBlockers ? typeOneIfnBlockers() : null,
+    },
+    caution: REFERENCE_CAUTION,
+  };
+}
