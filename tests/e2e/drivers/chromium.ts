@@ -5,7 +5,7 @@ import {
   type ExtensionContext,
 } from '../../support/chromium-extension';
 import { routePages } from '../../support/routes';
-import { queryClosedShadow } from '../support/closed-shadow';
+import { extensionFrame, queryClosedShadow } from '../support/closed-shadow';
 import { isFrameOf, type ShadowOp } from './shadow-query';
 import type { E2EBrowser, E2EPage, Routes, Target } from './types';
 
@@ -150,6 +150,21 @@ export class ChromiumDriver implements E2EBrowser {
 
   async newPage(): Promise<E2EPage> {
     return new ChromiumPage(await this.ext.context.newPage());
+  }
+
+  /**
+   * DevTools' Page.crash, sent to the page's target or to the note frame's (an out-of-process frame in
+   * the extension's renderer, which also runs its service worker). The command never answers: the
+   * renderer is gone.
+   */
+  async crash(page: E2EPage, which: 'page' | 'extension') {
+    const target = (page as ChromiumPage).page;
+    const frame = which === 'page' ? target : await extensionFrame(target, 'note');
+    const cdp = await target.context().newCDPSession(frame);
+    await Promise.race([
+      cdp.send('Page.crash').catch(() => undefined),
+      new Promise((r) => setTimeout(r, 2_000)),
+    ]);
   }
 
   async restart() {

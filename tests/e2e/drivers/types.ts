@@ -41,6 +41,11 @@ export interface E2EBrowser {
   addRoutes(routes: Routes): void;
   /** Closes the browser and starts it again on the same profile, extension included. */
   restart(): Promise<void>;
+  /**
+   * Kills a renderer process as a crash would: the page's, or the extension's (which runs the note
+   * frame and, in Chromium, the service worker). Only where the driver can.
+   */
+  crash?(page: E2EPage, which: 'page' | 'extension'): Promise<void>;
   close(): Promise<void>;
 }
 
