@@ -45,6 +45,14 @@ class ChromiumPage implements E2EPage {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the two drivers type page functions differently
     return this.page.evaluate(fn as any, arg) as Promise<T>;
   }
+  async evaluateInFrame<T, A>(
+    kind: 'note' | 'comment',
+    fn: (arg: A) => T | Promise<T>,
+    arg?: A,
+  ): Promise<T> {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the two drivers type page functions differently
+    return (await this.frame(kind)).evaluate(fn as any, arg) as Promise<T>;
+  }
   async count(target: Target) {
     if (this.inShadow(target)) return this.shadow<number>(target, 'count');
     return (await this.locate(target)).count();

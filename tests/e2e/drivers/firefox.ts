@@ -127,6 +127,15 @@ class FirefoxPage implements E2EPage {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the two drivers type page functions differently
     return this.page.evaluate(fn as any, arg) as Promise<T>;
   }
+  async evaluateInFrame<T, A>(
+    kind: 'note' | 'comment',
+    fn: (arg: A) => T | Promise<T>,
+    arg?: A,
+  ): Promise<T> {
+    const { root } = await this.scope({ host: 'jak-lens-panel', frame: kind, inner: 'body' });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the two drivers type page functions differently
+    return root.evaluate(fn as any, arg) as Promise<T>;
+  }
   async count(target: Target) {
     if (this.inShadow(target)) return this.shadow<number>(target, 'count');
     const { root, selector } = await this.scope(target);

@@ -27,6 +27,12 @@ export interface E2EPage {
   press(key: string): Promise<void>;
   /** The `value` of every matching field (textarea, input), also inside frames the page cannot read. */
   values(target: Target): Promise<string[]>;
+  /** Runs `fn` in one of our extension frames (the note's or a comment's) and returns its JSON result. */
+  evaluateInFrame<T, A = undefined>(
+    kind: 'note' | 'comment',
+    fn: (arg: A) => T | Promise<T>,
+    arg?: A,
+  ): Promise<T>;
   /** The attribute `name` of every match (null where absent). */
   attributes(target: Target, name: string): Promise<(string | null)[]>;
   close(): Promise<void>;

@@ -13,11 +13,13 @@ const PANEL = 'jak-lens-panel';
 const inPanel = (inner: string): Target => ({ host: PANEL, inner });
 const inComment = (inner: string): Target => ({ host: PANEL, frame: 'comment', inner });
 
-/** Timings collected while the journeys run (printed at the end; never asserted). */
-export const keystrokeTimings: { journal: number[]; database: number[] } = {
-  journal: [],
-  database: [],
-};
+/** Median and 95th percentile of `values`, in ms, rounded to 0.01. */
+function summary(values: number[]): { median: number; p95: number; n: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return { median: round(at(0.5)), p95: round(at(0.95)), n: sorted.length };
+}
 
 async function openSeed(browser: E2EBrowser): Promise<E2EPage> {
   const page = await browser.newPage();
@@ -65,6 +67,49 @@ async function end(browser: E2EBrowser, page: E2EPage, how: Ending): Promise<voi
 }
 
 export function readerDataJourneys(getBrowser: () => E2EBrowser, endings: readonly Ending[]): void {
+  it('measures the time from a keystroke to the journal and to the database (printed, not asserted)', async () => {
+    const browser = getBrowser();
+    const page = await openSeed(browser);
+    // Test-side instruments in the note frame: when each input event starts, when each journal write
+    // returns, and when the save state next reads "Saved" (the background answers after the IndexedDB
+    // transaction has committed).
+    await page.evaluateInFrame('note', () => {
+      const t = { inputs: [] as number[], writes: [] as number[], saved: [] as number[] };
+      (window as unknown as { __t: typeof t }).__t = t;
+      addEventListener('input', () => t.inputs.push(performance.now()), true);
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key: string, value: string) {
+        setItem.call(this, key, value);
+        if (key.startsWith('jak-lens/draft/')) t.writes.push(performance.now());
+      };
+      const state = document.querySelector('.jak-save-state')!;
+      new MutationObserver(() => {
+        if (state.textContent === 'Saved') t.saved.push(performance.now());
+      }).observe(state, { childList: true, characterData: true, subtree: true });
+    });
+    type Timings = { inputs: number[]; writes: number[]; saved: number[] };
+    const read = () =>
+      page.evaluateInFrame('note', () => (window as unknown as { __t: Timings }).__t);
+    const lastKeys: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      await page.type(inNote('textarea'), ` w${i}x`);
+      const last = (await read()).inputs.at(-1)!;
+      lastKeys.push(last);
+      await eventually(async () => (await read()).saved.some((s) => s > last), 20_000, `save ${i}`);
+    }
+    const t = await read();
+    expect(t.writes.length).toBe(t.inputs.length);
+    const journal = t.inputs.map((input, i) => t.writes[i]! - input);
+    const database = lastKeys.map((key) => t.saved.find((s) => s > key)! - key);
+    const figures = {
+      browser: browser.name,
+      journal: summary(journal),
+      database: summary(database),
+    };
+    console.log(`[keystroke→durable] ${JSON.stringify(figures)}`);
+    await page.close();
+  });
+
   for (const how of endings) {
     it(`keeps every character typed in the note when we ${how} 0 ms after the last key`, async () => {
       const browser = getBrowser();
