@@ -133,7 +133,7 @@ export function readerDataJourneys(getBrowser: () => E2EBrowser, endings: readon
   it('keeps every character of a highlight comment when the tab closes 0 ms after the last key', async () => {
     const browser = getBrowser();
     const page = await openSeed(browser);
-    const phrase = 'juvenile dermatomyositis';
+    const phrase = 'refractory Juvenile Dermatomyositis';
     expect(await selectInAbstract(page, phrase)).toBe(phrase);
     // "Comment…" highlights and opens the comment editor, an extension frame in the panel.
     await page.click({ host: 'jl-selection-action', inner: '.jl-sel-comment' });
