@@ -4,7 +4,7 @@ import {
   removeFirefoxProfile,
   type FirefoxSession,
 } from '../../support/firefox';
-import { emptyResult, isFrameOf, SHADOW_QUERY, type ShadowOp } from './shadow-query';
+import { emptyResult, pickFrame, SHADOW_QUERY, type ShadowOp } from './shadow-query';
 import { lookupRoute, type E2EBrowser, type E2EPage, type Routes, type Target } from './types';
 
 /** The raw WebDriver BiDi connection under Puppeteer (for closed shadow roots, see shadow()). */
@@ -48,7 +48,9 @@ class FirefoxPage implements E2EPage {
     if (typeof target === 'string') return { root: this.page, selector: target };
     if (!target.frame) throw new Error('shadow targets go through shadow()');
     for (let i = 0; i < 100; i++) {
-      const frame = this.page.frames().find((f) => isFrameOf(target.frame!, f.url()));
+      const frame = await pickFrame(this.page.frames(), target.frame, (f) =>
+        f.evaluate(() => location.hash),
+      );
       if (frame) return { root: frame, selector: target.inner };
       await new Promise((r) => setTimeout(r, 100));
     }

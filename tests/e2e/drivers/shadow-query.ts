@@ -44,3 +44,23 @@ export function isFrameOf(kind: 'note' | 'comment', url: string): boolean {
   if (!url.includes('/note-frame.html')) return false;
   return kind === 'comment' ? url.includes('comment=') : !url.includes('comment=');
 }
+
+/**
+ * The first of `frames` that is our `kind` of frame. The URL's fragment tells them apart; a driver whose
+ * frame URLs leave the fragment out passes `hashOf` to read `location.hash` inside the frame.
+ */
+export async function pickFrame<F extends { url(): string }>(
+  frames: readonly F[],
+  kind: 'note' | 'comment',
+  hashOf: (frame: F) => Promise<string>,
+): Promise<F | undefined> {
+  for (const frame of frames) {
+    const url = frame.url();
+    if (!url.includes('/note-frame.html')) continue;
+    const hash = url.includes('#')
+      ? url.slice(url.indexOf('#'))
+      : await hashOf(frame).catch(() => '');
+    if ((kind === 'comment') === hash.includes('comment=')) return frame;
+  }
+  return undefined;
+}
