@@ -11,6 +11,7 @@ import {
   createDraftJournal,
   holdEditorLock,
   liveEditors,
+  openJournalStore,
   recoverDrafts,
   type JournalStore,
 } from '@/utils/storage/draft-journal';
@@ -30,6 +31,20 @@ type Props = {
 
 const toDraft = toNoteDraft;
 
+/** Where the library journals when localStorage is refused: nothing survives, nothing breaks. */
+const memoryStore: JournalStore = (() => {
+  const map = new Map<string, string>();
+  return {
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, v),
+    removeItem: (k) => void map.delete(k),
+    key: (i) => [...map.keys()][i] ?? null,
+    get length() {
+      return map.size;
+    },
+  };
+})();
+
 /**
  * An article opened from the library, connected: the note autosaves straight to the database with
  * the same revision check as the panel (a save based on an old revision becomes a conflict copy),
@@ -37,7 +52,7 @@ const toDraft = toNoteDraft;
  */
 export function DetailView({ db, row, knownTags, onDelete, onClose, ...rest }: Props) {
   const revision = useRef(row.note?.revision ?? 0);
-  const store = rest.journalStore ?? globalThis.localStorage;
+  const store = rest.journalStore ?? openJournalStore() ?? memoryStore;
   // As in the note frame: every keystroke journaled first, per editor (utils/storage/draft-journal.ts).
   const [editorId] = useState(() => crypto.randomUUID());
   const journal = createDraftJournal<Draft>(store, {

@@ -10,7 +10,7 @@ import {
   FRAME_HEIGHT_TYPE,
   parseNoteFrameHash,
 } from '@/utils/messaging/note-frame';
-import { holdEditorLock, liveEditors } from '@/utils/storage/draft-journal';
+import { holdEditorLock, liveEditors, openJournalStore } from '@/utils/storage/draft-journal';
 import frameCss from './style.css?inline';
 import { NoteFrameApp } from './App';
 
@@ -53,7 +53,8 @@ const onHeight = (height: number) => {
 // the lock tells editors opened later that this one is alive and its entries are not leftovers.
 const editorId = crypto.randomUUID();
 holdEditorLock(editorId);
-const drafts = { store: localStorage, editorId, isAlive: () => liveEditors() };
+const store = openJournalStore();
+const drafts = store ? { store, editorId, isAlive: () => liveEditors() } : undefined;
 
 const onCommentsChanged = () => {
   // A bare signal (no text, no id): the panel reloads the highlights from the background.
@@ -67,7 +68,7 @@ render(
     onCommentsChanged={onCommentsChanged}
     params={params}
     request={request}
-    drafts={drafts}
+    {...(drafts ? { drafts } : {})}
     onRemoteChange={onRemoteChange}
     onHeight={onHeight}
   />,

@@ -20,6 +20,20 @@ export interface JournalStore {
   readonly length: number;
 }
 
+/**
+ * This page's localStorage, or undefined where the browser refuses it (storage switched off, or
+ * blocked for a frame): the editors then work without a journal rather than not at all.
+ */
+export function openJournalStore(): JournalStore | undefined {
+  try {
+    const store = globalThis.localStorage;
+    store.getItem(JOURNAL_PREFIX);
+    return store;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Every key of ours starts with this, then the kind of field, its subject and the editor. */
 export const JOURNAL_PREFIX = 'jak-lens/draft/';
 
