@@ -86,7 +86,10 @@ export function NotesSection(props: Props) {
   };
   const load = async () => {
     try {
-      await recover();
+      // Recovery never stands between the reader and the note: a failure leaves the drafts for later.
+      await recover().catch((error: unknown) =>
+        console.warn('[JAK Lens] journaled drafts kept for later', error),
+      );
       const { note, conflicts } = await request({ type: 'note/get', articleKey });
       setLoaded({ draft: toDraft(note), revision: note?.revision ?? 0 });
       setLoadError(undefined);
