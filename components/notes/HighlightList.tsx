@@ -1,8 +1,6 @@
-import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { MAX_COMMENT } from '@/utils/messaging/messages';
 import { NOTE_MARK_COLORS } from '@/utils/reader-highlights/style';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '@/utils/storage/picklists';
-import { whenTrusted } from '@/components/trusted';
 
 /** One highlight as the list shows it. */
 export interface HighlightListItem {
@@ -17,13 +15,8 @@ export interface HighlightListItem {
 
 type Props = {
   items: readonly HighlightListItem[];
-  /**
-   * The comment editor of one highlight: an extension frame, so the words and their key events never
-   * reach the page. Shown below the quote while the reader edits that comment.
-   */
-  renderCommentEditor: (item: HighlightListItem) => ComponentChildren;
-  /** A highlight whose comment editor opens now (the selection bar's "Comment…"). */
-  commentingId?: string;
+  /** Called with the new text when the reader leaves a changed comment box ('' clears it). */
+  onCommentChange: (id: string, text: string) => void;
   onDelete: (id: string) => void;
   onColorChange?: (id: string, color: HighlightColor) => void;
   /** Scroll the page to the highlight (anchored ones only). */
@@ -39,7 +32,7 @@ const CSS = `
 .jl-hl-quote { margin: 0 0 4px; font-style: italic; overflow-wrap: anywhere; }
 .jl-hl-quote button { all: unset; cursor: pointer; }
 .jl-hl-quote button:focus-visible { outline: 2px solid var(--jl-focus); }
-.jl-hl-comment { margin: 0 0 4px; white-space: pre-wrap; overflow-wrap: anywhere; }
+.jl-hl-item textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 2.4em; }
 .jl-hl-actions { display: flex; gap: 4px; align-items: center; flex-wrap: wrap; }
 .jl-hl-swatch { width: 18px; height: 18px; border: 1px solid var(--jl-border); border-radius: 50%; padding: 0; background: var(--jl-hl); cursor: pointer; }
 .jl-hl-swatch[aria-pressed='true'] { outline: 2px solid var(--jl-fg); }
@@ -47,17 +40,11 @@ const CSS = `
 `;
 
 /**
- * The reader's highlights on this article: quote, comment, colour and delete; those whose text is no
- * longer on the page are listed apart as orphans, with their text, so nothing the reader marked
- * disappears silently. Presentational: changes go out through callbacks, and only for the reader's
- * own (trusted) clicks and keys; comments are typed in the editor the caller renders.
+ * The reader's highlights on this article: quote, colour, an inline comment box and delete; those
+ * whose text is no longer on the page are listed apart as orphans, with their text, so nothing the
+ * reader marked disappears silently. Presentational: changes go out through callbacks.
  */
 export function HighlightList(props: Props) {
-  const [editing, setEditing] = useState<string | undefined>(props.commentingId);
-  useEffect(() => {
-    if (props.commentingId) setEditing(props.commentingId);
-  }, [props.commentingId]);
-  const shared = { ...props, editing, setEditing };
   const anchored = props.items.filter((item) => !item.orphaned);
   const orphans = props.items.filter((item) => item.orphaned);
   return (
@@ -77,7 +64,7 @@ export function HighlightList(props: Props) {
       {anchored.length > 0 && (
         <ul class="jl-hl-list">
           {anchored.map((item) => (
-            <Item key={item.id} item={item} {...shared} />
+            <Item key={item.id} item={item} {...props} />
           ))}
         </ul>
       )}
@@ -86,7 +73,7 @@ export function HighlightList(props: Props) {
           <h5>Orphaned — text not found on this page</h5>
           <ul class="jl-hl-list">
             {orphans.map((item) => (
-              <Item key={item.id} item={item} {...shared} />
+              <Item key={item.id} item={item} {...props} />
             ))}
           </ul>
         </div>
@@ -95,16 +82,9 @@ export function HighlightList(props: Props) {
   );
 }
 
-type ItemProps = Props & {
-  item: HighlightListItem;
-  editing: string | undefined;
-  setEditing: (id: string | undefined) => void;
-};
-
-function Item({ item, editing, setEditing, ...props }: ItemProps) {
+function Item({ item, ...props }: Props & { item: HighlightListItem }) {
   const shade = { '--jl-hl': NOTE_MARK_COLORS[item.color] };
   const { onReveal } = props;
-  const isEditing = editing === item.id;
   return (
     <li
       class="jl-hl-item"
@@ -121,9 +101,16 @@ function Item({ item, editing, setEditing, ...props }: ItemProps) {
           item.quote
         )}
       </blockquote>
-      {isEditing
-        ? props.renderCommentEditor(item)
-        : item.comment && <p class="jl-hl-comment">{item.comment}</p>}
+      <textarea
+        aria-label="Comment on this highlight"
+        placeholder="Add a comment"
+        maxLength={MAX_COMMENT}
+        value={item.comment ?? ''}
+        onChange={(e) => {
+          const text = e.currentTarget.value;
+          if (text !== (item.comment ?? '')) props.onCommentChange(item.id, text);
+        }}
+      />
       <div class="jl-hl-actions">
         {props.onColorChange &&
           HIGHLIGHT_COLORS.map((color) => (
@@ -134,22 +121,10 @@ function Item({ item, editing, setEditing, ...props }: ItemProps) {
               style={{ '--jl-hl': NOTE_MARK_COLORS[color] }}
               aria-label={`Colour ${color}`}
               aria-pressed={color === item.color}
-              onClick={whenTrusted(() => props.onColorChange?.(item.id, color))}
+              onClick={() => props.onColorChange?.(item.id, color)}
             />
           ))}
-        <button
-          type="button"
-          class="jl-hl-edit-comment"
-          aria-expanded={isEditing}
-          onClick={whenTrusted(() => setEditing(isEditing ? undefined : item.id))}
-        >
-          {isEditing ? 'Done' : item.comment ? 'Edit comment' : 'Comment'}
-        </button>
-        <button
-          type="button"
-          class="jl-hl-delete"
-          onClick={whenTrusted(() => props.onDelete(item.id))}
-        >
+        <button type="button" class="jl-hl-delete" onClick={() => props.onDelete(item.id)}>
           Delete
         </button>
       </div>

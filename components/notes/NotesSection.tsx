@@ -3,23 +3,8 @@ import { DraftNoteEditor, toNoteDraft, type NoteDraft } from '@/components/notes
 import { useAutosave, type SaveOutcome } from '@/components/notes/use-autosave';
 import type { Note, NoteConflict } from '@/utils/storage/db';
 import type { MessageClient } from '@/utils/messaging/client';
-import { READING_STATUSES } from '@/utils/storage/picklists';
-import {
-  createDraftJournal,
-  recoverDrafts,
-  type JournalStore,
-} from '@/utils/storage/draft-journal';
 
 type Draft = NoteDraft;
-
-/** Where this editor journals its keystrokes (utils/storage/draft-journal.ts). */
-export interface NoteDrafts {
-  store: JournalStore;
-  /** This editor's id, whose Web Lock it holds while it lives. */
-  editorId: string;
-  /** Which editors are alive now (those of closed or crashed tabs are not). */
-  isAlive: () => Promise<(editorId: string) => boolean>;
-}
 
 type Props = {
   articleKey: string;
@@ -28,68 +13,19 @@ type Props = {
   entityTags: string[];
   /** Subscribes to "a note for this article changed in another tab"; returns the unsubscribe. */
   onRemoteChange: (listener: () => void) => () => void;
-  /** The keystroke journal; without it, text lives only in memory until the save arrives. */
-  drafts?: NoteDrafts;
 };
 
 const toDraft = toNoteDraft;
-
-/** A journaled note draft, checked (the journal is ours, but storage can be damaged). */
-function readDraft(value: unknown): Draft | null {
-  const draft = value as Partial<Draft> | null;
-  if (
-    typeof draft?.body !== 'string' ||
-    !Array.isArray(draft.tags) ||
-    !draft.tags.every((tag) => typeof tag === 'string') ||
-    !(READING_STATUSES as readonly unknown[]).includes(draft.status)
-  )
-    return null;
-  return { body: draft.body, tags: draft.tags, status: draft.status as Draft['status'] };
-}
 
 /**
  * The reader's note on this article: loaded from and autosaved to the background. Shown in the note
  * frame (entrypoints/note-frame/), an extension page embedded in the panel, never in the page itself.
  */
-export function NotesSection(props: Props) {
-  const { articleKey, request, entityTags, onRemoteChange, drafts } = props;
+export function NotesSection({ articleKey, request, entityTags, onRemoteChange }: Props) {
   const [loaded, setLoaded] = useState<{ draft: Draft; revision: number } | null>(null);
-  const [recovered, setRecovered] = useState<NoteConflict[]>([]);
   const [loadError, setLoadError] = useState<string>();
-  /**
-   * Words journaled by an editor that died before its save arrived (tab closed, browser quit,
-   * renderer crashed) are saved first, through the revision check: over the note they were typed
-   * on, or beside a newer one as a conflict copy. A failed recovery keeps them for the next try.
-   */
-  const recover = async () => {
-    if (!drafts) return;
-    const copies: NoteConflict[] = [];
-    await recoverDrafts<Draft>(
-      drafts.store,
-      'note',
-      articleKey,
-      await drafts.isAlive(),
-      async (entry) => {
-        const draft = readDraft(entry.value);
-        if (!draft || typeof entry.base !== 'number') return false;
-        const result = await request({
-          type: 'note/save',
-          articleKey,
-          ...draft,
-          baseRevision: entry.base,
-        });
-        if (result.status === 'conflict') copies.push(result.conflictCopy);
-        return true;
-      },
-    );
-    if (copies.length > 0) setRecovered((old) => [...old, ...copies]);
-  };
   const load = async () => {
     try {
-      // Recovery never stands between the reader and the note: a failure leaves the drafts for later.
-      await recover().catch((error: unknown) =>
-        console.warn('[JAK Lens] journaled drafts kept for later', error),
-      );
       const { note, conflicts } = await request({ type: 'note/get', articleKey });
       setLoaded({ draft: toDraft(note), revision: note?.revision ?? 0 });
       setLoadError(undefined);
@@ -122,9 +58,7 @@ export function NotesSection(props: Props) {
       onRemoteChange={onRemoteChange}
       initial={loaded.draft}
       initialRevision={loaded.revision}
-      initialConflicts={recovered}
       reload={load}
-      {...(drafts ? { drafts } : {})}
     />
   );
 }
@@ -132,24 +66,13 @@ export function NotesSection(props: Props) {
 type LoadedProps = Props & {
   initial: Draft;
   initialRevision: number;
-  /** Conflict copies made while recovering journaled drafts. */
-  initialConflicts: NoteConflict[];
   reload: () => Promise<{ note: Note | null; conflicts: NoteConflict[] } | null>;
 };
 
 function LoadedEditor(props: LoadedProps) {
-  const { articleKey, request, entityTags, initial, initialRevision, reload, drafts } = props;
+  const { articleKey, request, entityTags, initial, initialRevision, reload } = props;
   const revision = useRef(initialRevision);
-  const [conflicts, setConflicts] = useState<NoteConflict[]>(props.initialConflicts);
-  const [journal] = useState(() =>
-    drafts
-      ? createDraftJournal<Draft>(drafts.store, {
-          kind: 'note',
-          subject: articleKey,
-          editorId: drafts.editorId,
-        })
-      : null,
-  );
+  const [conflicts, setConflicts] = useState<NoteConflict[]>([]);
   const [knownTags, setKnownTags] = useState<string[]>([]);
 
   const save = async (draft: Draft): Promise<SaveOutcome> => {
@@ -171,19 +94,7 @@ function LoadedEditor(props: LoadedProps) {
     }
     return 'saved';
   };
-  const autosave = useAutosave<Draft>({
-    initial,
-    save,
-    // Journaled with the revision the text was typed over, read when written (saves move it).
-    ...(journal
-      ? {
-          journal: {
-            write: (d: Draft) => journal.write(d, revision.current),
-            clear: journal.clear,
-          },
-        }
-      : {}),
-  });
+  const autosave = useAutosave<Draft>({ initial, save });
   // The remote-change listener outlives renders; it must see the current state, not the first one.
   const saveState = useRef(autosave.saveState);
   saveState.current = autosave.saveState;

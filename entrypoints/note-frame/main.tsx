@@ -5,12 +5,7 @@ import panelCss from '@/components/panel/panel.css?inline';
 import notesCss from '@/components/notes/notes.css?inline';
 import { createMessageClient } from '@/utils/messaging/client';
 import { TabMessageSchema, type Message } from '@/utils/messaging/messages';
-import {
-  COMMENTS_CHANGED_TYPE,
-  FRAME_HEIGHT_TYPE,
-  parseNoteFrameHash,
-} from '@/utils/messaging/note-frame';
-import { holdEditorLock, liveEditors, openJournalStore } from '@/utils/storage/draft-journal';
+import { FRAME_HEIGHT_TYPE, parseNoteFrameHash } from '@/utils/messaging/note-frame';
 import frameCss from './style.css?inline';
 import { NoteFrameApp } from './App';
 
@@ -49,26 +44,10 @@ const onHeight = (height: number) => {
   }
 };
 
-// Every keystroke goes to this frame's localStorage (the extension's origin) before anything else;
-// the lock tells editors opened later that this one is alive and its entries are not leftovers.
-const editorId = crypto.randomUUID();
-holdEditorLock(editorId);
-const store = openJournalStore();
-const drafts = store ? { store, editorId, isAlive: () => liveEditors() } : undefined;
-
-const onCommentsChanged = () => {
-  // A bare signal (no text, no id): the panel reloads the highlights from the background.
-  if (params && window.parent !== window) {
-    window.parent.postMessage({ type: COMMENTS_CHANGED_TYPE }, params.parentOrigin);
-  }
-};
-
 render(
   <NoteFrameApp
-    onCommentsChanged={onCommentsChanged}
     params={params}
     request={request}
-    {...(drafts ? { drafts } : {})}
     onRemoteChange={onRemoteChange}
     onHeight={onHeight}
   />,

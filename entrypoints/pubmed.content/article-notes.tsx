@@ -1,11 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { HighlightList, type HighlightListItem } from '@/components/notes/HighlightList';
-import { NoteFrame } from './note-frame';
 import type { PageHighlight, UserHighlights } from './user-highlights';
 
 type Props = {
-  articleKey: string;
   /** The note editor (NotesSection). */
   note: ComponentChildren;
   /** The page's highlights; absent when they could not be loaded. */
@@ -28,19 +26,13 @@ export function toListItem(item: PageHighlight): HighlightListItem {
  * The panel's notes slot: the reader's note, then their highlights on this article, kept in step
  * with the page's highlight controller (creating one on the page adds it here at once).
  */
-export function ArticleNotes({ articleKey, note, highlights }: Props) {
+export function ArticleNotes({ note, highlights }: Props) {
   const [items, setItems] = useState(() => highlights?.highlights ?? []);
   const [errorMessage, setErrorMessage] = useState<string>();
-  const [commentingId, setCommentingId] = useState<string>();
   useEffect(() => {
     if (!highlights) return undefined;
     setItems(highlights.highlights);
-    const unsubscribe = highlights.subscribe(setItems);
-    const unrequest = highlights.onCommentRequest(setCommentingId);
-    return () => {
-      unsubscribe();
-      unrequest();
-    };
+    return highlights.subscribe(setItems);
   }, [highlights]);
 
   const attempt = (action: Promise<unknown>) =>
@@ -56,16 +48,7 @@ export function ArticleNotes({ articleKey, note, highlights }: Props) {
         <HighlightList
           items={items.map(toListItem)}
           {...(errorMessage ? { errorMessage } : {})}
-          {...(commentingId ? { commentingId } : {})}
-          renderCommentEditor={(item) => (
-            // The comment is typed in an extension frame, out of the page's reach.
-            <NoteFrame
-              articleKey={articleKey}
-              entityTags={[]}
-              highlightId={item.id}
-              onCommentsChanged={() => void attempt(highlights.refresh())}
-            />
-          )}
+          onCommentChange={(id, text) => void attempt(highlights.setComment(id, text))}
           onColorChange={(id, color) => void attempt(highlights.setColor(id, color))}
           onDelete={(id) => void attempt(highlights.remove(id))}
           onReveal={(id) => highlights.reveal(id)}

@@ -88,15 +88,8 @@ export async function initArticlePage(
     mentionCounts: countDrugMarks(document),
     notesSlot: seen ? (
       <ArticleNotes
-        articleKey={seen.key}
         // The note is edited in an extension frame: the page never holds its text.
-        note={
-          <NoteFrame
-            articleKey={seen.key}
-            entityTags={tags}
-            onCommentsChanged={() => void userHighlights?.refresh().catch(() => undefined)}
-          />
-        }
+        note={<NoteFrame articleKey={seen.key} entityTags={tags} />}
         {...(userHighlights ? { highlights: userHighlights } : {})}
       />
     ) : undefined,

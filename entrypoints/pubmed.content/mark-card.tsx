@@ -48,8 +48,7 @@ export function watchMarkCards({ doc, isKindEnabled, ...timing }: MarkCardOption
     host.setAttribute('data-jl-ui', '');
     // Inline, so page CSS cannot move or hide it; fixed, placed next to the mark on every show.
     host.style.cssText = 'position:fixed;z-index:2147483646;top:0;left:0;margin:0;display:block;';
-    // Closed, like the panel's: the page's scripts get no handle on what is inside.
-    const shadow = host.attachShadow({ mode: 'closed' });
+    const shadow = host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = cardCss;
     const container = doc.createElement('div');

@@ -135,10 +135,8 @@ async function createPanel(ctx: ContentScriptContext, props: PanelProps): Promis
     anchor: 'body',
     append: 'last',
     css: `${panelCss}\n${notesCss}`,
-    // Closed: the page's scripts get no handle on the highlights, comments or buttons inside (the
-    // content script's attachShadow is its own, not the page's patched one). The reader's words are
-    // typed only in extension frames (note-frame.tsx), whose key events the page never sees.
-    mode: 'closed',
+    // Keystrokes typed in the panel (highlight comments) must not reach PubMed's shortcuts. The note
+    // itself is typed in an extension frame (note-frame.tsx), which the page cannot see at all.
     isolateEvents: true,
     onMount: (uiContainer) => {
       container = uiContainer;

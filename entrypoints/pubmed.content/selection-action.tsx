@@ -13,33 +13,34 @@ const SETTLE_MS = 200;
 export interface SelectionActionOptions {
   doc: Document;
   roots: readonly Element[];
-  highlights: Pick<UserHighlights, 'createAt' | 'requestComment'>;
+  highlights: Pick<UserHighlights, 'createAt'>;
 }
 
 /**
  * Shows the floating "Highlight" bar next to any selection of article text, and hides it otherwise.
- * The place is captured when the bar appears (as text offsets, not a live Range), so anything that
- * moves the page's selection meanwhile cannot change what gets highlighted. Returns the
+ * The place is captured when the bar appears (as text offsets, not a live Range), so focusing the
+ * comment box, which moves the page's selection, cannot change what gets highlighted. Returns the
  * function that removes the bar and its listeners.
  */
 export function watchSelection({ doc, roots, highlights }: SelectionActionOptions): () => void {
   for (const stale of doc.querySelectorAll(SELECTION_ACTION_HOST)) stale.remove();
   const host = doc.createElement(SELECTION_ACTION_HOST);
   host.setAttribute('data-jl-ui', '');
-  // Closed: the page's scripts cannot reach the bar's buttons (our attachShadow is not the page's).
-  const shadow = host.attachShadow({ mode: 'closed' });
+  const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = SELECTION_ACTION_CSS;
   const container = doc.createElement('div');
   shadow.append(style, container);
 
   let at: RootSpan | null = null;
+  let commenting = false;
   let busy = false;
   let errorMessage: string | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const hide = () => {
     at = null;
+    commenting = false;
     errorMessage = undefined;
     render(null, container);
     host.remove();
@@ -47,24 +48,28 @@ export function watchSelection({ doc, roots, highlights }: SelectionActionOption
   const draw = () => {
     render(
       <SelectionAction
+        commenting={commenting}
         busy={busy}
         {...(errorMessage ? { errorMessage } : {})}
-        onHighlight={(color) => void create(color, false)}
-        onComment={() => void create('yellow', true)}
+        onHighlight={(color, comment) => void create(color, comment)}
+        onStartComment={() => {
+          commenting = true;
+          draw();
+        }}
+        onCancel={hide}
       />,
       container,
     );
   };
-  const create = async (color: HighlightColor, withComment: boolean) => {
+  const create = async (color: HighlightColor, comment?: string) => {
     if (!at || busy) return;
     busy = true;
     draw();
     try {
-      const highlight = await highlights.createAt(at, color);
+      await highlights.createAt(at, color, comment);
       doc.getSelection()?.removeAllRanges();
       busy = false;
       hide();
-      if (withComment) highlights.requestComment(highlight.id);
     } catch (error) {
       busy = false;
       errorMessage = error instanceof Error ? error.message : String(error);
@@ -73,7 +78,7 @@ export function watchSelection({ doc, roots, highlights }: SelectionActionOption
   };
 
   const update = () => {
-    if (busy) return;
+    if (commenting || busy) return;
     const selection = doc.getSelection();
     const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
     const located = range && !range.collapsed ? locateSelection(roots, range) : null;
@@ -96,9 +101,17 @@ export function watchSelection({ doc, roots, highlights }: SelectionActionOption
   const onEscape = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && host.isConnected) hide();
   };
-  // Keep the page's selection when the bar is pressed (a click would otherwise collapse it).
-  const keepSelection = (event: Event) => event.preventDefault();
+  // Keep the page's selection when the bar is pressed (a click would otherwise collapse it), except
+  // in the comment box, which needs the focus.
+  const keepSelection = (event: Event) => {
+    const target = event.composedPath()[0] as Element | undefined;
+    if (target?.tagName !== 'TEXTAREA') event.preventDefault();
+  };
+  // PubMed's own shortcuts must not see keys typed into the comment box.
+  const isolate = (event: Event) => event.stopPropagation();
+
   host.addEventListener('mousedown', keepSelection);
+  for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, isolate);
   doc.addEventListener('mouseup', onPointerOrKey);
   doc.addEventListener('keyup', onPointerOrKey);
   doc.addEventListener('selectionchange', soon);

@@ -31,12 +31,8 @@ export interface UserHighlights {
   /** Highlights a place found earlier with `locateSelection` (the floating action keeps one). */
   createAt(at: RootSpan, color?: HighlightColor, comment?: string): Promise<Highlight>;
   remove(id: string): Promise<void>;
-  /** Reloads the stored highlights' comments and colours (a comment frame saved one). */
-  refresh(): Promise<void>;
-  /** Asks the panel to open the comment editor of a highlight (the selection bar's "Comment…"). */
-  requestComment(id: string): void;
-  /** Calls `listener` with the id on every `requestComment`; returns the unsubscribe. */
-  onCommentRequest(listener: (id: string) => void): () => void;
+  /** '' removes the comment. */
+  setComment(id: string, text: string): Promise<void>;
   setColor(id: string, color: HighlightColor): Promise<void>;
   /** Scrolls an anchored highlight into view; false for an orphan or unknown id. */
   reveal(id: string): boolean;
@@ -67,7 +63,6 @@ export async function initUserHighlights(
 ): Promise<UserHighlights> {
   const doc = roots[0]?.ownerDocument ?? document;
   const listeners = new Set<(list: readonly PageHighlight[]) => void>();
-  const commentListeners = new Set<(id: string) => void>();
   let list: PageHighlight[] = [];
   let wraps: WrappedRange[] = [];
   let destroyed = false;
@@ -147,24 +142,8 @@ export async function initUserHighlights(
       await request({ type: 'highlight/delete', id });
       commit(list.filter((item) => item.highlight.id !== id));
     },
-    async refresh() {
-      const fresh = new Map(
-        (await request({ type: 'highlight/list', articleKey })).map((h) => [h.id, h]),
-      );
-      // Anchors stay as they are: only the stored fields (comment, colour) can have changed.
-      commit(
-        list.flatMap((item) => {
-          const highlight = fresh.get(item.highlight.id);
-          return highlight ? [{ ...item, highlight }] : [];
-        }),
-      );
-    },
-    requestComment(id) {
-      for (const listener of commentListeners) listener(id);
-    },
-    onCommentRequest(listener) {
-      commentListeners.add(listener);
-      return () => commentListeners.delete(listener);
+    async setComment(id, text) {
+      replace(await request({ type: 'highlight/update', id, comment: text.trim() }));
     },
     async setColor(id, color) {
       replace(await request({ type: 'highlight/update', id, color }));
@@ -189,7 +168,6 @@ export async function initUserHighlights(
       draw();
       removeStyle();
       listeners.clear();
-      commentListeners.clear();
     },
   };
 }

@@ -15,11 +15,11 @@
  *     reports only tasks ≥ 50 ms, so 0 means "none ≥ 50 ms". The content script's isolated world runs
  *     on the same main thread, so its tasks are seen here; the difference WITH − BASELINE is what the
  *     extension adds (the page's inline scripts are in both).
- *   · a MutationObserver on the document plus a requestAnimationFrame poll: the first moment the panel
- *     host `jak-lens-panel` is hit at the panel's docked edge (elementFromPoint; its shadow root is
- *     closed, so the probe sees only what any page script sees). "DOMContentLoaded → panel visible" is
- *     that performance.now() minus the navigation entry's domContentLoadedEventStart (same time
- *     origin). It is when the panel is in the layout; the paint follows at the next frame.
+ *   · a MutationObserver on the document (and, once it exists, on the panel's open shadow root) plus a
+ *     requestAnimationFrame poll: the first moment the panel host `jak-lens-panel` holds a `.jl-panel`
+ *     with a non-empty layout box. "DOMContentLoaded → panel visible" is that performance.now() minus
+ *     the navigation entry's domContentLoadedEventStart (same time origin). It is when the panel is in
+ *     the layout; the paint follows at the next frame.
  *   · page load = the navigation entry's loadEventEnd (from navigation start).
  * - Then TRACE_ROUNDS more loads per page WITH the extension only, under a Chromium trace (CDP
  *   Tracing, V8 CPU-profiler samples included): the longest main-thread task that ran the content
@@ -92,16 +92,24 @@ function pageProbe(host) {
   } catch {
     state.longTasks = null; // longtask not supported: reported as missing, not as 0
   }
-  // The panel's shadow root is closed: the probe, a page script, sees what any page script sees, the
-  // host element and what it paints. The panel is visible once the host is hit at its docked edge.
+  let shadowWatched = false;
   const check = () => {
     if (state.panelVisibleAt !== null) return;
     const el = document.querySelector(host);
     if (!el) return;
     state.panelHostAt ??= performance.now();
-    const y = Math.min(120, window.innerHeight / 2);
-    const hit = [24, window.innerWidth - 24].some((x) => document.elementFromPoint(x, y) === el);
-    if (hit) state.panelVisibleAt = performance.now();
+    const root = el.shadowRoot;
+    if (root && !shadowWatched) {
+      shadowWatched = true;
+      new MutationObserver(onMutation).observe(root, { childList: true, subtree: true });
+    }
+    const panel = root?.querySelector('.jl-panel');
+    if (!panel) return;
+    const box = panel.getBoundingClientRect();
+    const shown = panel.checkVisibility
+      ? panel.checkVisibility({ opacityProperty: true, visibilityProperty: true })
+      : true;
+    if (box.width > 0 && box.height > 0 && shown) state.panelVisibleAt = performance.now();
   };
   function onMutation() {
     state.lastMutation = performance.now();

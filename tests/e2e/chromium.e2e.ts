@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { ChromiumDriver } from './drivers/chromium';
 import { beyondJourneys } from './journeys/beyond';
 import { readerJourneys } from './journeys/reader';
-import { pageCannotTouchJourneys, readerDataJourneys } from './journeys/reader-data';
 import { buildRoutes } from './pages';
 import { requireBuild } from './support/extension';
 
@@ -19,9 +18,4 @@ describe('reader journeys in Chromium', () => {
   });
   readerJourneys(() => browser);
   beyondJourneys(() => browser, true);
-  readerDataJourneys(
-    () => browser,
-    ['close the tab', 'quit the browser', 'kill the page renderer', 'kill the extension renderer'],
-  );
-  pageCannotTouchJourneys(() => browser);
 });

@@ -4,7 +4,6 @@ import { FirefoxDriver } from './drivers/firefox';
 import { beyondJourneys } from './journeys/beyond';
 import { noteSecrecyJourneys } from './journeys/note-secrecy';
 import { readerJourneys } from './journeys/reader';
-import { pageCannotTouchJourneys, readerDataJourneys } from './journeys/reader-data';
 import { buildRoutes } from './pages';
 import { requireBuild } from './support/extension';
 
@@ -22,7 +21,4 @@ describe('reader journeys in Firefox', () => {
   readerJourneys(() => browser);
   beyondJourneys(() => browser, false);
   noteSecrecyJourneys(() => browser);
-  // BiDi has no command that kills a renderer; see README (fault table) for what is covered.
-  readerDataJourneys(() => browser, ['close the tab', 'quit the browser']);
-  pageCannotTouchJourneys(() => browser);
 });

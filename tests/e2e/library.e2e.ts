@@ -9,7 +9,6 @@ import {
 import { readFixture } from '../support/fixtures';
 import { routePages } from '../support/routes';
 import { buildRoutes, SEED_URL, UNRELATED_URL } from './pages';
-import { extensionFrame } from './support/closed-shadow';
 import { clearAllTables, readTable, requireBuild, tabIdFor, waitFor } from './support/extension';
 
 const TABLES = ['articles', 'notes', 'noteConflicts', 'trash', 'highlights', 'recent'];
@@ -27,8 +26,8 @@ async function snapshot(ext: ExtensionContext): Promise<Record<string, unknown[]
 }
 
 async function typeNote(page: Page, text: string): Promise<void> {
-  // The note editor is an extension frame inside the panel's closed shadow root.
-  const note = await extensionFrame(page, 'note');
+  // The note editor is an extension frame inside the panel.
+  const note = page.locator('jak-lens-panel iframe.jl-note-frame').contentFrame();
   const field = note.locator('textarea').first();
   await field.waitFor({ timeout: 20_000 });
   await field.click();

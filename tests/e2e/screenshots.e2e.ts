@@ -3,16 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChromiumDriver } from './drivers/chromium';
 import { eventually } from './drivers/types';
 import { buildRoutes, SEED_URL } from './pages';
-import type { Page } from 'playwright-core';
-import type { ShadowOp } from './drivers/shadow-query';
-import { extensionFrame, queryClosedShadow } from './support/closed-shadow';
 import { requireBuild } from './support/extension';
-
-type Box = { x: number; y: number; width: number; height: number };
-
-/** Reads the panel's closed shadow root over the DevTools protocol (the page cannot). */
-const inPanel = <T>(page: Page, selector: string, op: ShadowOp) =>
-  queryClosedShadow<T>(page, 'jak-lens-panel', selector, op);
 
 /**
  * Screenshots of the panel on the derived JDM page, light and dark, for people to look at
@@ -34,8 +25,8 @@ describe('panel screenshots', () => {
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(SEED_URL);
-    await eventually(async () => (await inPanel<number>(page, '.jl-card', 'count')) >= 3);
-    const panel = await inPanel<Box | null>(page, '.jl-panel', 'rect');
+    await eventually(async () => (await page.locator('jak-lens-panel .jl-card').count()) >= 3);
+    const panel = await page.locator('jak-lens-panel .jl-panel').boundingBox();
     // Docked inside the window, on the side, not spanning the page.
     expect(panel).not.toBeNull();
     expect(panel!.x + panel!.width).toBeLessThanOrEqual(1400);
@@ -51,8 +42,8 @@ describe('panel screenshots', () => {
       await page.setViewportSize({ width: 1400, height: 900 });
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(SEED_URL);
-      const note = await extensionFrame(page, 'note');
-      const iframe = await note.frameElement();
+      const iframe = page.locator('jak-lens-panel iframe.jl-note-frame');
+      const note = iframe.contentFrame();
       await note.locator('.jak-note-editor textarea').waitFor({ timeout: 20_000 });
       const content = () =>
         note.locator('.jl-frame').evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
@@ -63,14 +54,17 @@ describe('panel screenshots', () => {
           timeout: 10_000,
         })
         .toBeLessThanOrEqual(1);
-      const panelColours = await inPanel<string[]>(page, '.jl-panel', 'colours');
+      const panelColours = await page
+        .locator('jak-lens-panel .jl-panel')
+        .evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
       const frameColours = await note
         .locator('.jl-frame')
         .evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
       expect(frameColours).toEqual(panelColours);
-      await inPanel(page, '.jl-notes', 'point'); // scrolls it into view
-      const notes = await inPanel<Box>(page, '.jl-notes', 'rect');
-      await page.screenshot({ path: `.tmp/screenshots/note-${scheme}.png`, clip: notes });
+      await page.locator('jak-lens-panel .jl-notes').scrollIntoViewIfNeeded();
+      await page
+        .locator('jak-lens-panel .jl-notes')
+        .screenshot({ path: `.tmp/screenshots/note-${scheme}.png` });
       await page.close();
     },
   );

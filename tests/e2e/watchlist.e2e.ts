@@ -7,7 +7,6 @@ import {
 } from '../support/chromium-extension';
 import { routePages } from '../support/routes';
 import { buildRoutes, SEED_URL } from './pages';
-import { queryClosedShadow } from './support/closed-shadow';
 import { requireBuild, tabIdFor } from './support/extension';
 
 /** Writes the settings item straight into extension storage, as the library's settings page does. */
@@ -67,8 +66,8 @@ describe('watch list and the popup site switch in real Chromium', () => {
     // Its card (focus opens it at once) gives the reader's label, as text.
     await mark.focus();
     await expect
-      .poll(async () =>
-        (await queryClosedShadow<string[]>(page, 'jl-mark-card', '.jl-mc', 'texts')).join(' '),
+      .poll(() =>
+        page.evaluate(() => document.querySelector('jl-mark-card')?.shadowRoot?.textContent ?? ''),
       )
       .toContain('Muscle <b>signs</b>');
     expect(await mark.evaluate((el) => getComputedStyle(el).textDecorationStyle)).toBe('double');

@@ -30,8 +30,6 @@ const ParamsSchema = v.strictObject({
     v.maxLength(MAX_TAGS),
   ),
   parentOrigin: v.picklist(EMBEDDING_ORIGINS),
-  /** Set when the frame edits the comment of this highlight instead of the note. */
-  highlightId: v.optional(v.pipe(v.string(), v.uuid())),
 });
 
 /** What the frame is told through its URL. */
@@ -43,7 +41,6 @@ export function noteFrameHash(params: NoteFrameParams): string {
     key: params.articleKey,
     tags: JSON.stringify(params.entityTags),
     parent: params.parentOrigin,
-    ...(params.highlightId ? { comment: params.highlightId } : {}),
   });
   return `#${query.toString()}`;
 }
@@ -57,34 +54,23 @@ export function parseNoteFrameHash(hash: string): NoteFrameParams | null {
   } catch {
     return null;
   }
-  const highlightId = query.get('comment');
   const parsed = v.safeParse(ParamsSchema, {
     articleKey: query.get('key'),
     entityTags,
     parentOrigin: query.get('parent'),
-    ...(highlightId !== null ? { highlightId } : {}),
   });
   return parsed.success ? parsed.output : null;
 }
 
 /** Frame → panel: the height its content needs. */
 export const FRAME_HEIGHT_TYPE = 'jak-lens/note-frame-height';
-/**
- * Frame → panel: highlight comments were saved (typed, or recovered from the journal); the panel
- * reloads its list. It carries no text: the page's own listeners receive these messages too.
- */
-export const COMMENTS_CHANGED_TYPE = 'jak-lens/comments-changed';
 
-const FrameMessageSchema = v.variant('type', [
-  v.strictObject({
-    type: v.literal(FRAME_HEIGHT_TYPE),
-    height: v.pipe(v.number(), v.finite(), v.minValue(0)),
-  }),
-  v.strictObject({ type: v.literal(COMMENTS_CHANGED_TYPE) }),
-]);
+const FrameMessageSchema = v.strictObject({
+  type: v.literal(FRAME_HEIGHT_TYPE),
+  height: v.pipe(v.number(), v.finite(), v.minValue(0)),
+});
 
-export type FrameMessage =
-  { type: typeof FRAME_HEIGHT_TYPE; height: number } | { type: typeof COMMENTS_CHANGED_TYPE };
+export type FrameMessage = { type: typeof FRAME_HEIGHT_TYPE; height: number };
 
 /** The parts of a `message` event the panel checks. */
 export interface FrameMessageEvent {
@@ -106,7 +92,6 @@ export function acceptFrameMessage(
   if (event.origin !== expected.extensionOrigin.replace(/\/$/, '')) return null;
   const parsed = v.safeParse(FrameMessageSchema, event.data);
   if (!parsed.success) return null;
-  if (parsed.output.type === COMMENTS_CHANGED_TYPE) return parsed.output;
   return {
     type: FRAME_HEIGHT_TYPE,
     height: Math.min(Math.ceil(parsed.output.height), MAX_FRAME_HEIGHT),

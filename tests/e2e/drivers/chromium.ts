@@ -1,37 +1,29 @@
-import type { Frame, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import {
   launchWithExtension,
   removeProfile,
   type ExtensionContext,
 } from '../../support/chromium-extension';
 import { routePages } from '../../support/routes';
-import { extensionFrame, queryClosedShadow } from '../support/closed-shadow';
-import { isFrameOf, type ShadowOp } from './shadow-query';
 import type { E2EBrowser, E2EPage, Routes, Target } from './types';
+
+/** Playwright's CSS engine pierces open shadow roots, so host + inner is a descendant selector. */
+function css(target: Target): string {
+  return typeof target === 'string' ? target : `${target.host} ${target.inner}`;
+}
 
 class ChromiumPage implements E2EPage {
   constructor(readonly page: Page) {}
-
-  /** Playwright lists out-of-process (extension) frames; ours are told apart by their URL. */
-  private async frame(kind: 'note' | 'comment'): Promise<Frame> {
-    for (let i = 0; i < 100; i++) {
-      const found = this.page.frames().find((f) => isFrameOf(kind, f.url()));
-      if (found) return found;
-      await new Promise((r) => setTimeout(r, 100));
+  /** Playwright reaches into out-of-process (extension) iframes through frame locators. */
+  private locate(target: Target): Locator {
+    if (typeof target !== 'string' && target.frame) {
+      return this.page
+        .locator(`${target.host} ${target.frame}`)
+        .first()
+        .contentFrame()
+        .locator(target.inner);
     }
-    throw new Error(`No ${kind} frame in the page`);
-  }
-  private async locate(target: Target): Promise<Locator> {
-    if (typeof target === 'string') return this.page.locator(target);
-    if (!target.frame) throw new Error('shadow targets go through shadow()');
-    return (await this.frame(target.frame)).locator(target.inner);
-  }
-  /** Runs SHADOW_QUERY in the closed shadow root of `target.host` (support/closed-shadow.ts). */
-  private shadow<T>(target: { host: string; inner: string }, op: ShadowOp): Promise<T> {
-    return queryClosedShadow<T>(this.page, target.host, target.inner, op);
-  }
-  private inShadow(target: Target): target is { host: string; inner: string } {
-    return typeof target !== 'string' && !target.frame;
+    return this.page.locator(css(target));
   }
   async goto(url: string) {
     // The hostile record's page (100,000-character strings) can take over 30 s to load on a busy
@@ -45,48 +37,19 @@ class ChromiumPage implements E2EPage {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the two drivers type page functions differently
     return this.page.evaluate(fn as any, arg) as Promise<T>;
   }
-  async evaluateInFrame<T, A>(
-    kind: 'note' | 'comment',
-    fn: (arg: A) => T | Promise<T>,
-    arg?: A,
-  ): Promise<T> {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the two drivers type page functions differently
-    return (await this.frame(kind)).evaluate(fn as any, arg) as Promise<T>;
-  }
-  async count(target: Target) {
-    if (this.inShadow(target)) return this.shadow<number>(target, 'count');
-    return (await this.locate(target)).count();
+  count(target: Target) {
+    return this.locate(target).count();
   }
   async texts(target: Target) {
-    if (this.inShadow(target)) return this.shadow<string[]>(target, 'texts');
-    return (await (await this.locate(target)).allTextContents()).map((t) => t.trim());
+    return (await this.locate(target).allTextContents()).map((t) => t.trim());
   }
-  async values(target: Target) {
-    if (this.inShadow(target)) return this.shadow<string[]>(target, 'values');
-    return (await this.locate(target)).evaluateAll((fields) =>
+  values(target: Target) {
+    return this.locate(target).evaluateAll((fields) =>
       fields.map((field) => (field as HTMLInputElement | HTMLTextAreaElement).value),
     );
   }
-  async attributes(target: Target, name: string) {
-    if (this.inShadow(target)) return this.shadow<(string | null)[]>(target, `attr:${name}`);
-    return (await this.locate(target)).evaluateAll(
-      (els, attr) => els.map((el) => el.getAttribute(attr)),
-      name,
-    );
-  }
-  /** A real (trusted) click at the middle of the first match in a shadow root. */
-  private async clickInShadow(target: { host: string; inner: string }) {
-    let point: { x: number; y: number } | null = null;
-    for (let i = 0; i < 100 && !point; i++) {
-      point = await this.shadow<{ x: number; y: number } | null>(target, 'point');
-      if (!point) await new Promise((r) => setTimeout(r, 100));
-    }
-    if (!point) throw new Error(`Nothing to click at ${target.host} ${target.inner}`);
-    await this.page.mouse.click(point.x, point.y);
-  }
   async click(target: Target) {
-    if (this.inShadow(target)) return this.clickInShadow(target);
-    const element = (await this.locate(target)).first();
+    const element = this.locate(target).first();
     // As in type(): on a very long page the fixed panel may never count as "stable"; then the
     // element is activated by its own click().
     await element
@@ -94,11 +57,7 @@ class ChromiumPage implements E2EPage {
       .catch(() => element.evaluate((el) => (el as HTMLElement).click()));
   }
   async type(target: Target, text: string) {
-    if (this.inShadow(target)) {
-      await this.clickInShadow(target);
-      return this.page.keyboard.type(text);
-    }
-    const field = (await this.locate(target)).first();
+    const field = this.locate(target).first();
     // On a very long page Playwright may never find our fixed panel "stable" enough to click: then
     // focus the field as a click would, caret at the end.
     await field.click({ timeout: 5_000 }).catch(() =>
@@ -113,8 +72,7 @@ class ChromiumPage implements E2EPage {
     await field.pressSequentially(text);
   }
   async hover(target: Target) {
-    if (typeof target !== 'string') throw new Error('hover takes a page selector');
-    await this.page.locator(target).first().hover();
+    await this.page.locator(css(target)).first().hover();
   }
   async press(key: string) {
     await this.page.keyboard.press(key);
@@ -158,21 +116,6 @@ export class ChromiumDriver implements E2EBrowser {
 
   async newPage(): Promise<E2EPage> {
     return new ChromiumPage(await this.ext.context.newPage());
-  }
-
-  /**
-   * DevTools' Page.crash, sent to the page's target or to the note frame's (an out-of-process frame in
-   * the extension's renderer, which also runs its service worker). The command never answers: the
-   * renderer is gone.
-   */
-  async crash(page: E2EPage, which: 'page' | 'extension') {
-    const target = (page as ChromiumPage).page;
-    const frame = which === 'page' ? target : await extensionFrame(target, 'note');
-    const cdp = await target.context().newCDPSession(frame);
-    await Promise.race([
-      cdp.send('Page.crash').catch(() => undefined),
-      new Promise((r) => setTimeout(r, 2_000)),
-    ]);
   }
 
   async restart() {

@@ -4,11 +4,11 @@
  */
 
 /**
- * A selector into the page, optionally inside the (closed) shadow root of one of our hosts (a tag
- * name), and optionally inside one of our extension frames there: `frame` names which (the note's, or
- * a highlight comment's) and `inner` then selects within the frame's document.
+ * A selector into the page, optionally inside the open shadow root of one of our hosts, and optionally
+ * inside an (extension, cross-origin) iframe in that shadow root: `frame` selects the iframe there and
+ * `inner` then selects within the frame's document.
  */
-export type Target = string | { host: string; inner: string; frame?: 'note' | 'comment' };
+export type Target = string | { host: string; inner: string; frame?: string };
 
 export interface E2EPage {
   goto(url: string): Promise<void>;
@@ -27,14 +27,6 @@ export interface E2EPage {
   press(key: string): Promise<void>;
   /** The `value` of every matching field (textarea, input), also inside frames the page cannot read. */
   values(target: Target): Promise<string[]>;
-  /** Runs `fn` in one of our extension frames (the note's or a comment's) and returns its JSON result. */
-  evaluateInFrame<T, A = undefined>(
-    kind: 'note' | 'comment',
-    fn: (arg: A) => T | Promise<T>,
-    arg?: A,
-  ): Promise<T>;
-  /** The attribute `name` of every match (null where absent). */
-  attributes(target: Target, name: string): Promise<(string | null)[]>;
   close(): Promise<void>;
 }
 
@@ -47,11 +39,6 @@ export interface E2EBrowser {
   addRoutes(routes: Routes): void;
   /** Closes the browser and starts it again on the same profile, extension included. */
   restart(): Promise<void>;
-  /**
-   * Kills a renderer process as a crash would: the page's, or the extension's (which runs the note
-   * frame and, in Chromium, the service worker). Only where the driver can.
-   */
-  crash?(page: E2EPage, which: 'page' | 'extension'): Promise<void>;
   close(): Promise<void>;
 }
 

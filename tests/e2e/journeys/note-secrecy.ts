@@ -17,7 +17,7 @@ const SECRET = 'Wombat titration 0.19 mg/kg per Dr Quillfeather';
  * The note typed in the panel against a hostile page, for every driver (the Chromium-only suite
  * security-note-frame.e2e.ts adds a spy installed before the page's scripts). The spy, run in the page's
  * main world, records key and input events on the window in the capture phase and reads every field of
- * every shadow root it can get (ours are closed) and of any frame document it can open.
+ * every open shadow root and of any frame document it can open.
  */
 export function noteSecrecyJourneys(getBrowser: () => E2EBrowser): void {
   it('keeps a note typed in the panel from the page: no key, no input event, no field value', async () => {
@@ -64,15 +64,6 @@ export function noteSecrecyJourneys(getBrowser: () => E2EBrowser): void {
             }
           }
         }
-        // Our frames sit in closed shadow roots, but window.frames still lists them.
-        for (let i = 0; i < window.frames.length; i++) {
-          try {
-            for (const field of window.frames[i]!.document.querySelectorAll('textarea, input'))
-              spy.fieldValues.push((field as HTMLTextAreaElement).value);
-          } catch {
-            spy.frameReadErrors += 1;
-          }
-        }
       }, 50);
     });
 
@@ -86,9 +77,8 @@ export function noteSecrecyJourneys(getBrowser: () => E2EBrowser): void {
     await new Promise((r) => setTimeout(r, 300));
     const spy = await page.evaluate(() => (window as unknown as { __spy: Spy }).__spy);
     expect(spy.events).toEqual([]);
-    // The panel's shadow root is closed: the page finds no root of ours to read.
-    expect(spy.rootsRead).toBe(0);
-    // Whether window.frames lists frames inside a closed root varies; either way none could be read.
+    expect(spy.rootsRead).toBeGreaterThan(0);
+    expect(spy.frameReadErrors).toBeGreaterThan(0);
     const seen = JSON.stringify(spy);
     for (const word of SECRET.split(/\s+/)) expect(seen).not.toContain(word);
 

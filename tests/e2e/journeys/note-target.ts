@@ -6,6 +6,6 @@ import type { Target } from '../drivers/types';
  */
 export const inNote = (inner: string): Target => ({
   host: 'jak-lens-panel',
-  frame: 'note',
+  frame: 'iframe.jl-note-frame',
   inner,
 });

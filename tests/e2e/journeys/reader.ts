@@ -37,25 +37,27 @@ function pageText(page: E2EPage): Promise<string> {
   });
 }
 
-/**
- * What the mark card shows, read from its closed shadow root through the driver (the page's scripts
- * cannot); null when no card is in the page.
- */
-async function shownCard(
+/** What the mark card shows, read from its open shadow root; null when no card is in the page. */
+function shownCard(
   page: E2EPage,
 ): Promise<{ term: string; chips: string[]; drugs: string[]; links: string[][] } | null> {
-  const inCard = (inner: string) => ({ host: CARD, inner });
-  const [term] = await page.attributes(inCard('.jl-mc'), 'data-term');
-  if (term === undefined) return null;
-  const [hrefs, targets, rels] = await Promise.all(
-    ['href', 'target', 'rel'].map((name) => page.attributes(inCard('.jl-mc a'), name)),
-  );
-  return {
-    term: term ?? '',
-    chips: await page.texts(inCard('.jl-mc .jl-chip-jak')),
-    drugs: (await page.attributes(inCard('.jl-mc-inhibitors li'), 'data-drug')).map((d) => d ?? ''),
-    links: hrefs!.map((href, i) => [href ?? '', targets![i] ?? '', rels![i] ?? '']),
-  };
+  return page.evaluate(() => {
+    const root = document.querySelector('jl-mark-card')?.shadowRoot;
+    const card = root?.querySelector('.jl-mc');
+    if (!card) return null;
+    return {
+      term: card.getAttribute('data-term') ?? '',
+      chips: [...card.querySelectorAll('.jl-chip-jak')].map((c) => c.textContent ?? ''),
+      drugs: [...card.querySelectorAll('.jl-mc-inhibitors li')].map(
+        (li) => li.getAttribute('data-drug') ?? '',
+      ),
+      links: [...card.querySelectorAll('a')].map((a) => [
+        a.getAttribute('href') ?? '',
+        a.getAttribute('target') ?? '',
+        a.getAttribute('rel') ?? '',
+      ]),
+    };
+  });
 }
 
 async function openSeed(browser: E2EBrowser): Promise<E2EPage> {
@@ -90,11 +92,18 @@ export function readerJourneys(getBrowser: () => E2EBrowser): void {
 
   it('shows the summary panel with a card per inhibitor and the type I interferon pathway', async () => {
     const page = await openSeed(getBrowser());
-    const drugs = await page.attributes(inPanel('.jl-card'), 'data-drug');
+    const drugs = await page.evaluate(() =>
+      [
+        ...(document.querySelector('jak-lens-panel')?.shadowRoot?.querySelectorAll('.jl-card') ??
+          []),
+      ].map((card) => card.getAttribute('data-drug')),
+    );
     expect([...drugs].sort()).toEqual(['drug:baricitinib', 'drug:ruxolitinib', 'drug:tofacitinib']);
     const verdict = (await page.texts(inPanel('.jl-relevance'))).join(' ');
     expect(verdict).toMatch(/JDM|juvenile/i);
-    const panelText = (await page.texts(inPanel('.jl-panel'))).join(' ');
+    const panelText = await page.evaluate(
+      () => document.querySelector('jak-lens-panel')?.shadowRoot?.textContent ?? '',
+    );
     expect(panelText).toMatch(/Type I interferon/);
     await page.close();
   });

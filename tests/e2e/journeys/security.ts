@@ -62,29 +62,25 @@ async function waitSaved(page: E2EPage): Promise<void> {
   );
 }
 
-/**
- * Injected markup, in the document (read as the page would) and in our panel's closed shadow root (read
- * through the driver, which the page cannot do).
- */
-async function injected(page: E2EPage) {
-  const inDocument = await page.evaluate(() => ({
-    pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
-    hrefs: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
-    elements: [...document.querySelectorAll('img[onerror], img[src="x"], script:not([src])')]
-      .map((el) => el.outerHTML)
-      .filter((html) => html.includes('__pwned')),
-  }));
-  const inPanelRoot = (selector: string) => ({ host: PANEL, inner: selector });
-  return {
-    ...inDocument,
-    shadow: (await page.count(inPanelRoot('.jl-panel'))) > 0,
-    hrefs: [
-      ...inDocument.hrefs,
-      ...(await page.attributes(inPanelRoot('a[href]'), 'href')).map((h) => h ?? ''),
-    ],
-    // Our frames (the note's, a comment's) are ours; anything else embedded in the panel is injected.
-    panelElements: await page.count(inPanelRoot('img, script, iframe:not(.jl-note-frame), object')),
-  };
+/** What a page can find of injected markup: in the document and in our panel's shadow root. */
+function injected(page: E2EPage) {
+  return page.evaluate(() => {
+    const shadow = document.querySelector('jak-lens-panel')?.shadowRoot;
+    const roots: (Document | ShadowRoot)[] = shadow ? [document, shadow] : [document];
+    const all = (selector: string) => roots.flatMap((r) => [...r.querySelectorAll(selector)]);
+    return {
+      shadow: !!shadow,
+      pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
+      hrefs: all('a[href]').map((a) => (a as HTMLAnchorElement).href),
+      elements: all('img[onerror], img[src="x"], script:not([src])')
+        .map((el) => el.outerHTML)
+        .filter((html) => html.includes('__pwned')),
+      // The note frame is ours; anything else embedded in the panel would be injected.
+      panelElements: shadow
+        ? shadow.querySelectorAll('img, script, iframe:not(.jl-note-frame), object').length
+        : -1,
+    };
+  });
 }
 
 export function securityJourneys(getBrowser: () => E2EBrowser): void {

@@ -1,11 +1,10 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/preact';
+import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { HighlightList, type HighlightListItem } from '@/components/notes/HighlightList';
 import { SelectionAction } from '@/components/overlays/SelectionAction';
 import { ArticleNotes, toListItem } from '@/entrypoints/pubmed.content/article-notes';
 import type { PageHighlight, UserHighlights } from '@/entrypoints/pubmed.content/user-highlights';
 import type { Highlight } from '@/utils/storage/db';
-import { readerClick } from '../../../support/trusted-events';
 
 const items: HighlightListItem[] = [
   { id: 'a', quote: 'baricitinib improved skin disease', color: 'yellow', orphaned: false },
@@ -19,24 +18,20 @@ const items: HighlightListItem[] = [
   { id: 'c', quote: 'a sentence the authors later removed', color: 'pink', orphaned: true },
 ];
 
-/** Stands in for the comment frame (an extension iframe in the product). */
-const editorFor = (item: HighlightListItem) => (
-  <p data-testid="comment-editor">editor of {item.id}</p>
-);
-
 function renderList(extra: Partial<Parameters<typeof HighlightList>[0]> = {}) {
+  const onCommentChange = vi.fn();
   const onDelete = vi.fn();
   const onReveal = vi.fn();
   render(
     <HighlightList
       items={items}
-      renderCommentEditor={editorFor}
+      onCommentChange={onCommentChange}
       onDelete={onDelete}
       onReveal={onReveal}
       {...extra}
     />,
   );
-  return { onDelete, onReveal };
+  return { onCommentChange, onDelete, onReveal };
 }
 
 const itemEl = (id: string) => document.querySelector<HTMLElement>(`[data-jl-highlight="${id}"]`)!;
@@ -52,34 +47,21 @@ describe('HighlightList', () => {
     expect(within(itemEl('c')).queryByTitle('Show on the page')).toBeNull();
   });
 
-  it("shows comments as text and opens the comment editor only on the reader's click", () => {
-    renderList();
-    expect(within(itemEl('b')).getByText('check the assay').tagName).toBe('P');
-    // No text field in the list: comments are typed in the editor the caller renders (a frame).
-    expect(document.querySelector('textarea, input')).toBeNull();
-    const edit = within(itemEl('b')).getByText('Edit comment');
-    fireEvent.click(edit);
-    expect(screen.queryByTestId('comment-editor')).toBeNull();
-    act(() => readerClick(edit));
-    expect(screen.getByTestId('comment-editor').textContent).toBe('editor of b');
-    act(() => readerClick(within(itemEl('b')).getByText('Done')));
-    expect(screen.queryByTestId('comment-editor')).toBeNull();
-    expect(within(itemEl('a')).getByText('Comment')).toBeTruthy();
+  it('calls back with the edited comment when the box is left, and not when unchanged', () => {
+    const { onCommentChange } = renderList();
+    const box = within(itemEl('b')).getByLabelText<HTMLTextAreaElement>(
+      'Comment on this highlight',
+    );
+    expect(box.value).toBe('check the assay');
+    fireEvent.change(box, { target: { value: 'check the assay' } });
+    expect(onCommentChange).not.toHaveBeenCalled();
+    fireEvent.change(box, { target: { value: 'assay differs from the trial' } });
+    expect(onCommentChange).toHaveBeenCalledWith('b', 'assay differs from the trial');
   });
 
-  it('opens the editor of the highlight the selection bar asks for', () => {
-    renderList({ commentingId: 'a' });
-    expect(screen.getByTestId('comment-editor').textContent).toBe('editor of a');
-  });
-
-  it("deletes by id on the reader's click, never on a synthetic one; reveals by id", () => {
+  it('deletes and reveals by id', () => {
     const { onDelete, onReveal } = renderList();
     fireEvent.click(within(itemEl('c')).getByText('Delete'));
-    within(itemEl('c'))
-      .getByText('Delete')
-      .dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    expect(onDelete).not.toHaveBeenCalled();
-    readerClick(within(itemEl('c')).getByText('Delete'));
     expect(onDelete).toHaveBeenCalledWith('c');
     fireEvent.click(within(itemEl('a')).getByTitle('Show on the page'));
     expect(onReveal).toHaveBeenCalledWith('a');
@@ -91,30 +73,19 @@ describe('HighlightList', () => {
     const pressed = within(itemEl('b')).getByLabelText('Colour green');
     expect(pressed.getAttribute('aria-pressed')).toBe('true');
     fireEvent.click(within(itemEl('b')).getByLabelText('Colour purple'));
-    expect(onColorChange).not.toHaveBeenCalled();
-    readerClick(within(itemEl('b')).getByLabelText('Colour purple'));
     expect(onColorChange).toHaveBeenCalledWith('b', 'purple');
   });
 
   it('renders quotes and comments as text, never as markup', () => {
     render(
       <HighlightList
-        items={[
-          {
-            id: 'x',
-            quote: '<img src=x onerror=alert(1)>',
-            comment: '<script>alert(2)</script>',
-            color: 'blue',
-            orphaned: true,
-          },
-        ]}
-        renderCommentEditor={editorFor}
+        items={[{ id: 'x', quote: '<img src=x onerror=alert(1)>', color: 'blue', orphaned: true }]}
+        onCommentChange={() => undefined}
         onDelete={() => undefined}
       />,
     );
-    expect(document.querySelector('img, script')).toBeNull();
+    expect(document.querySelector('img')).toBeNull();
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
-    expect(screen.getByText('<script>alert(2)</script>')).toBeTruthy();
   });
 });
 
@@ -137,14 +108,14 @@ describe('ArticleNotes', () => {
         listener = l;
         return () => undefined;
       },
-      onCommentRequest: () => () => undefined,
+      setComment: vi.fn(async () => undefined),
       setColor: vi.fn(async () => undefined),
       remove: vi.fn(async () => {
         throw new Error('No highlight a: it may have been deleted.');
       }),
       reveal: vi.fn(() => true),
     } as unknown as UserHighlights;
-    render(<ArticleNotes articleKey="pmid:1" note={<p>note editor</p>} highlights={controller} />);
+    render(<ArticleNotes note={<p>note editor</p>} highlights={controller} />);
     expect(screen.getByText('note editor')).toBeTruthy();
     expect(screen.getByText('first')).toBeTruthy();
 
@@ -154,7 +125,11 @@ describe('ArticleNotes', () => {
     expect(await screen.findByText('second')).toBeTruthy();
     expect(screen.queryByText('first')).toBeNull();
 
-    readerClick(screen.getByText('Delete'));
+    fireEvent.change(screen.getByLabelText('Comment on this highlight'), {
+      target: { value: 'why?' },
+    });
+    expect(controller.setComment).toHaveBeenCalledWith('b', 'why?');
+    fireEvent.click(screen.getByText('Delete'));
     expect(await screen.findByRole('alert')).toHaveProperty(
       'textContent',
       'No highlight a: it may have been deleted.',
@@ -171,22 +146,36 @@ describe('ArticleNotes', () => {
 });
 
 describe('SelectionAction', () => {
-  it("highlights in the chosen colour, or highlights to comment, on the reader's clicks only", () => {
+  it('highlights in the chosen colour, or with a comment', () => {
     const onHighlight = vi.fn();
-    const onComment = vi.fn();
-    render(<SelectionAction onHighlight={onHighlight} onComment={onComment} />);
-    // A page script's synthetic clicks do nothing.
+    const onStartComment = vi.fn();
+    const { rerender } = render(
+      <SelectionAction
+        commenting={false}
+        onHighlight={onHighlight}
+        onStartComment={onStartComment}
+        onCancel={() => undefined}
+      />,
+    );
     fireEvent.click(screen.getByText('Highlight'));
-    fireEvent.click(screen.getByText('Comment…'));
-    expect(onHighlight).not.toHaveBeenCalled();
-    expect(onComment).not.toHaveBeenCalled();
-    readerClick(screen.getByText('Highlight'));
     expect(onHighlight).toHaveBeenLastCalledWith('yellow');
-    readerClick(screen.getByLabelText('Highlight blue'));
+    fireEvent.click(screen.getByLabelText('Highlight blue'));
     expect(onHighlight).toHaveBeenLastCalledWith('blue');
-    readerClick(screen.getByText('Comment…'));
-    expect(onComment).toHaveBeenCalledOnce();
-    // No text field: comments are typed in the panel's comment frame.
-    expect(document.querySelector('textarea, input')).toBeNull();
+    fireEvent.click(screen.getByText('Comment…'));
+    expect(onStartComment).toHaveBeenCalled();
+
+    rerender(
+      <SelectionAction
+        commenting
+        onHighlight={onHighlight}
+        onStartComment={onStartComment}
+        onCancel={() => undefined}
+      />,
+    );
+    fireEvent.input(screen.getByLabelText('Comment for the highlight'), {
+      target: { value: 'compare with MDA5 cohort' },
+    });
+    fireEvent.click(screen.getByText('Highlight with comment'));
+    expect(onHighlight).toHaveBeenLastCalledWith('yellow', 'compare with MDA5 cohort');
   });
 });

@@ -9,9 +9,6 @@ import { findMentions } from '@/utils/match/find-mentions';
 import { applyHighlights, type HighlightResult } from '@/utils/term-marks/mark-terms';
 import { wrapTextNode } from '@/utils/term-marks/wrap';
 import { HIDE_GRACE_MS, SHOW_DELAY_MS } from '@/utils/term-marks/mark-hover';
-import { captureShadowRoots, rootOf } from '../../../support/shadow-roots';
-
-captureShadowRoots();
 
 const TEXT =
   'Baricitinib blocks JAK1 and JAK2 in juvenile dermatomyositis; see also the interferon signature.';
@@ -33,7 +30,7 @@ function mark(term: string): HTMLElement {
 }
 
 const host = () => document.querySelector<HTMLElement>(MARK_CARD_HOST);
-const card = () => rootOf(host())?.querySelector<HTMLElement>('.jl-mc') ?? null;
+const card = () => host()?.shadowRoot?.querySelector<HTMLElement>('.jl-mc') ?? null;
 
 function over(target: Element, buttons = 0): void {
   target.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, composed: true, buttons }));
@@ -153,7 +150,7 @@ describe('mark card: pointer', () => {
     over(disease);
     vi.advanceTimersByTime(SHOW_DELAY_MS);
     expect(card()?.textContent).toContain('Juvenile dermatomyositis');
-    const link = rootOf(host())!.querySelector('a')!;
+    const link = host()!.shadowRoot!.querySelector('a')!;
     out(disease, host());
     over(host()!);
     vi.advanceTimersByTime(HIDE_GRACE_MS * 2);

@@ -234,10 +234,8 @@ describe('editing and removing', () => {
     const seen: number[] = [];
     controller.subscribe((list) => seen.push(list.length));
 
-    // A comment typed in the comment frame goes to the database; the panel's list reloads it.
-    await db.highlights.update(created.id, { comment: 'dose?' });
-    await controller.refresh();
-    expect(controller.highlights[0]?.highlight.comment).toBe('dose?');
+    await controller.setComment(created.id, 'dose?');
+    expect(sent.at(-1)).toEqual({ type: 'highlight/update', id: created.id, comment: 'dose?' });
     expect(document.body.outerHTML).not.toContain('dose?');
     await controller.setColor(created.id, 'pink');
     expect(marks()[0]!.getAttribute('data-jl-color')).toBe('pink');
