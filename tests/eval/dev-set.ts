@@ -12,7 +12,8 @@ export interface LabelledRecord {
   article: Article;
 }
 
-interface RawRecord {
+/** One labelled line as stored in a JSONL set (its group field is named per set). */
+export interface RawLabelledLine {
   id: string;
   pmid: string | null;
   doi: string | null;
@@ -23,7 +24,6 @@ interface RawRecord {
   substances: string[];
   publicationTypes: string[];
   sourceUrl: string;
-  group: string;
   disease: LabelledRecord['disease'];
   jaki: LabelledRecord['jaki'];
   reason: string;
@@ -37,27 +37,32 @@ export function loadDevSet(): LabelledRecord[] {
   return readFileSync(FILE, 'utf8')
     .split('\n')
     .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as RawRecord)
-    .map((r) => ({
-      id: r.id,
-      group: r.group,
-      disease: r.disease,
-      jaki: r.jaki,
-      reason: r.reason,
-      article: {
-        source: 'pubmed',
-        ...(r.pmid ? { pmid: r.pmid } : {}),
-        ...(r.doi ? { doi: r.doi } : {}),
-        title: r.title,
-        abstract: r.abstract,
-        abstractSections: [],
-        keywords: r.keywords,
-        mesh: r.mesh,
-        meshTerms: [],
-        substances: r.substances,
-        publicationTypes: r.publicationTypes,
-        authors: [],
-        url: r.sourceUrl,
-      },
-    }));
+    .map((line) => JSON.parse(line) as RawLabelledLine & { group: string })
+    .map((r) => labelledFromLine(r, r.group));
+}
+
+/** A stored line as the eval reads it: the labels and an Article of the fields the record has. */
+export function labelledFromLine(r: RawLabelledLine, group: string): LabelledRecord {
+  return {
+    id: r.id,
+    group,
+    disease: r.disease,
+    jaki: r.jaki,
+    reason: r.reason,
+    article: {
+      source: 'pubmed',
+      ...(r.pmid ? { pmid: r.pmid } : {}),
+      ...(r.doi ? { doi: r.doi } : {}),
+      title: r.title,
+      abstract: r.abstract,
+      abstractSections: [],
+      keywords: r.keywords,
+      mesh: r.mesh,
+      meshTerms: [],
+      substances: r.substances,
+      publicationTypes: r.publicationTypes,
+      authors: [],
+      url: r.sourceUrl,
+    },
+  };
 }

@@ -8,24 +8,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parsePubmedXml } from '../../utils/article';
 import { createXmlParser } from '../../utils/article/xml-parser';
-import type { LabelledRecord } from './dev-set';
+import { labelledFromLine, type LabelledRecord, type RawLabelledLine } from './dev-set';
 
-interface RawRecord {
-  id: string;
-  pmid: string | null;
-  doi: string | null;
-  title: string;
-  abstract: string;
-  keywords: string[];
-  mesh: string[];
-  substances: string[];
-  publicationTypes: string[];
-  sourceUrl: string;
-  kind: string;
-  disease: LabelledRecord['disease'];
-  jaki: LabelledRecord['jaki'];
-  reason: string;
-}
+type RawRecord = RawLabelledLine & { kind: string };
 
 interface XmlLabel {
   id: string;
@@ -42,28 +27,7 @@ const JSONL = resolve(ROOT, 'tests/fixtures/eval/round2-set.jsonl');
 const XML_LABELS = resolve(ROOT, 'tests/fixtures/eval/round2-xml-labels.json');
 
 function fromJsonl(r: RawRecord): LabelledRecord {
-  return {
-    id: r.id,
-    group: r.kind,
-    disease: r.disease,
-    jaki: r.jaki,
-    reason: r.reason,
-    article: {
-      source: 'pubmed',
-      ...(r.pmid ? { pmid: r.pmid } : {}),
-      ...(r.doi ? { doi: r.doi } : {}),
-      title: r.title,
-      abstract: r.abstract,
-      abstractSections: [],
-      keywords: r.keywords,
-      mesh: r.mesh,
-      meshTerms: [],
-      substances: r.substances,
-      publicationTypes: r.publicationTypes,
-      authors: [],
-      url: r.sourceUrl,
-    },
-  };
+  return labelledFromLine(r, r.kind);
 }
 
 function fromXml(label: XmlLabel): LabelledRecord {
