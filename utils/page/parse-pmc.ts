@@ -97,7 +97,8 @@ export function parsePmcArticle(
   const year = firstYear(meta(doc, META_CITATION_PUBLICATION_DATE)) ?? firstYear(citation);
   if (pmid) article.pmid = pmid;
   if (pmcid) article.pmcid = pmcid;
-  if (doi) article.doi = doi;
+  // A page's meta can hold anything: keep only what is shaped like a DOI (and fits the message schema).
+  if (doi && doi.length <= 300 && /^10\.\S+\/\S+$/.test(doi)) article.doi = doi;
   if (journal) article.journal = journal;
   if (year) article.year = year;
   return article;
