@@ -45,6 +45,8 @@ export interface FirefoxSession {
   browser: Browser;
   addonId: string;
   profileDir: string;
+  /** Where downloads land, without asking (the library's export, say). */
+  downloadsDir: string;
   /** Firefox's own debugging protocol: how the suites reach the add-on's background page. */
   debugger: FirefoxDebugger;
 }
@@ -74,17 +76,26 @@ export async function launchFirefoxWithAddon(
   profileDir = mkdtempSync(join(tmpdir(), 'jak-lens-ff-')),
 ): Promise<FirefoxSession> {
   const port = await freePort();
+  const downloadsDir = join(profileDir, 'downloads');
+  // Save every download to that folder without a dialog, as a reader who set "always save" would.
+  const downloadPrefs = {
+    'browser.download.folderList': 2,
+    'browser.download.dir': downloadsDir,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
+    'browser.download.start_downloads_in_tmp_dir': false,
+  };
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: findFirefox(),
     headless: true,
     userDataDir: profileDir,
     args: ['--start-debugger-server', String(port)],
-    extraPrefsFirefox: { ...HERMETIC_PREFS, ...DEBUGGER_PREFS },
+    extraPrefsFirefox: { ...HERMETIC_PREFS, ...DEBUGGER_PREFS, ...downloadPrefs },
   });
   const addonId = await browser.installExtension(addonPath);
   const debuggerClient = await FirefoxDebugger.connect(port);
-  return { browser, addonId, profileDir, debugger: debuggerClient };
+  return { browser, addonId, profileDir, downloadsDir, debugger: debuggerClient };
 }
 
 export function removeFirefoxProfile(profileDir: string): void {

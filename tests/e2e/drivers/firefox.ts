@@ -97,7 +97,7 @@ async function clickLikeAPerson(
   await page.mouse.click(point.x, point.y);
 }
 
-class FirefoxPage implements E2EPage {
+export class FirefoxPage implements E2EPage {
   constructor(
     readonly page: Page,
     private readonly routes: Routes,
@@ -167,6 +167,11 @@ class FirefoxPage implements E2EPage {
     await clickLikeAPerson(this.page, root, handle!, selector);
     await this.page.keyboard.type(text);
   }
+  /** Chooses `path` in a file input, as the reader does in the file picker (BiDi input.setFiles). */
+  async chooseFile(selector: string, path: string) {
+    const input = await this.page.waitForSelector(selector);
+    await (input as ElementHandle<HTMLInputElement>).uploadFile(path);
+  }
   async hover(target: Target) {
     const handle = await this.page.waitForSelector(css(target));
     await handle!.hover();
@@ -206,6 +211,50 @@ export class FirefoxDriver implements E2EBrowser {
     const page = new FirefoxPage(await this.session.browser.newPage(), this.routes);
     await page.serve();
     return page;
+  }
+
+  /** Where the browser saves downloads, without a dialog. */
+  get downloadsDir(): string {
+    return this.session.downloadsDir;
+  }
+
+  /**
+   * Opens one of the add-on's own pages (`/dashboard.html`, `/popup.html?tab=…`) in a new tab and
+   * returns it. BiDi will not navigate to moz-extension:// URLs, but it drives a tab the add-on opened
+   * itself: the background page opens it (over the debugging protocol) and the driver attaches to the
+   * tab that appeared. BiDi reports such a tab's URL as about:blank, so the tab is told apart as the
+   * new one, and its own location is checked.
+   */
+  async openExtensionPage(path: string): Promise<FirefoxPage> {
+    const before = new Set(await this.session.browser.pages());
+    await this.inBackground(
+      `browser.tabs.create({ url: browser.runtime.getURL(${JSON.stringify(path)}) }).then(() => 'opened')`,
+    );
+    const page = await eventually(
+      async () => (await this.session.browser.pages()).find((p) => !before.has(p)),
+      15_000,
+      `the new tab of ${path}`,
+    );
+    const wanted = path.split(/[?#]/)[0]!;
+    await eventually(
+      () =>
+        page.evaluate(
+          (name) => document.readyState === 'complete' && location.pathname === name,
+          wanted,
+        ),
+      15_000,
+      `${path} loaded in the new tab`,
+    );
+    return new FirefoxPage(page, this.routes);
+  }
+
+  /** The id of the tab showing `url`, from the background page. */
+  async tabIdOf(url: string): Promise<number> {
+    const id = await this.inBackground(
+      `browser.tabs.query({ url: ${JSON.stringify(url)} }).then((tabs) => String(tabs[0]?.id ?? ''))`,
+    );
+    if (!id) throw new Error(`No tab shows ${url}`);
+    return Number(id);
   }
 
   /** Asked from the add-on's background page over Firefox's debugging protocol (BiDi cannot go there). */
