@@ -209,7 +209,8 @@ function checkDrug(drug) {
 
 /**
  * A verified boxed-warning statement (including "no boxed warning") cites the label it was read in:
- * `boxedWarningSource` is one of the drug's sources, of the regulator or sponsor kind.
+ * `boxedWarningSource` is one of the drug's sources: the regulator's or the sponsor's label, or a
+ * reference work's copy of it (DrugCentral).
  */
 function checkBoxedWarningSource(drug, at) {
   const url = drug.boxedWarningSource;
