@@ -2,15 +2,27 @@
 // `npm run knowledge:check`: the knowledge base's own gate. It validates the shape of the two data files,
 // accepts a source URL only when it belongs to an allowed source kind (utils/knowledge/data/source-kinds.json),
 // refuses a verified fact that carries an UNVERIFIED mark or a caveat, refuses malformed NCT / PMID / DOI
-// identifiers, and prints the share of facts per source kind. Usage:
-//   node scripts/knowledge-check.mjs [inhibitors.json] [pathways.json]
-// (defaults to the shipped files; pass other paths to measure an older snapshot).
-import { readFileSync } from 'node:fs';
+// identifiers, and prints the share of facts per source kind. It also reads the knowledge modules
+// that carry their own sources (utils/knowledge/*.ts: antibodies, interferon signatures…): every URL in
+// them meets the same allow-list and identifier checks. Usage:
+//   node scripts/knowledge-check.mjs [inhibitors.json] [pathways.json] [--modules <dir>]
+// (defaults to the shipped files; pass other paths to measure an older snapshot or a test copy).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const DATA = fileURLToPath(new URL('../utils/knowledge/data/', import.meta.url));
-const inhibitorsPath = process.argv[2] ?? `${DATA}jak-inhibitors.json`;
-const pathwaysPath = process.argv[3] ?? `${DATA}jak-stat-pathways.json`;
+const argv = process.argv.slice(2);
+const modulesFlag = argv.indexOf('--modules');
+const modulesDir =
+  modulesFlag >= 0
+    ? argv[modulesFlag + 1]
+    : fileURLToPath(new URL('../utils/knowledge/', import.meta.url));
+const positional = argv.filter(
+  (_, i) => modulesFlag < 0 || (i !== modulesFlag && i !== modulesFlag + 1),
+);
+const inhibitorsPath = positional[0] ?? `${DATA}jak-inhibitors.json`;
+const pathwaysPath = positional[1] ?? `${DATA}jak-stat-pathways.json`;
 const allow = JSON.parse(readFileSync(`${DATA}source-kinds.json`, 'utf8')).kinds;
 
 /** The kind of an allowed source URL, or null when the URL is not on the allow-list. */
@@ -28,6 +40,29 @@ export function sourceKindOf(url) {
       if (entry.includes('/') ? hostPath.startsWith(entry) : parsed.host === entry) return kind;
     }
   }
+  return null;
+}
+
+/**
+ * The identifier a source URL names must be well formed: a PubMed URL names a PMID, a doi.org URL a
+ * DOI, a PMC URL a PMCID, a ClinicalTrials.gov study an NCT number. Returns the problem, or null.
+ */
+export function urlIdentifierProblem(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `not a URL: ${url}`;
+  }
+  const path = decodeURIComponent(parsed.pathname);
+  if (parsed.host === 'pubmed.ncbi.nlm.nih.gov' && !/^\/\d{1,8}\/?$/.test(path))
+    return `malformed PMID in URL: ${url}`;
+  if (parsed.host === 'doi.org' && !/^\/10\.\d{4,9}\/\S+$/.test(path))
+    return `malformed DOI in URL: ${url}`;
+  if (parsed.host === 'pmc.ncbi.nlm.nih.gov' && !/^\/articles\/PMC\d{1,9}(\/|$)/.test(path))
+    return `malformed PMC id in URL: ${url}`;
+  for (const m of url.matchAll(/NCT\d+/gi))
+    if (!/^NCT\d{8}$/.test(m[0])) return `malformed NCT in URL: ${m[0]}`;
   return null;
 }
 
@@ -56,9 +91,20 @@ function checkSource(where, fact, { required }) {
   const kind = sourceKindOf(source);
   if (!kind) fail(where, `source not on the allow-list: ${source}`);
   else if (sourceKind !== kind) fail(where, `sourceKind "${sourceKind}" but the URL is ${kind}`);
-  for (const m of source.matchAll(/NCT\d+/g))
-    if (!NCT.test(m[0])) fail(where, `malformed NCT in URL: ${m[0]}`);
+  const problem = urlIdentifierProblem(source);
+  if (problem) fail(where, problem);
   facts.push({ where, kind: kind ?? 'not allowed', verified: verified === true });
+}
+
+/** A URL written into a note or remark must be allowed too: no copy or tracker hides in the prose. */
+function checkTextUrls(where, ...texts) {
+  for (const text of texts.flat()) {
+    if (typeof text !== 'string') continue;
+    for (const [url] of text.matchAll(/https?:\/\/[^\s)"',;]+/g)) {
+      const clean = url.replace(/[.]+$/, '');
+      if (!sourceKindOf(clean)) fail(where, `URL in the text is not on the allow-list: ${clean}`);
+    }
+  }
 }
 
 function checkChecked(where, fact) {
@@ -106,6 +152,8 @@ function checkDrug(drug) {
     const kind = sourceKindOf(url);
     if (!kind) fail(at, `record source not on the allow-list: ${url}`);
     else if (drug.sourceKind[url] !== kind) fail(at, `sourceKind of ${url} should be ${kind}`);
+    const problem = urlIdentifierProblem(url);
+    if (problem) fail(at, problem);
     facts.push({
       where: `${at} record`,
       kind: kind ?? 'not allowed',
@@ -131,6 +179,8 @@ function checkDrug(drug) {
   if (drug.verified.boxedWarning && CAVEAT.test(drug.boxedWarning)) {
     fail(at, 'boxed warning is verified but its text carries a caveat');
   }
+  checkBoxedWarningSource(drug, at);
+  checkTextUrls(at, drug.boxedWarningRemark, drug.unverified);
   if (drug.boxedWarningFlag !== null && typeof drug.boxedWarningFlag !== 'string') {
     fail(at, 'boxedWarningFlag must be a short string or null');
   }
@@ -144,6 +194,7 @@ function checkDrug(drug) {
     checkChecked(where, a);
     checkSource(where, a, { required: false });
     checkNoCaveat(where, a, ['region', 'indications', 'note']);
+    checkTextUrls(where, a.note, a.remark, a.readOn);
   });
   drug.dmEvidence.forEach((e, i) => {
     const where = `${at} evidence ${i + 1} (${e.id})`;
@@ -152,8 +203,42 @@ function checkDrug(drug) {
     checkId(where, e);
     checkSource(where, e, { required: false });
     checkNoCaveat(where, e, ['id', 'phase', 'note']);
+    checkTextUrls(where, e.note, e.remark, e.readOn);
   });
 }
+
+/**
+ * A verified boxed-warning statement (including "no boxed warning") cites the label it was read in:
+ * `boxedWarningSource` is one of the drug's sources: the regulator's or the sponsor's label, or a
+ * reference work's copy of it (DrugCentral).
+ */
+function checkBoxedWarningSource(drug, at) {
+  const url = drug.boxedWarningSource;
+  if (url === undefined) return fail(at, 'boxedWarningSource missing (null when there is none)');
+  if (url === null) {
+    if (drug.verified.boxedWarning)
+      fail(at, 'a verified boxed warning needs its label (boxedWarningSource)');
+    return;
+  }
+  const kind = sourceKindOf(url);
+  if (!drug.sources.includes(url))
+    fail(at, `boxedWarningSource is not among the drug's sources: ${url}`);
+  if (kind !== 'regulator' && kind !== 'sponsor' && kind !== 'reference') {
+    fail(
+      at,
+      `boxed warning must cite a label (regulator, sponsor or reference copy), not ${kind ?? url}`,
+    );
+  }
+  if (!DATE.test(drug.boxedWarningChecked ?? '')) fail(at, 'boxedWarningChecked date missing');
+  facts.push({
+    where: `${at} boxed warning`,
+    kind: kind ?? 'not allowed',
+    verified: drug.verified.boxedWarning === true,
+  });
+}
+
+/** Words in a verified pairing cell that mean it came from a vendor table or was not checked. */
+const PAIRING_CAVEAT = /cellsignal|vendor|not checked|unproven|unconfirmed|reported;/i;
 
 function checkPairing(p) {
   const where = `pathway ${p.family}`;
@@ -163,6 +248,14 @@ function checkPairing(p) {
     if (p.verified && /UNVERIFIED/i.test(cell))
       fail(where, `verified pairing lists an unverified JAK: ${cell}`);
   }
+  for (const cell of [...p.jaks, ...(p.stats ?? [])]) {
+    if (p.verified && PAIRING_CAVEAT.test(cell))
+      fail(
+        where,
+        `verified pairing cell carries a caveat ("${cell.match(PAIRING_CAVEAT)[0]}"): move it to "unknown"`,
+      );
+  }
+  checkTextUrls(where, p.remark, p.unknown, p.readOn);
   for (const url of p.sources)
     checkSource(
       where,
@@ -191,6 +284,8 @@ for (const url of [
   if (!sourceKindOf(url)) fail('shared sources', `not on the allow-list: ${url}`);
 }
 
+for (const file of knowledgeModules(modulesDir)) checkModule(file);
+
 printShares();
 if (errors.length > 0) {
   console.error(`\nknowledge:check failed (${errors.length}):`);
@@ -199,6 +294,48 @@ if (errors.length > 0) {
   process.exit(1);
 }
 console.log('\nknowledge:check passed');
+
+/** The TypeScript knowledge modules (not tests, not data). */
+function knowledgeModules(dir) {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))
+    .map((f) => join(dir, f));
+}
+
+/**
+ * Checks every source URL written in a knowledge module. A URL passed to a helper such as
+ * `pubmed(url)` or written as `{ url, sourceKind }` must be of the kind the code claims; any other
+ * URL literal must at least be on the allow-list. Comments are skipped (they may cite docs).
+ */
+function checkModule(file) {
+  const name = file.split('/').pop();
+  const code = readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '');
+  const helperKinds = new Map();
+  for (const m of code.matchAll(
+    /const (\w+) = \(url: string\): SourceRef => \(\{ url, sourceKind: '(\w+)' \}\)/g,
+  ))
+    helperKinds.set(m[1], m[2]);
+  for (const m of code.matchAll(/['"`](https?:\/\/[^'"`\s]+)['"`]/g)) {
+    const url = m[1];
+    const line = code.slice(0, m.index).split('\n').length;
+    const where = `${name}:${line}`;
+    const before = code.slice(Math.max(0, m.index - 40), m.index);
+    const helper = /(\w+)\(\s*$/.exec(before)?.[1];
+    const claimed = helper && helperKinds.has(helper) ? helperKinds.get(helper) : undefined;
+    const after = code.slice(m.index, m.index + url.length + 60);
+    const inline = /sourceKind:\s*'(\w+)'/.exec(after)?.[1];
+    const kind = sourceKindOf(url);
+    if (!kind) fail(where, `source not on the allow-list: ${url}`);
+    const declared = claimed ?? inline;
+    if (kind && declared && declared !== kind)
+      fail(where, `sourceKind "${declared}" but the URL is ${kind}`);
+    const problem = urlIdentifierProblem(url);
+    if (problem) fail(where, problem);
+    facts.push({ where, kind: kind ?? 'not allowed', verified: true, module: true });
+  }
+}
 
 function printShares() {
   const table = (rows, title) => {
@@ -211,8 +348,11 @@ function printShares() {
       );
     }
   };
-  const stated = facts.filter((f) => !f.record);
-  table(stated, 'Facts per source kind (approvals, evidence, pathway citations, MeSH, exclusions)');
+  const stated = facts.filter((f) => !f.record && !f.module);
+  table(
+    stated,
+    'Facts per source kind (approvals, evidence, boxed warnings, pathway citations, MeSH, exclusions)',
+  );
   table(
     stated.filter((f) => f.verified),
     'Of which shown as verified fact',
@@ -220,5 +360,13 @@ function printShares() {
   table(
     facts.filter((f) => f.record),
     'Drug record citations (names, targets, warnings)',
+  );
+  table(
+    facts.filter((f) => f.module),
+    'Knowledge-module citations (antibody phenotypes, interferon markers)',
+  );
+  table(
+    facts.filter((f) => !f.record),
+    'All stated facts, data and modules together',
   );
 }

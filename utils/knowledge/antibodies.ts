@@ -210,7 +210,7 @@ export const ANTIBODIES: readonly Antibody[] = [
     forms: f('anti-Ro52', 'anti-Ro-52', 'anti-TRIM21'),
     phenotype: {
       text: 'In juvenile myositis, associated with interstitial lung disease and more severe disease',
-      source: pubmed('https://ard.bmj.com/content/78/7/988'),
+      source: pubmed('https://doi.org/10.1136/annrheumdis-2018-215004'),
     },
   },
   {

@@ -65,7 +65,8 @@ export interface Drug {
   selectivityNote: string;
   route: string[];
   approvals: Approval[];
-  boxedWarning: { text: string; verified: boolean };
+  /** Verified only with the label it was read in (`source`); `remark` says how it was traced. */
+  boxedWarning: { text: string; verified: boolean; source: SourceRef | null; remark?: string };
   /** The boxed warning as a short flag ("Boxed warning: …"); null when there is none. */
   boxedWarningFlag: string | null;
   dmEvidence: DmEvidence[];
@@ -111,6 +112,8 @@ interface RawDrug {
   approvals: RawApproval[];
   boxedWarning: string;
   boxedWarningFlag: string | null;
+  boxedWarningSource: string | null;
+  boxedWarningRemark?: string;
   dmEvidence: RawEvidence[];
   sources: string[];
   checked: string;
@@ -178,6 +181,19 @@ function normaliseEvidence(raw: RawEvidence, groupVerified: boolean): DmEvidence
   };
 }
 
+/** The boxed-warning statement: a fact only with the label it was read in. */
+function boxedWarningOf(raw: RawDrug, groupVerified: boolean): Drug['boxedWarning'] {
+  const [source] = raw.boxedWarningSource
+    ? toSourceRefs([raw.boxedWarningSource], raw.sourceKind)
+    : [];
+  return {
+    text: raw.boxedWarning,
+    verified: groupVerified && source !== undefined && !isUnverifiedText(raw.boxedWarning),
+    source: source ?? null,
+    ...(raw.boxedWarningRemark ? { remark: raw.boxedWarningRemark } : {}),
+  };
+}
+
 /** Turns one raw data record into a Drug. Exported for tests. */
 export function normaliseDrug(raw: RawDrug): Drug {
   const flag = (group: string): boolean => raw.verified[group] === true;
@@ -199,10 +215,7 @@ export function normaliseDrug(raw: RawDrug): Drug {
     selectivityNote: raw.selectivityNote,
     route: raw.route,
     approvals: raw.approvals.map((a) => normaliseApproval(a, flag('approvals'))),
-    boxedWarning: {
-      text: raw.boxedWarning,
-      verified: flag('boxedWarning') && !isUnverifiedText(raw.boxedWarning),
-    },
+    boxedWarning: boxedWarningOf(raw, flag('boxedWarning')),
     boxedWarningFlag: raw.boxedWarningFlag,
     dmEvidence: raw.dmEvidence.map((e) => normaliseEvidence(e, flag('dmEvidence'))),
     sources: toSourceRefs(raw.sources, raw.sourceKind),

@@ -15,7 +15,7 @@ const pubmed = (url: string): SourceRef => ({ url, sourceKind: 'literature' });
 export const TYPE_ONE_IFN_PATH = {
   steps: ['type I IFN', 'IFNAR', 'JAK1 + TYK2', 'STAT1 / STAT2', 'ISG expression'],
   text: 'Type I interferons bind one receptor (IFNAR), which activates JAK1 and TYK2; STAT1 and STAT2 are phosphorylated and drive the expression of interferon-stimulated genes.',
-  source: pubmed('https://hal-pasteur.archives-ouvertes.fr/pasteur-01963025'),
+  source: pubmed('https://pmc.ncbi.nlm.nih.gov/articles/PMC9184970/table/T1'),
 } as const;
 
 /** The six-gene interferon score (Rice et al., J Clin Immunol 2017). */

@@ -195,7 +195,7 @@ export function buildDrugCard(drug: Drug, mentions: number): DrugCardModel {
     return fact ? [fact] : [];
   });
   const jakTargets = JAK_ORDER.filter((j) => drug.jakTargets.includes(j));
-  const remarks = [...drug.approvals, ...drug.dmEvidence].flatMap((f) =>
+  const remarks = [...drug.approvals, ...drug.dmEvidence, drug.boxedWarning].flatMap((f) =>
     f.remark ? [f.remark] : [],
   );
 

@@ -2,7 +2,8 @@ import { render } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { DrugCard } from '@/components/panel/DrugCard';
 import { MarkCard } from '@/components/overlays/MarkCard';
-import { DRUGS, getDrug, REFERENCE_CHECKED } from '@/utils/knowledge/drugs';
+import reference from '@/utils/knowledge/data/jak-inhibitors.json';
+import { DRUGS, getDrug, normaliseDrug, REFERENCE_CHECKED } from '@/utils/knowledge/drugs';
 import { PAIRINGS } from '@/utils/knowledge/pathways';
 import { markCardFor, type DrugMarkCard } from '@/utils/term-marks/mark-card';
 import { buildDrugCard } from '@/utils/panel/drug-card';
@@ -59,7 +60,9 @@ describe('knowledge data, December 2026', () => {
     expect(fda).toMatchObject({ status: 'not-approved', year: 2020 });
     expect(fda?.indications.join(' ')).toMatch(/complete response letter/);
     expect(fda?.source.sourceKind).toBe('sponsor');
-    expect(card.status).toBe('Not FDA-approved (complete response letter, 2020)');
+    expect(card.status).toBe(
+      'Approved for RA (EC 2020); not FDA-approved (complete response letter, 2020)',
+    );
     expect(card.unverified.join(' ')).not.toMatch(/FDA \(US\)/);
     const { container } = render(<DrugCard card={card} mentions={1} onNextMention={() => {}} />);
     const row = container.querySelector('.jl-approvals li[data-status="not-approved"]');
@@ -76,9 +79,70 @@ describe('knowledge data, December 2026', () => {
     expect(doi?.idUrl).toBe('https://doi.org/10.3389/fped.2022.962585');
   });
 
+  it('cites the label for each class boxed warning (tofacitinib, baricitinib, upadacitinib, oral ruxolitinib)', () => {
+    for (const name of ['tofacitinib', 'baricitinib', 'upadacitinib', 'ruxolitinib']) {
+      const d = drug(name);
+      expect(d.boxedWarning.verified, name).toBe(true);
+      expect(['regulator', 'sponsor', 'reference'], name).toContain(
+        d.boxedWarning.source?.sourceKind,
+      );
+      const card = buildDrugCard(d, 1);
+      expect(
+        card.sources.map((s) => s.url),
+        name,
+      ).toContain(d.boxedWarning.source?.url);
+    }
+    expect(drug('ruxolitinib').boxedWarning.text).toMatch(/Oral Jakafi: no boxed warning/);
+    expect(buildDrugCard(drug('baricitinib'), 1).boxedFlag).toMatch(/^Boxed warning: infections/);
+  });
+
+  it('keeps a boxed warning whose label was not read out of the facts (LISRAYA, Cibinqo)', () => {
+    for (const name of ['brepocitinib', 'abrocitinib']) {
+      const card = buildDrugCard(drug(name), 1);
+      expect(card.boxedFlag, name).toBeNull();
+      expect(card.boxedWarning, name).toBeNull();
+      expect(card.unverified.join('\n'), name).toMatch(/^Boxed warning: /m);
+    }
+    expect(buildDrugCard(drug('brepocitinib'), 1).status).toBe(
+      'FDA-approved for dermatomyositis, 2026',
+    );
+  });
+
+  it('does not verify a boxed warning without its label, whatever the group flag says', () => {
+    const raw = structuredClone(
+      reference.drugs.find((d) => d.name === 'upadacitinib'),
+    ) as unknown as Parameters<typeof normaliseDrug>[0];
+    expect(normaliseDrug(raw).boxedWarning.verified).toBe(true);
+    raw.boxedWarningSource = null;
+    expect(normaliseDrug(raw).boxedWarning).toMatchObject({ verified: false, source: null });
+  });
+
+  it('adds the EU approvals read in the Union Register and the 2026 US indication of Sotyktu', () => {
+    const eu = (name: string) =>
+      buildDrugCard(drug(name), 1).approvals.find((a) => a.region === 'EC (EU)');
+    expect(eu('upadacitinib')).toMatchObject({ year: 2019, date: '2019-12-16' });
+    expect(eu('filgotinib')).toMatchObject({ year: 2020, date: '2020-09-24' });
+    expect(eu('deucravacitinib')).toMatchObject({ year: 2023, date: '2023-03-24' });
+    expect(eu('ritlecitinib')).toMatchObject({ year: 2023, date: '2023-09-15' });
+    for (const name of ['upadacitinib', 'filgotinib', 'deucravacitinib', 'ritlecitinib'])
+      expect(eu(name)?.source.url, name).toMatch(
+        /^https:\/\/ec\.europa\.eu\/health\/documents\/community-register\//,
+      );
+    const sotyktu = buildDrugCard(drug('deucravacitinib'), 1);
+    expect(sotyktu.approvals.map((a) => a.region)).toContain('FDA (US) - psoriatic arthritis');
+    expect(sotyktu.status).toMatch(/PsA/);
+    // Still unverified: PMDA and NMPA rows whose regulator record was not found.
+    for (const name of ['peficitinib', 'filgotinib', 'delgocitinib'])
+      expect(drug(name).approvals.find((a) => /PMDA/.test(a.region))?.verified, name).toBe(false);
+  });
+
   it('pairs IFN-gamma as JAK1–IFNGR1 and JAK2–IFNGR2', () => {
     const ifng = PAIRINGS.find((p) => p.id === 'ifn-2');
     expect(ifng?.jakNotes).toEqual(['JAK1 (IFNGR1)', 'JAK2 (IFNGR2)']);
+    // Cited to Reactome, which states that pairing; the table that had it reversed is not cited.
+    expect(ifng?.sources.map((s) => s.url)).toEqual([
+      'http://www.reactome.org/content/detail/873926',
+    ]);
   });
 
   it('completes IL-31, TSLP and G-CSF, or says what is unknown', () => {

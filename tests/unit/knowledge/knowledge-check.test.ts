@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,9 +10,37 @@ const PATHWAYS = 'utils/knowledge/data/jak-stat-pathways.json';
 
 type Json = Record<string, unknown> & { drugs: Record<string, unknown>[] };
 
-function run(inhibitors = INHIBITORS, pathways = PATHWAYS) {
-  const out = spawnSync('node', [SCRIPT, inhibitors, pathways], { encoding: 'utf8' });
+const MODULES = 'utils/knowledge';
+
+function run(inhibitors = INHIBITORS, pathways = PATHWAYS, modules = MODULES) {
+  const out = spawnSync('node', [SCRIPT, inhibitors, pathways, '--modules', modules], {
+    encoding: 'utf8',
+  });
   return { status: out.status, text: `${out.stdout}${out.stderr}` };
+}
+
+/** Runs the check on a copy of the knowledge modules with one module's text changed. */
+function runWithModule(file: string, edit: (code: string) => string) {
+  const dir = mkdtempSync(join(tmpdir(), 'jl-modules-'));
+  cpSync(MODULES, dir, { recursive: true });
+  const path = join(dir, file);
+  const before = readFileSync(path, 'utf8');
+  const after = edit(before);
+  if (after === before) throw new Error(`edit changed nothing in ${file}`);
+  writeFileSync(path, after);
+  return run(INHIBITORS, PATHWAYS, dir);
+}
+
+/** Runs the check on a copy of the shipped pathways changed by `edit`. */
+function runEditedPathways(edit: (data: { pairings: Record<string, unknown>[] }) => void) {
+  const data = JSON.parse(readFileSync(PATHWAYS, 'utf8')) as {
+    pairings: Record<string, unknown>[];
+  };
+  edit(data);
+  const dir = mkdtempSync(join(tmpdir(), 'jl-pathways-'));
+  const file = join(dir, 'jak-stat-pathways.json');
+  writeFileSync(file, JSON.stringify(data));
+  return run(INHIBITORS, file);
 }
 
 /** Runs the check on a copy of the shipped data changed by `edit`. */
@@ -42,6 +70,8 @@ describe('npm run knowledge:check', () => {
     expect(status).toBe(0);
     expect(text).toMatch(/Facts per source kind/);
     expect(text).toMatch(/regulator\s+\d+\s+\d+%/);
+    expect(text).toMatch(/Knowledge-module citations[^\n]*\(\d+\)\n\s+literature\s+\d+/);
+    expect(text).toMatch(/All stated facts, data and modules together/);
     expect(text).not.toMatch(/not allowed/);
     expect(text).toMatch(/knowledge:check passed/);
   });
@@ -115,5 +145,73 @@ describe('npm run knowledge:check', () => {
     expect(status).toBe(1);
     expect(text).toMatch(/a verified approval or refusal needs a year/);
     expect(text).toMatch(/missing or malformed "checked" date/);
+  });
+  it('rejects a source in a knowledge module that is not on the allow-list', () => {
+    const { status, text } = runWithModule('antibodies.ts', (code) =>
+      code.replace(
+        "pubmed('https://pubmed.ncbi.nlm.nih.gov/33774723/')",
+        "pubmed('https://www.studylib.net/doc/33774723')",
+      ),
+    );
+    expect(status).toBe(1);
+    expect(text).toMatch(
+      /antibodies\.ts:\d+: source not on the allow-list: https:\/\/www\.studylib\.net/,
+    );
+  });
+
+  it('rejects a malformed PMID, DOI or PMC id in a knowledge module', () => {
+    for (const [url, message] of [
+      ['https://pubmed.ncbi.nlm.nih.gov/3517755X/', /malformed PMID in URL/],
+      ['https://doi.org/11.1007/s10875-016-0359-1', /malformed DOI in URL/],
+      ['https://pmc.ncbi.nlm.nih.gov/articles/9184970/table/T1', /malformed PMC id in URL/],
+    ] as const) {
+      const { status, text } = runWithModule('interferon-signatures.ts', (code) =>
+        code.replace('https://pubmed.ncbi.nlm.nih.gov/35177553/', url),
+      );
+      expect(status, url).toBe(1);
+      expect(text).toMatch(/interferon-signatures\.ts:\d+: /);
+      expect(text).toMatch(message);
+    }
+  });
+
+  it('rejects a module source whose kind differs from the one the code claims', () => {
+    const { status, text } = runWithModule('antibodies.ts', (code) =>
+      code.replace(
+        "pubmed('https://pubmed.ncbi.nlm.nih.gov/28339994/')",
+        "pubmed('https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=x')",
+      ),
+    );
+    expect(status).toBe(1);
+    expect(text).toMatch(/sourceKind "literature" but the URL is regulator/);
+  });
+
+  it('rejects a verified boxed warning that does not cite the label it was read in', () => {
+    const { status, text } = runEdited((d) => {
+      (
+        d.drugs.find((x) => x.name === 'upadacitinib') as Record<string, unknown>
+      ).boxedWarningSource = null;
+      const abro = d.drugs.find((x) => x.name === 'abrocitinib') as Record<string, unknown>;
+      abro.verified = { ...(abro.verified as object), boxedWarning: true };
+    });
+    expect(status).toBe(1);
+    expect(text).toMatch(/drug upadacitinib: a verified boxed warning needs its label/);
+    expect(text).toMatch(/drug abrocitinib: a verified boxed warning needs its label/);
+  });
+
+  it('rejects a copy or tracker URL hidden in a remark', () => {
+    const { status, text } = runEdited((d) => {
+      drug(d, 'filgotinib').approvals[1]!.remark = 'Read on https://link.pblc.it/abc.';
+    });
+    expect(status).toBe(1);
+    expect(text).toMatch(/URL in the text is not on the allow-list: https:\/\/link\.pblc\.it\/abc/);
+  });
+
+  it('rejects a verified pathway cell that rests on a vendor table', () => {
+    const { status, text } = runEditedPathways((d) => {
+      const tpo = d.pairings.find((p) => p.family === 'TPO')!;
+      tpo.jaks = ['JAK2', 'TYK2 (per cellsignal)'];
+    });
+    expect(status).toBe(1);
+    expect(text).toMatch(/pathway TPO: verified pairing cell carries a caveat \("cellsignal"\)/);
   });
 });

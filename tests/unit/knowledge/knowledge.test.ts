@@ -142,7 +142,8 @@ describe('pathways: a family is affected when the drug inhibits a JAK its recept
 
   // Hand-derived from jak-stat-pathways.json (JAK1: IFN I/II/III, gp130, γc, IL-10;
   // JAK2: IFN-II, gp130, IL-12/23, βc, EPO, TPO, GH, leptin, G-CSF, IL-13; JAK3: γc;
-  // TYK2: IFN-I/III, gp130, IL-12/23, IL-10, TPO, IL-13; IL-31: JAK1; TSLP: JAK1 + JAK2).
+  // TYK2: IFN-I/III, gp130, IL-12/23, IL-10, IL-13; IL-31: JAK1; TSLP: JAK1 + JAK2; TPO's TYK2
+  // came only from a vendor table and was dropped on 2026-12-03).
   const ALL: FamilyId[] = [
     'ifn-1',
     'ifn-2',
@@ -175,7 +176,7 @@ describe('pathways: a family is affected when the drug inhibits a JAK its recept
     'il-13',
     'tslp',
   ];
-  const TYK2: FamilyId[] = ['ifn-1', 'ifn-3', 'il-6', 'il-12-23', 'il-10', 'tpo', 'il-13'];
+  const TYK2: FamilyId[] = ['ifn-1', 'ifn-3', 'il-6', 'il-12-23', 'il-10', 'il-13'];
   const TYK2_JAK1: FamilyId[] = [
     'ifn-1',
     'ifn-2',
@@ -184,7 +185,6 @@ describe('pathways: a family is affected when the drug inhibits a JAK its recept
     'gamma-c',
     'il-12-23',
     'il-10',
-    'tpo',
     'il-13',
     'il-31',
     'tslp',

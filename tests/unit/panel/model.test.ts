@@ -8,7 +8,8 @@ import { evidenceUrl, sourceHost } from '@/utils/panel/links';
 import { loadDevSet } from '../../eval/dev-set';
 
 // Receptor → JAK needs, read by hand from utils/knowledge/data/jak-stat-pathways.json (leading
-// JAK symbol of each cell). IFN-gamma: JAK1 (IFNGR1) + JAK2 (IFNGR2); G-CSF: JAK2 only.
+// JAK symbol of each cell). IFN-gamma: JAK1 (IFNGR1) + JAK2 (IFNGR2); G-CSF and TPO: JAK2 only
+// (TYK2 for TPO came only from a vendor table and was dropped on 2026-12-03).
 const RECEPTOR_JAKS: [FamilyId, string[]][] = [
   ['ifn-1', ['TYK2', 'JAK1']],
   ['ifn-2', ['JAK1', 'JAK2']],
@@ -19,7 +20,7 @@ const RECEPTOR_JAKS: [FamilyId, string[]][] = [
   ['il-10', ['JAK1', 'TYK2']],
   ['beta-c', ['JAK2']],
   ['epo', ['JAK2']],
-  ['tpo', ['JAK2', 'TYK2']],
+  ['tpo', ['JAK2']],
   ['gh', ['JAK2']],
   ['leptin', ['JAK2']],
   ['g-csf', ['JAK2']],
@@ -53,7 +54,7 @@ const VIA_JAK2: FamilyId[] = [
   'il-13',
   'tslp',
 ];
-const VIA_TYK2: FamilyId[] = ['ifn-1', 'ifn-3', 'il-6', 'il-12-23', 'il-10', 'tpo', 'il-13'];
+const VIA_TYK2: FamilyId[] = ['ifn-1', 'ifn-3', 'il-6', 'il-12-23', 'il-10', 'il-13'];
 const VIA_JAK3: FamilyId[] = ['gamma-c'];
 const VIA_TYK2_JAK1: FamilyId[] = [
   'ifn-1',
@@ -63,7 +64,6 @@ const VIA_TYK2_JAK1: FamilyId[] = [
   'gamma-c',
   'il-12-23',
   'il-10',
-  'tpo',
   'il-13',
   'il-31',
   'tslp',
