@@ -1,5 +1,5 @@
 import type { Article } from '../article';
-import type { JakLensDB } from '../storage/db';
+import { whenOpen, type JakLensDB } from '../storage/db';
 import { parseMessage, type Message, type Reply } from './messages';
 import {
   addHighlight,
@@ -33,6 +33,8 @@ export interface HandlerDeps {
    * Absent, or the reader turned fetching off: 'records/get' answers from the cache only.
    */
   fetchRecords?: (pmids: string[]) => Promise<ReadonlyMap<string, Article>>;
+  /** How long a message waits for a blocked database upgrade before it fails saying so (ms). */
+  upgradePatienceMs?: number;
   /** Sync with the reader's WebDAV server (utils/sync/); absent: 'sync/*' messages fail. */
   sync?: SyncService;
 }
@@ -55,6 +57,8 @@ export function createMessageHandler(
     const parsed = parseMessage(raw);
     if (!parsed.ok) return { ok: false, error: parsed.error };
     try {
+      // Fails fast, and queues nothing, while an upgrade waits for an older version to close.
+      await whenOpen(deps.db, deps.upgradePatienceMs);
       return { ok: true, data: await run(parsed.message, deps, origin) };
     } catch (error) {
       return { ok: false, error: describeError(error) };

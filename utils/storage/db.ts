@@ -39,9 +39,14 @@ export class JakLensDB extends Dexie {
   records!: EntityTable<CachedRecord, 'pmid'>;
   topicWatches!: EntityTable<TopicWatch, 'id'>;
   watchPapers!: EntityTable<WatchPaper, 'pmid'>;
+  /** True while opening waits for an older version's connection, elsewhere, to close (an upgrade). */
+  upgradeBlocked = false;
 
   constructor(name = DB_NAME) {
     super(name);
+    this.on('blocked', () => {
+      this.upgradeBlocked = true;
+    });
     // v1: recent-articles list and the articles seen.
     this.version(1).stores({
       recent: 'key, seenAt',
@@ -71,4 +76,39 @@ export class JakLensDB extends Dexie {
 /** Opens (lazily, on first use) the database; tests pass their own name for isolation. */
 export function openDatabase(name = DB_NAME): JakLensDB {
   return new JakLensDB(name);
+}
+
+/** Opening the database waits for another page that holds an older version of it. */
+export class DatabaseBlockedError extends Error {
+  override name = 'DatabaseBlockedError';
+}
+
+/**
+ * Resolves once `db` is open. When its upgrade is blocked by another connection that keeps an older
+ * version open (a JAK Lens page left from before an update, in another tab or window) for longer than
+ * `patienceMs`, rejects with DatabaseBlockedError instead of waiting: the caller's write is then never
+ * queued behind the upgrade (it would land later, unseen, under a revision the editor never learnt),
+ * and the editor keeps the text, says why, and retries. The open itself goes on and completes once
+ * the other connection closes. A database closed on purpose is left closed (its operations say so).
+ */
+export async function whenOpen(db: JakLensDB, patienceMs = 1500): Promise<void> {
+  if (db.isOpen() || db.hasBeenClosed()) return;
+  const opening = db.open().then(() => {
+    db.upgradeBlocked = false;
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const waited = new Promise<'waited'>((resolve) => {
+    timer = setTimeout(() => resolve('waited'), patienceMs);
+  });
+  const first = await Promise.race([opening.then(() => 'open' as const), waited]).finally(() =>
+    clearTimeout(timer),
+  );
+  if (first === 'open') return;
+  if (db.upgradeBlocked) {
+    opening.catch(() => undefined); // settles later; its outcome is the next call's business
+    throw new DatabaseBlockedError(
+      'another JAK Lens page still has the notes database open in an older version, so its upgrade waits; close or reload the other JAK Lens tabs and windows',
+    );
+  }
+  await opening;
 }
