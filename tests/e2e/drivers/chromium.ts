@@ -13,7 +13,7 @@ function css(target: Target): string {
   return typeof target === 'string' ? target : `${target.host} ${target.inner}`;
 }
 
-class ChromiumPage implements E2EPage {
+export class ChromiumPage implements E2EPage {
   constructor(readonly page: Page) {}
   /** Playwright reaches into out-of-process (extension) iframes through frame locators. */
   private locate(target: Target): Locator {
