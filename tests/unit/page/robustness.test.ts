@@ -6,7 +6,7 @@ import { detectPageType } from '@/utils/page/page-type';
 import { parsePubmedArticle } from '@/utils/page/parse-pubmed';
 import { parsePmcArticle } from '@/utils/page/parse-pmc';
 import { termMarkTargets } from '@/utils/page/roots';
-import { parseSearchResults } from '@/utils/page/parse-search-results';
+import { parseSearchResults } from '../../support/search-results';
 import { PMC_LEGACY_REF_LIST, PMC_REF_LIST, SELECTORS } from '@/utils/page/selectors';
 import { classifySearchResult } from '@/utils/classify/search-verdicts';
 import { checkSelectors, expectedSelectors, warnMissing } from '@/utils/page/selector-health';
