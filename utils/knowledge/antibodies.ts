@@ -31,9 +31,15 @@ export interface Antibody {
 
 const pubmed = (url: string): SourceRef => ({ url, sourceKind: 'literature' });
 const f = (...texts: string[]): SurfaceForm[] => texts.map((text) => ({ text }));
-/** Two-letter names ("EJ", "OJ", "Zo") only in their own case: "anti-Ha" is not "anti-HA". */
+/**
+ * Two-letter names ("EJ", "OJ", "Zo") only in their own case: "anti-Ha" is not "anti-HA". The
+ * prefix may open a sentence ("Anti-KS antibodies were identified…"), so both "anti-" and "Anti-".
+ */
 const exact = (...texts: string[]): SurfaceForm[] =>
-  texts.map((text): SurfaceForm => ({ text, rule: 'exact-case' }));
+  texts.flatMap((text): SurfaceForm[] => [
+    { text, rule: 'exact-case' },
+    { text: text.replace(/^anti/, 'Anti'), rule: 'exact-case' },
+  ]);
 
 export const ANTIBODIES: readonly Antibody[] = [
   {
