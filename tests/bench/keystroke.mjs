@@ -1,3 +1,4 @@
+/* global chrome -- the probe runs in the note frame, an extension page */
 /**
  * `npm run bench:keystroke` (also a part of `npm run bench`): how long a key typed into the note waits
  * before it is durable, in the BUILT extension (.output/chrome-mv3) in real headless Chromium.

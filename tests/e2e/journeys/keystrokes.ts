@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { it } from 'vitest';
 import { eventually, type E2EBrowser, type E2EPage } from '../drivers/types';
 import { SEED_URL } from '../pages';
 import { inNote } from './note-target';
