@@ -17,6 +17,8 @@ import { NoteFrame } from './note-frame';
 import { mountPanel, type MountedPanel } from './panel';
 import { startReaderHighlights, type ReaderHighlights } from './reader-highlights';
 import { rangeMembers } from '@/utils/knowledge/ranges';
+import type { PathwayFocus } from '@/utils/panel/pathways';
+import type { PathwayFocusRequest } from '@/components/panel/PathwaySection';
 
 export interface ArticlePage {
   pageType: PageType;
@@ -35,6 +37,8 @@ export interface ArticleController {
   highlightSelection(): Promise<void>;
   /** Redoes the term marks with a new watch list; the reader's own highlights are drawn again on top. */
   setWatchList(list: readonly WatchTerm[]): Promise<void>;
+  /** Shows the panel (opening it if hidden or collapsed) at a part of its pathway view. */
+  showPathway(focus: PathwayFocus): Promise<void>;
 }
 
 /**
@@ -82,8 +86,10 @@ export async function initArticlePage(
   let panel: MountedPanel | null = null;
   const tags = entityTags(verdict, highlights);
 
+  let pathwayFocus: PathwayFocusRequest | undefined;
   const props = () => ({
     model,
+    ...(pathwayFocus ? { pathwayFocus } : {}),
     mentionCounts: countDrugMarks(document),
     notesSlot: seen ? (
       <ArticleNotes
@@ -107,6 +113,14 @@ export async function initArticlePage(
       panel?.remove();
       panel = null;
       if (!shown) await show();
+    },
+    async showPathway(focus) {
+      pathwayFocus = { focus, seq: (pathwayFocus?.seq ?? 0) + 1 };
+      if (panel?.isAttached()) panel.update(props());
+      else {
+        panel?.remove();
+        await show();
+      }
     },
     async highlightSelection() {
       await readerHighlights?.createFromSelection();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Verdict } from '@/utils/classify';
 import { filterRows, facetsOf, type LibraryRow } from '@/utils/library/query';
 import { antibodiesIn, antibodySubtype } from '@/utils/panel/antibodies';
+import { findMentions } from '@/utils/match/find-mentions';
 import { markCardFor } from '@/utils/term-marks/mark-card';
 
 describe('antibody cards', () => {
@@ -102,5 +103,30 @@ describe('panel subtype and library antibody filter', () => {
     expect(filterRows(rows, { antibody: 'antibody:mda5' }).map((r) => r.key)).toEqual(['a']);
     expect(filterRows(rows, { antibody: 'antibody:tif1g' }).map((r) => r.key)).toEqual(['b']);
     expect(facetsOf(rows).antibodies).toEqual(['antibody:mda5', 'Antibody:TIF1G']);
+  });
+});
+
+describe('cards linked to the pathway view', () => {
+  it('the JAK-STAT pathway, type I interferon and every interferon-signature term link to it', () => {
+    expect(markCardFor('target', 'target:JAK-STAT')?.pathway).toBe('jak-stat');
+    expect(markCardFor('disease', 'disease:ifn')?.pathway).toBe('type-i-ifn');
+    for (const id of ['ifn:pathway', 'ifn:signature', 'ifn:isg', 'ifn:MxA', 'ifn:pSTAT1'])
+      expect(markCardFor('target', id)?.pathway, id).toBe('type-i-ifn');
+  });
+
+  it('drugs, JAKs, diseases and antibodies do not', () => {
+    expect(markCardFor('drug', 'drug:baricitinib')?.pathway).toBeUndefined();
+    expect(markCardFor('target', 'target:JAK1')?.pathway).toBeUndefined();
+    expect(markCardFor('disease', 'disease:dm')?.pathway).toBeUndefined();
+    expect(markCardFor('antibody', 'antibody:mda5')?.pathway).toBeUndefined();
+  });
+
+  it('"the IFN pathway" of the seed review (PMID 34563217) is marked and linked', () => {
+    const s =
+      'There are multiple components of the IFN pathway that could be targeted for blockade therapy.';
+    const found = findMentions(s, s).map((m) => [m.termId, s.slice(m.start, m.end)]);
+    expect(found).toEqual([['ifn:pathway', 'IFN pathway']]);
+    const card = markCardFor('target', 'ifn:pathway');
+    expect(card?.kind === 'ifn-marker' && card.path).toContain('JAK1 + TYK2');
   });
 });
