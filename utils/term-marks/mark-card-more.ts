@@ -71,7 +71,7 @@ export function antibodyCard(termId: string): AntibodyMarkCard | null {
     family: FAMILY[a.group],
     antigen: a.antigen,
     phenotype: a.phenotype,
-    checked: ANTIBODY_SOURCES_CHECKED,
+    checked: a.phenotype?.checked ?? ANTIBODY_SOURCES_CHECKED,
     tag: `antibody:${a.slug}`,
   };
 }

@@ -18,8 +18,19 @@ describe('antibody cards', () => {
   });
 
   it('an antibody without a read source states no phenotype', () => {
-    const card = markCardFor('antibody', 'antibody:sae');
+    const card = markCardFor('antibody', 'antibody:zo');
     expect(card?.kind === 'antibody' && card.phenotype).toBeNull();
+  });
+
+  it('anti-SAE and anti-Ha: the phenotype of the paper read, with its DOI or PubMed record', () => {
+    const sae = markCardFor('antibody', 'antibody:sae');
+    if (sae?.kind !== 'antibody') throw new Error(`got ${sae?.kind}`);
+    expect(sae.phenotype?.text).toMatch(/cancer-associated myositis in 16%/);
+    expect(sae.phenotype?.source.url).toBe('https://doi.org/10.1093/rheumatology/kead154');
+    const ha = markCardFor('antibody', 'antibody:ha');
+    expect(ha?.kind === 'antibody' && ha.phenotype?.source.url).toBe(
+      'https://pubmed.ncbi.nlm.nih.gov/39557603/',
+    );
   });
 
   it('unknown antibody ids and antibody ids under another kind give no card', () => {
