@@ -53,7 +53,7 @@ const jsonEquals = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.string
  * backoff; a conflict (another tab saved first) is surfaced, and further edits save again.
  */
 export function useAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
-  const { delay = 800, maxWait = 3000, retryDelays = [1000, 2000, 5000, 10_000, 30_000] } = options;
+  const { delay = 800, maxWait = 2000, retryDelays = [1000, 2000, 5000, 10_000, 30_000] } = options;
   const [value, setValueState] = useState(options.initial);
   const [saveState, setSaveState] = useState<SaveState>('saved');
   const [errorMessage, setErrorMessage] = useState<string>();

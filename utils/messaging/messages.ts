@@ -91,6 +91,8 @@ const NoteMessages = [
     tags: Tags,
     status: v.picklist(READING_STATUSES),
     baseRevision: Count,
+    /** Sent by a recovered journal: the base note's `updatedAt` (null: there was none). */
+    baseUpdatedAt: v.optional(v.nullable(Count)),
   }),
   /** Editor → background: settle a conflict copy (the other version goes to the trash). */
   v.strictObject({
