@@ -35,16 +35,6 @@ export function marksFor(doc: Document, termId: string): HTMLElement[] {
   );
 }
 
-/** Highlights per drug term id on the page, for the panel's mention counts. */
-export function countDrugMarks(doc: Document): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const el of doc.querySelectorAll(`${MARK}[${TERM_ATTR}^="drug:"]`)) {
-    const id = el.getAttribute(TERM_ATTR);
-    if (id) counts[id] = (counts[id] ?? 0) + 1;
-  }
-  return counts;
-}
-
 /** Creates a cycler over `doc`'s highlights; remembers the position per term. */
 export function createMentionCycler(doc: Document, options: CyclerOptions = {}): MentionCycler {
   const flashMs = options.flashMs ?? 1000;

@@ -255,11 +255,6 @@ export function getAntibody(id: string): Antibody | undefined {
   return ANTIBODIES.find((a) => a.id === id);
 }
 
-/** The antibody whose tag slug is `slug` ("mda5"), if any. */
-export function antibodyBySlug(slug: string): Antibody | undefined {
-  return ANTIBODIES.find((a) => a.slug === slug.toLowerCase());
-}
-
 /** Matcher terms: kind 'antibody', grouped for the classifier (msa-* point at a myopathy). */
 export const ANTIBODY_TERMS: readonly Term[] = ANTIBODIES.map((a) => ({
   id: a.id,
