@@ -30,7 +30,7 @@ export interface ArticlePage {
   pageType: PageType;
   article: Article;
   seen?: SeenArticleMessage;
-  /** Where to highlight, and what to skip inside (see read-page.ts). */
+  /** Where to mark terms, and what to skip inside (see read-page.ts). */
   roots: Element[];
   exclude: string;
 }
@@ -173,7 +173,7 @@ async function markArticleTerms(
       try {
         results.push(await applyTermMarksChunked(root, finder, { exclude, signal: ctx.signal }));
       } catch (error) {
-        if (!ctx.isInvalid) console.warn('[JAK Lens] highlighting stopped', error);
+        if (!ctx.isInvalid) console.warn('[JAK Lens] term marking stopped', error);
       }
     }
   };

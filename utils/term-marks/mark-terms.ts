@@ -5,7 +5,7 @@
  * utils/match/, utils/panel/ (drug card model), utils/knowledge/ and settings types.
  */
 /**
- * The DOM side of highlighting: find mentions in the page's text nodes and wrap them in
+ * The DOM side of term marks: find mentions in the page's text nodes and wrap them in
  * `<jl-mark>` elements, reversibly. Pure with respect to globals: everything comes from `root`
  * and its ownerDocument. Compute first, then mutate, so no live Range spans our own changes.
  */

@@ -106,7 +106,7 @@ describe('search-result badges with each selector removed from the search captur
           requestRecords: async () => ({}),
           hasNotes: async () => [],
           settings: { fetchRecords: true },
-          highlight: () => undefined,
+          markTerms: () => undefined,
         });
         const readable = parseSearchResults(doc).length;
         expect(doc.querySelectorAll(`[${UI_ATTR}="badge"]`)).toHaveLength(readable);
