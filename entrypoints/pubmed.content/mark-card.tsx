@@ -11,12 +11,12 @@ import { getSegment } from '@/utils/term-marks/wrap';
 import { markCardFor } from '@/utils/term-marks/mark-card';
 import { placeCard } from '@/utils/term-marks/mark-card-position';
 import { watchMarkHover, type MarkHover } from '@/utils/term-marks/mark-hover';
-import { KIND_ATTR, LABEL_ATTR, TERM_ATTR, UI_ATTR } from '@/utils/page/markup';
+import { KIND_ATTR, LABEL_ATTR, MARK_CARD_HOST, TERM_ATTR, UI_ATTR } from '@/utils/page/markup';
 import type { PathwayFocus } from '@/utils/panel/pathways';
 
 /** Tag and id of the card's shadow host (carries `data-jl-ui`, so it is never marked). */
-export const MARK_CARD_HOST = 'jl-mark-card';
-export const MARK_CARD_ID = 'jl-mark-card';
+export { MARK_CARD_HOST };
+export const MARK_CARD_ID = MARK_CARD_HOST;
 const DESCRIBED_BY = 'aria-describedby';
 
 export interface MarkCardOptions {

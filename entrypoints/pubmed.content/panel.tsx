@@ -22,10 +22,10 @@ import {
   watchPanelPrefs,
   type PanelPrefs,
 } from '@/utils/settings/panel-prefs';
+import { PANEL_HOST } from '@/utils/page/markup';
 import { createMentionCycler } from './next-mention';
 
-/** The shadow host's tag name; one per page. */
-export const PANEL_HOST = 'jak-lens-panel';
+export { PANEL_HOST };
 
 /** What the content script passes in (and again on every update). */
 export interface PanelProps {

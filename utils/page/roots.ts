@@ -11,7 +11,7 @@ import {
   PMC_REF_LIST,
   PMC_TITLE,
 } from './selectors';
-import { UI_ATTR } from './markup';
+import { PANEL_HOST, UI_ATTR } from './markup';
 
 /** Where term marks go on a page, and what they must leave alone inside those places. */
 export interface TermMarkTargets {
@@ -21,7 +21,7 @@ export interface TermMarkTargets {
 }
 
 /** Our own elements: the panel's shadow host and anything marked as our UI. */
-export const OWN_UI = `jak-lens-panel, [${UI_ATTR}]`;
+export const OWN_UI = `${PANEL_HOST}, [${UI_ATTR}]`;
 
 /**
  * The article text JAK Lens marks, chosen by the page type detected once (page-type.ts): on a PubMed
