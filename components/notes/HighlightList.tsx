@@ -1,4 +1,5 @@
 import { MAX_COMMENT } from '@/utils/messaging/messages';
+import { onlyTrusted } from '@/utils/page/trusted';
 import { READER_HIGHLIGHT_COLORS } from '@/utils/reader-highlights/style';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '@/utils/storage/picklists';
 
@@ -42,7 +43,8 @@ const CSS = `
 /**
  * The reader's highlights on this article: quote, colour, an inline comment box and delete; those
  * whose text is no longer on the page are listed apart as orphans, with their text, so nothing the
- * reader marked disappears silently. Presentational: changes go out through callbacks.
+ * reader marked disappears silently. Presentational: changes go out through callbacks, and only for
+ * the reader's own input (trusted events; a page script's synthetic ones are ignored).
  */
 export function HighlightList(props: Props) {
   const anchored = props.items.filter((item) => !item.orphaned);
@@ -94,7 +96,11 @@ function Item({ item, ...props }: Props & { item: HighlightListItem }) {
     >
       <blockquote class="jl-hl-quote">
         {onReveal && !item.orphaned ? (
-          <button type="button" title="Show on the page" onClick={() => onReveal(item.id)}>
+          <button
+            type="button"
+            title="Show on the page"
+            onClick={onlyTrusted(() => onReveal(item.id))}
+          >
             {item.quote}
           </button>
         ) : (
@@ -106,10 +112,10 @@ function Item({ item, ...props }: Props & { item: HighlightListItem }) {
         placeholder="Add a comment"
         maxLength={MAX_COMMENT}
         value={item.comment ?? ''}
-        onChange={(e) => {
+        onChange={onlyTrusted((e) => {
           const text = e.currentTarget.value;
           if (text !== (item.comment ?? '')) props.onCommentChange(item.id, text);
-        }}
+        })}
       />
       <div class="jl-hl-actions">
         {props.onColorChange &&
@@ -121,10 +127,14 @@ function Item({ item, ...props }: Props & { item: HighlightListItem }) {
               style={{ '--jl-hl': READER_HIGHLIGHT_COLORS[color] }}
               aria-label={`Colour ${color}`}
               aria-pressed={color === item.color}
-              onClick={() => props.onColorChange?.(item.id, color)}
+              onClick={onlyTrusted(() => props.onColorChange?.(item.id, color))}
             />
           ))}
-        <button type="button" class="jl-hl-delete" onClick={() => props.onDelete(item.id)}>
+        <button
+          type="button"
+          class="jl-hl-delete"
+          onClick={onlyTrusted(() => props.onDelete(item.id))}
+        >
           Delete
         </button>
       </div>

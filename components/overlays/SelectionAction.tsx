@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { MAX_COMMENT } from '@/utils/messaging/messages';
+import { onlyTrusted } from '@/utils/page/trusted';
 import { READER_HIGHLIGHT_COLORS } from '@/utils/reader-highlights/style';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '@/utils/storage/picklists';
 
@@ -31,7 +32,8 @@ button:focus-visible, textarea:focus-visible { outline: 2px solid #0969da; }
 
 /**
  * The small bar shown next to a text selection: "Highlight" (yellow), one swatch per other colour,
- * and "Comment…" which opens a box to highlight with a comment. Presentational.
+ * and "Comment…" which opens a box to highlight with a comment. Presentational; it acts only on the
+ * reader's own input (trusted events), so a page script cannot highlight, type a comment or save one.
  */
 export function SelectionAction(props: Props) {
   const [comment, setComment] = useState('');
@@ -45,17 +47,22 @@ export function SelectionAction(props: Props) {
             aria-label="Comment for the highlight"
             maxLength={MAX_COMMENT}
             value={comment}
-            onInput={(e) => setComment(e.currentTarget.value)}
-            onKeyDown={(e) => {
+            onInput={onlyTrusted((e) => setComment(e.currentTarget.value))}
+            onKeyDown={onlyTrusted((e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
               if (e.key === 'Escape') props.onCancel();
-            }}
+            })}
             ref={(el) => el?.focus()}
           />
-          <button type="button" class="jl-sel-save" disabled={props.busy} onClick={submit}>
+          <button
+            type="button"
+            class="jl-sel-save"
+            disabled={props.busy}
+            onClick={onlyTrusted(submit)}
+          >
             Highlight with comment
           </button>
-          <button type="button" onClick={props.onCancel}>
+          <button type="button" onClick={onlyTrusted(props.onCancel)}>
             Cancel
           </button>
         </>
@@ -65,7 +72,7 @@ export function SelectionAction(props: Props) {
             type="button"
             class="jl-sel-highlight"
             disabled={props.busy}
-            onClick={() => props.onHighlight('yellow')}
+            onClick={onlyTrusted(() => props.onHighlight('yellow'))}
           >
             Highlight
           </button>
@@ -78,10 +85,10 @@ export function SelectionAction(props: Props) {
               aria-label={`Highlight ${c}`}
               style={{ background: READER_HIGHLIGHT_COLORS[c] }}
               disabled={props.busy}
-              onClick={() => props.onHighlight(c)}
+              onClick={onlyTrusted(() => props.onHighlight(c))}
             />
           ))}
-          <button type="button" class="jl-sel-comment" onClick={props.onStartComment}>
+          <button type="button" class="jl-sel-comment" onClick={onlyTrusted(props.onStartComment)}>
             Comment…
           </button>
         </>

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { PanelModel } from '@/utils/panel/model';
+import { onlyTrusted } from '@/utils/page/trusted';
 import { DrugCard } from './DrugCard';
 import { PathwaySection } from './PathwaySection';
 
@@ -30,7 +31,9 @@ type Props = {
  * pathway view. Collapses to a small tab. Presentational: state and page actions come in as props.
  */
 export function SummaryPanel(props: Props) {
-  const { model, collapsed, onToggle, side = 'right' } = props;
+  const { model, collapsed, side = 'right' } = props;
+  // Collapsing and moving are remembered in the reader's settings: the reader's own input only.
+  const onToggle = onlyTrusted(props.onToggle);
   const toggle = useRef<HTMLButtonElement>(null);
   const first = useRef(true);
   useEffect(() => {
@@ -54,7 +57,7 @@ export function SummaryPanel(props: Props) {
         <div class="jl-header-row">
           <h2 id="jl-title">JAK Lens</h2>
           {props.onMoveSide && (
-            <button type="button" class="jl-icon" onClick={props.onMoveSide}>
+            <button type="button" class="jl-icon" onClick={onlyTrusted(props.onMoveSide)}>
               Move {other}
             </button>
           )}

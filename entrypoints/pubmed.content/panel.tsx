@@ -2,9 +2,8 @@
  * Mounts the summary panel into a shadow root on the PubMed page and connects it: remembered
  * layout (extension storage), "next mention" on the page's highlights, removal on invalidation.
  *
- * Wiring (index.ts): `const panel = await mountPanel(ctx, { model, mentionCounts })` once the
- * article is classified and `model.show` is true; `panel.update(...)` on a new verdict; `panel.remove()`
- * when the page stops being a relevant article. The panel brings its own CSS through the `css`
+ * Wiring (article-page.tsx): `const panel = await mountPanel(ctx, { model, mentionCounts, notesSlot })`
+ * once the article is analysed and `model.show` is true; `panel.remove()` when the reader hides it. The panel brings its own CSS through the `css`
  * option, so it works with any `cssInjectionMode`; with `cssInjectionMode: 'ui'` the entry's
  * stylesheet is loaded into this shadow root as well (and no longer into the page).
  */
@@ -22,15 +21,15 @@ import {
   watchPanelPrefs,
   type PanelPrefs,
 } from '@/utils/settings/panel-prefs';
+import { PANEL_HOST } from '@/utils/page/markup';
 import { createMentionCycler } from './next-mention';
 
-/** The shadow host's tag name; one per page. */
-export const PANEL_HOST = 'jak-lens-panel';
+export { PANEL_HOST };
 
 /** What the content script passes in (and again on every update). */
 export interface PanelProps {
   model: PanelModel;
-  /** Highlights per drug id on the page (see countDrugMarks); defaults to the classifier's counts. */
+  /** Marks per drug id on the page (the article analysis); defaults to the classifier's counts. */
   mentionCounts?: Record<string, number>;
   /** The notes feature's editor for this article. */
   notesSlot?: ComponentChildren;

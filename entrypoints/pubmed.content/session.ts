@@ -28,7 +28,7 @@ export interface Session {
 }
 
 /**
- * Starts JAK Lens on the page: reads it once; on an article it classifies, highlights terms and shows
+ * Starts JAK Lens on the page: reads it once; on an article it classifies, marks terms and shows
  * the summary panel with the reader's note; on search results it badges each result. Everything runs
  * in a context of its own, tied to the script's, so the popup's site switch can stop it (undoing every
  * mark) and start it again without a reload.
@@ -37,7 +37,7 @@ export function startSession(
   parent: ContentScriptContext,
   settings: Settings,
   request: MessageClient,
-  /** The reader's current highlight kinds (they change live, without restarting the session). */
+  /** The reader's current term-mark kinds (they change live, without restarting the session). */
   currentKinds: () => Settings['highlightKinds'],
 ): Session {
   const ctx = new ContentScriptContext('pubmed-session', { noScriptStartedPostMessage: true });
@@ -89,7 +89,7 @@ export function startSession(
       settings,
       requestRecords: (pmids) => request({ type: 'records/get', pmids }),
       hasNotes: (keys) => request({ type: 'notes/which', keys }),
-      highlight: (root) => applyTermMarks(root, find).undo,
+      markTerms: (root) => applyTermMarks(root, find).undo,
       watchSearch: () => watchThisSearch(location.href),
     });
     // PubMed moves between result pages in place; re-read the results when the URL changes.

@@ -11,7 +11,7 @@ import { contentScriptDone, readTable, requireBuild, tabIdFor, waitFor } from '.
 
 /**
  * Journeys through the real controls a reader uses beyond the panel itself: the popup's "Show or hide
- * panel" button, and the two choices of the note-conflict banner.
+ * panel" button, the two keyboard commands, and the two choices of the note-conflict banner.
  */
 
 const noteFrame = (page: Page) =>
@@ -49,6 +49,58 @@ function writeNewerRevision(ext: ExtensionContext, key: string, body: string): P
       }),
     { key, body },
   );
+}
+
+/**
+ * Presses an extension command's shortcut (Alt+Shift+<letter>) as a physical key does: a `rawKeyDown`
+ * carrying the native key code, which the browser matches against its accelerators (extension commands
+ * among them) before the page sees the key. Without the native code — as Playwright's `keyboard.press`
+ * sends it — `commands.onCommand` never fires in headless Chromium.
+ */
+async function pressCommandShortcut(
+  ext: ExtensionContext,
+  page: Page,
+  letter: 'J' | 'H',
+): Promise<void> {
+  const ALT = 1;
+  const SHIFT = 8;
+  const key = {
+    modifiers: ALT | SHIFT,
+    key: letter,
+    code: `Key${letter}`,
+    windowsVirtualKeyCode: letter.charCodeAt(0),
+    nativeVirtualKeyCode: letter.charCodeAt(0),
+  };
+  // The command goes to the active tab of the focused window, as with a real keyboard.
+  await page.bringToFront();
+  const cdp = await ext.context.newCDPSession(page);
+  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
+  await cdp.detach();
+}
+
+/** Selects `text` in the abstract as a reader's drag would leave it (one Range over the page's text). */
+function selectInAbstract(page: Page, text: string): Promise<string> {
+  return page.evaluate((text) => {
+    const root = document.querySelector('#abstract')!;
+    const start = (root.textContent ?? '').indexOf(text);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let offset = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = (node as Text).data.length;
+      if (start >= offset && start < offset + length) range.setStart(node, start - offset);
+      if (start + text.length <= offset + length) {
+        range.setEnd(node, start + text.length - offset);
+        break;
+      }
+      offset += length;
+    }
+    const selection = getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return selection.toString();
+  }, text);
 }
 
 describe('journeys through the real controls in Chromium', () => {
@@ -89,6 +141,46 @@ describe('journeys through the real controls in Chromium', () => {
     await page.locator('jak-lens-panel .jl-header').waitFor({ timeout: 10_000 });
     await pressShowOrHide();
     await expect.poll(() => page.locator('jak-lens-panel').count(), { timeout: 10_000 }).toBe(0);
+    await page.close();
+  });
+
+  it('opens and closes the panel with its keyboard command, Alt+Shift+J', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(UNRELATED_URL);
+    await contentScriptDone(ext.worker, UNRELATED_URL);
+    expect(await page.locator('jak-lens-panel').count()).toBe(0);
+
+    await pressCommandShortcut(ext, page, 'J');
+    await page.locator('jak-lens-panel .jl-header').waitFor({ timeout: 10_000 });
+    await pressCommandShortcut(ext, page, 'J');
+    await expect.poll(() => page.locator('jak-lens-panel').count(), { timeout: 10_000 }).toBe(0);
+    await page.close();
+  });
+
+  it('highlights the selected text with its keyboard command, Alt+Shift+H', async () => {
+    const phrase = 'proximal muscle weakness';
+    const page = await ext.context.newPage();
+    await page.goto(SEED_URL);
+    await page.locator('jak-lens-panel .jl-header').waitFor({ timeout: 20_000 });
+    expect(await selectInAbstract(page, phrase)).toBe(phrase);
+
+    await pressCommandShortcut(ext, page, 'H');
+    await expect
+      .poll(
+        async () =>
+          ((await readTable(ext.worker, 'highlights')) as { textQuote: { exact: string } }[]).map(
+            (h) => h.textQuote.exact,
+          ),
+        { timeout: 10_000 },
+      )
+      .toContain(phrase);
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('jl-highlight')].map((m) => m.textContent).join(''),
+        ),
+      )
+      .toBe(phrase);
     await page.close();
   });
 

@@ -78,10 +78,14 @@ export function isForeignList(text: string, mention: Mention, all: Mention[]): b
   return same * 2 < items;
 }
 
-// Words that may sit between a target and "inhibitor": "JAK1 and JAK2 inhibitor", "JAK1-selective
-// inhibitor", "dual TYK2/JAK1 inhibitor", "JAK family inhibitors", "JAK-STAT pathway inhibitors".
+// Words that may sit between a target and "inhibitor": the rest of a coordinated or spelled-out
+// target ("JAK1 and JAK2 inhibitor", "Janus kinase 1 (JAK1) inhibitor", "JAK-STAT pathway
+// inhibitors") and "selective", seen between target and noun in two labelled records ("Janus kinase 1
+// selective inhibitor", dev-018; "JAK1/2 selective inhibitor", r2-005). "dual", "family" and "tec"
+// were dropped: no labelled record has them between a target and "inhibitor" ("dual" stands before
+// the target), and no verdict on any set depended on them.
 const BRIDGE =
-  /^(?:and|or|dual|selective|family|kinases?|pathways?|signal+ing|\d|jak\d?s?|tyk2|stat\d?s?|tyrosine)$/i;
+  /^(?:and|or|selective|kinases?|pathways?|signal+ing|\d|jak\d?s?|tyk2|stat\d?s?|tyrosine)$/i;
 // After "and"/"or" another class may share the noun: "JAK and IL-6 inhibitors",
 // "Janus kinase (JAK)- and calcineurin-inhibitor combination".
 const COORDINATE = /^(?:and|or)$/i;

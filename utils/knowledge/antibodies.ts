@@ -31,9 +31,15 @@ export interface Antibody {
 
 const pubmed = (url: string): SourceRef => ({ url, sourceKind: 'literature' });
 const f = (...texts: string[]): SurfaceForm[] => texts.map((text) => ({ text }));
-/** Two-letter names ("EJ", "OJ", "Zo") only in their own case: "anti-Ha" is not "anti-HA". */
+/**
+ * Two-letter names ("EJ", "OJ", "Zo") only in their own case: "anti-Ha" is not "anti-HA". The
+ * prefix may open a sentence ("Anti-KS antibodies were identified…"), so both "anti-" and "Anti-".
+ */
 const exact = (...texts: string[]): SurfaceForm[] =>
-  texts.map((text): SurfaceForm => ({ text, rule: 'exact-case' }));
+  texts.flatMap((text): SurfaceForm[] => [
+    { text, rule: 'exact-case' },
+    { text: text.replace(/^anti/, 'Anti'), rule: 'exact-case' },
+  ]);
 
 export const ANTIBODIES: readonly Antibody[] = [
   {
@@ -230,11 +236,6 @@ export const ANTIBODIES: readonly Antibody[] = [
 /** The antibody with this id, if any. */
 export function getAntibody(id: string): Antibody | undefined {
   return ANTIBODIES.find((a) => a.id === id);
-}
-
-/** The antibody whose tag slug is `slug` ("mda5"), if any. */
-export function antibodyBySlug(slug: string): Antibody | undefined {
-  return ANTIBODIES.find((a) => a.slug === slug.toLowerCase());
 }
 
 /** Matcher terms: kind 'antibody', grouped for the classifier (msa-* point at a myopathy). */

@@ -105,11 +105,11 @@ export const TARGET_TERMS: readonly Term[] = [
       { text: 'JAK STAT' },
       { text: 'JAK–STAT' },
       { text: 'JAKs-STATs' },
-      { text: 'JAK/STAT' },
+      // Case, spaces and dashes vary freely (term-regex.ts), so the PDF spelling "Janus Kinase–
+      // Signal Transducer and Activator of Transcription" needs no form of its own.
       { text: 'Janus kinase-signal transducer and activator of transcription' },
       { text: 'Janus kinase/signal transducer and activator of transcription' },
       { text: 'Janus kinases-signal transducer and activator of transcription' },
-      { text: 'Janus Kinase– Signal Transducer and Activator of Transcription' },
     ],
     sources: SOURCES,
   },

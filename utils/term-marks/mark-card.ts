@@ -1,5 +1,5 @@
 /**
- * What the info card on a highlight mark says, built from the knowledge base only. A drug card
+ * What the info card on a term mark says, built from the knowledge base only. A drug card
  * reuses the panel's drug model (utils/panel/drug-card.ts), so UNVERIFIED items are handled the same
  * way: left out of the facts and counted as unverified. Pure: no DOM, no browser API.
  */

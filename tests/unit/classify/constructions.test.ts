@@ -49,6 +49,33 @@ describe('coordinated constructions: one "inhibitor" shared by two classes', () 
   });
 });
 
+describe('spellings that need no rule of their own', () => {
+  it('the PDF spelling "Janus Kinase– Signal Transducer…" is the JAK-STAT pathway (dev-022)', () => {
+    // Case, spaces and dashes vary freely in every form, so no form copies this spelling.
+    const s =
+      'The Janus Kinase– Signal Transducer and Activator of Transcription (JAK–STAT) pathway plays a significant role in intracellular signalling of cytokines';
+    expect(findMentions(s, s).map((m) => [m.termId, s.slice(m.start, m.end)])).toEqual([
+      ['target:JAK-STAT', 'Janus Kinase– Signal Transducer and Activator of Transcription'],
+      ['target:JAK-STAT', 'JAK–STAT'],
+    ]);
+  });
+
+  it('"selective" between a target and "inhibitor" still cues it (dev-018)', () => {
+    const s =
+      'Abrocitinib, an oral, once-daily Janus kinase 1 selective inhibitor, was effective and well tolerated in a phase 2b trial';
+    expect(cueOf(s, 'target:JAK1')).toBe('strong');
+  });
+
+  it('a word outside the bridge list ends the search: "JAK-3/TEC family kinase inhibitor" (dev-019)', () => {
+    // "TEC" is another kinase family: the inhibitor here is named by its drug (ritlecitinib).
+    const s =
+      'Of note, ritlecitinib, a dual selective Janus kinase (JAK)-3/TEC family kinase inhibitor, is the first targeted treatment';
+    const m = findMentions(s, s).find((x) => x.termId === 'target:JAK');
+    expect(m && inhibitionCue(s, m)).toBeNull();
+    expect(classifyArticle(articleWith({ abstract: s })).jakInhibition).toBe(true);
+  });
+});
+
 describe('abbreviated and hyphenated class names', () => {
   const cases: [string, string][] = [
     [

@@ -7,9 +7,8 @@ import {
   deleteHighlight,
   listHighlights,
 } from '@/utils/storage/highlights-repository';
-import { emptyTrash } from '@/utils/storage/trash';
+import { emptyTrash, trashArticles } from '@/utils/storage/trash';
 import {
-  deleteNote,
   getNote,
   listConflicts,
   listTrash,
@@ -230,8 +229,8 @@ describe('two-way sync through Apache mod_dav', { timeout: 30_000 }, () => {
     });
     await a.sync();
     await b.sync();
-    await deleteNote(a.db, KEY);
     await deleteHighlight(a.db, h.id);
+    await trashArticles(a.db, [KEY]);
     await a.sync();
     await b.sync();
     expect(await getNote(b.db, KEY)).toBeUndefined();
@@ -246,7 +245,7 @@ describe('two-way sync through Apache mod_dav', { timeout: 30_000 }, () => {
     expect(await listTrash(a.db)).toEqual([]);
 
     // Emptying the trash and resolving conflict copies travel too.
-    await deleteNote(b.db, KEY);
+    await trashArticles(b.db, [KEY]);
     await b.sync();
     await a.sync();
     expect(await listTrash(a.db)).toHaveLength(1);

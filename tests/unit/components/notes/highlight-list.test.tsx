@@ -8,6 +8,12 @@ import type {
   ReaderHighlights,
 } from '@/entrypoints/pubmed.content/reader-highlights';
 import type { Highlight } from '@/utils/storage/db';
+import {
+  trustedChange,
+  trustedClick,
+  trustedInput,
+  trustedKey,
+} from '../../../support/trusted-events';
 
 const items: HighlightListItem[] = [
   { id: 'a', quote: 'baricitinib improved skin disease', color: 'yellow', orphaned: false },
@@ -56,17 +62,17 @@ describe('HighlightList', () => {
       'Comment on this highlight',
     );
     expect(box.value).toBe('check the assay');
-    fireEvent.change(box, { target: { value: 'check the assay' } });
+    trustedChange(box, 'check the assay');
     expect(onCommentChange).not.toHaveBeenCalled();
-    fireEvent.change(box, { target: { value: 'assay differs from the trial' } });
+    trustedChange(box, 'assay differs from the trial');
     expect(onCommentChange).toHaveBeenCalledWith('b', 'assay differs from the trial');
   });
 
   it('deletes and reveals by id', () => {
     const { onDelete, onReveal } = renderList();
-    fireEvent.click(within(itemEl('c')).getByText('Delete'));
+    trustedClick(within(itemEl('c')).getByText('Delete'));
     expect(onDelete).toHaveBeenCalledWith('c');
-    fireEvent.click(within(itemEl('a')).getByTitle('Show on the page'));
+    trustedClick(within(itemEl('a')).getByTitle('Show on the page'));
     expect(onReveal).toHaveBeenCalledWith('a');
   });
 
@@ -75,7 +81,7 @@ describe('HighlightList', () => {
     renderList({ onColorChange });
     const pressed = within(itemEl('b')).getByLabelText('Colour green');
     expect(pressed.getAttribute('aria-pressed')).toBe('true');
-    fireEvent.click(within(itemEl('b')).getByLabelText('Colour purple'));
+    trustedClick(within(itemEl('b')).getByLabelText('Colour purple'));
     expect(onColorChange).toHaveBeenCalledWith('b', 'purple');
   });
 
@@ -128,11 +134,12 @@ describe('ArticleNotes', () => {
     expect(await screen.findByText('second')).toBeTruthy();
     expect(screen.queryByText('first')).toBeNull();
 
-    fireEvent.change(screen.getByLabelText('Comment on this highlight'), {
-      target: { value: 'why?' },
-    });
+    trustedChange(
+      screen.getByLabelText('Comment on this highlight') as HTMLTextAreaElement,
+      'why?',
+    );
     expect(controller.setComment).toHaveBeenCalledWith('b', 'why?');
-    fireEvent.click(screen.getByText('Delete'));
+    trustedClick(screen.getByText('Delete'));
     expect(await screen.findByRole('alert')).toHaveProperty(
       'textContent',
       'No highlight a: it may have been deleted.',
@@ -160,11 +167,11 @@ describe('SelectionAction', () => {
         onCancel={() => undefined}
       />,
     );
-    fireEvent.click(screen.getByText('Highlight'));
+    trustedClick(screen.getByText('Highlight'));
     expect(onHighlight).toHaveBeenLastCalledWith('yellow');
-    fireEvent.click(screen.getByLabelText('Highlight blue'));
+    trustedClick(screen.getByLabelText('Highlight blue'));
     expect(onHighlight).toHaveBeenLastCalledWith('blue');
-    fireEvent.click(screen.getByText('Comment…'));
+    trustedClick(screen.getByText('Comment…'));
     expect(onStartComment).toHaveBeenCalled();
 
     rerender(
@@ -175,10 +182,69 @@ describe('SelectionAction', () => {
         onCancel={() => undefined}
       />,
     );
-    fireEvent.input(screen.getByLabelText('Comment for the highlight'), {
-      target: { value: 'compare with MDA5 cohort' },
-    });
-    fireEvent.click(screen.getByText('Highlight with comment'));
+    trustedInput(
+      screen.getByLabelText('Comment for the highlight') as HTMLTextAreaElement,
+      'compare with MDA5 cohort',
+    );
+    trustedClick(screen.getByText('Highlight with comment'));
     expect(onHighlight).toHaveBeenLastCalledWith('yellow', 'compare with MDA5 cohort');
+  });
+});
+
+describe("a page script's synthetic events change nothing", () => {
+  it('HighlightList: untrusted click, change and keys are ignored; the same real input acts', () => {
+    const onColorChange = vi.fn();
+    const { onCommentChange, onDelete, onReveal } = renderList({ onColorChange });
+    const b = itemEl('b');
+    const box = within(b).getByLabelText<HTMLTextAreaElement>('Comment on this highlight');
+    const controls = [...document.querySelectorAll('button, textarea')];
+    expect(controls.length).toBeGreaterThan(8);
+    for (const el of controls) {
+      fireEvent.click(el);
+      (el as HTMLElement).click();
+      fireEvent.keyDown(el, { key: 'Enter' });
+      fireEvent.keyDown(el, { key: ' ' });
+    }
+    fireEvent.change(box, { target: { value: 'written by the page' } });
+    fireEvent.input(box, { target: { value: 'written by the page' } });
+    expect(onDelete).not.toHaveBeenCalled();
+    expect(onReveal).not.toHaveBeenCalled();
+    expect(onColorChange).not.toHaveBeenCalled();
+    expect(onCommentChange).not.toHaveBeenCalled();
+
+    // The reader's own input on the same controls still acts (the guard is not a dead switch).
+    trustedClick(within(b).getByText('Delete'));
+    trustedChange(box, 'the reader wrote this');
+    expect(onDelete).toHaveBeenCalledWith('b');
+    expect(onCommentChange).toHaveBeenCalledWith('b', 'the reader wrote this');
+  });
+
+  it('SelectionAction: no highlight, comment or save from untrusted events', () => {
+    const onHighlight = vi.fn();
+    const onStartComment = vi.fn();
+    const onCancel = vi.fn();
+    const props = { onHighlight, onStartComment, onCancel };
+    const { rerender } = render(<SelectionAction commenting={false} {...props} />);
+    for (const el of document.querySelectorAll('button')) {
+      fireEvent.click(el);
+      el.click();
+    }
+    expect(onHighlight).not.toHaveBeenCalled();
+    expect(onStartComment).not.toHaveBeenCalled();
+
+    rerender(<SelectionAction commenting {...props} />);
+    const box = screen.getByLabelText<HTMLTextAreaElement>('Comment for the highlight');
+    fireEvent.input(box, { target: { value: 'typed by the page' } });
+    fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
+    fireEvent.keyDown(box, { key: 'Escape' });
+    fireEvent.click(screen.getByText('Highlight with comment'));
+    fireEvent.click(screen.getByText('Cancel'));
+    expect(onHighlight).not.toHaveBeenCalled();
+    expect(onCancel).not.toHaveBeenCalled();
+
+    // The page's text never entered the box's state: a real save sends the reader's text only.
+    trustedInput(box, 'mine');
+    trustedKey(box, { key: 'Enter', ctrlKey: true });
+    expect(onHighlight).toHaveBeenCalledWith('yellow', 'mine');
   });
 });

@@ -4,6 +4,7 @@ import { SummaryPanel } from '@/components/panel/SummaryPanel';
 import { classifyArticle } from '@/utils/classify';
 import { buildPanelModel, type PanelModel } from '@/utils/panel/model';
 import { loadDevSet } from '../../../eval/dev-set';
+import { trustedClick } from '../../../support/trusted-events';
 
 const seed = loadDevSet().find((r) => r.id === 'dev-seed');
 if (!seed) throw new Error('dev-seed record missing from the dev set');
@@ -135,7 +136,11 @@ describe('SummaryPanel on the dev-seed review (JDM + baricitinib, tofacitinib, r
     const { onToggle, rerender } = renderPanel();
     const collapse = screen.getByRole('button', { name: 'Collapse' });
     expect(collapse.getAttribute('aria-expanded')).toBe('true');
+    // A page script's click (untrusted) does nothing; the reader's does.
     fireEvent.click(collapse);
+    collapse.click();
+    expect(onToggle).not.toHaveBeenCalled();
+    trustedClick(collapse);
     expect(onToggle).toHaveBeenCalledOnce();
     rerender(
       <SummaryPanel model={seedModel} collapsed onToggle={onToggle} onNextMention={() => {}} />,
@@ -144,8 +149,18 @@ describe('SummaryPanel on the dev-seed review (JDM + baricitinib, tofacitinib, r
     const tab = screen.getByRole('button', { name: /JAK Lens/ });
     expect(tab.getAttribute('aria-expanded')).toBe('false');
     expect(document.activeElement).toBe(tab);
-    fireEvent.click(tab);
+    trustedClick(tab);
     expect(onToggle).toHaveBeenCalledTimes(2);
+  });
+
+  it("moves to the other side on the reader's click only", () => {
+    const onMoveSide = vi.fn();
+    renderPanel(seedModel, { onMoveSide, side: 'right' });
+    const move = screen.getByRole('button', { name: 'Move left' });
+    fireEvent.click(move);
+    expect(onMoveSide).not.toHaveBeenCalled();
+    trustedClick(move);
+    expect(onMoveSide).toHaveBeenCalledOnce();
   });
 
   it('gives every keyboard control an accessible name and keeps it in the Tab order', () => {

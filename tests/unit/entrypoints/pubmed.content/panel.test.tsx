@@ -1,4 +1,4 @@
-import { fireEvent, waitFor, within } from '@testing-library/preact';
+import { waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -7,6 +7,7 @@ import { classifyArticle } from '@/utils/classify';
 import { buildPanelModel } from '@/utils/panel/model';
 import { panelPrefsItem } from '@/utils/settings/panel-prefs';
 import { loadDevSet } from '../../../eval/dev-set';
+import { trustedClick } from '../../../support/trusted-events';
 
 const seed = loadDevSet().find((r) => r.id === 'dev-seed')!;
 const model = buildPanelModel(classifyArticle(seed.article), seed.article);
@@ -70,7 +71,8 @@ describe('mountPanel', () => {
     panel = await mountPanel(ctx, { model });
     const tab = within(shadow()).getByRole('button', { name: /JAK Lens/ });
     expect(tab.getAttribute('aria-expanded')).toBe('false');
-    fireEvent.click(tab);
+    // The reader's click: collapsing is remembered, so a page script's click would be ignored.
+    trustedClick(tab);
     await waitFor(async () =>
       expect(await panelPrefsItem.getValue()).toEqual({ collapsed: false, side: 'left' }),
     );
