@@ -97,6 +97,12 @@ describe('panel screenshots', () => {
       await card.screenshot({ path: `docs/drug-card-${scheme}.png` });
       await card.locator('details.jl-details > summary').click();
       await expect.poll(() => card.locator('.jl-approvals').isVisible()).toBe(true);
+      // Open, the card is taller than the window; the panel scrolls inside itself, so a card
+      // screenshot would be clipped to the panel's visible part. A window tall enough for the
+      // whole card (the panel is full height) and the card scrolled to the top show all of it.
+      const open = await card.evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+      await page.setViewportSize({ width: 1400, height: Math.max(900, open + 120) });
+      await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await card.screenshot({ path: `docs/drug-card-details-${scheme}.png` });
       await page.close();
     },
