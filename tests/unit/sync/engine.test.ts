@@ -140,6 +140,24 @@ describe('two-way sync through Apache mod_dav', { timeout: 30_000 }, () => {
     expect((await getNote(a.db, 'pmid:3'))?.body).toBe('note 3, read again');
   });
 
+  it('reports progress against a total fixed at the start, counting up to it', async () => {
+    const [a] = await pair();
+    for (let i = 1; i <= 9; i++) {
+      await saveNote(a.db, {
+        articleKey: `pmid:${i}`,
+        body: `note ${i}`,
+        tags: [],
+        status: 'to-read',
+        baseRevision: 0,
+      });
+    }
+    const seen: { done: number; total: number }[] = [];
+    await a.sync({ onProgress: (p) => seen.push(p) });
+    // Four files in flight at once must not shrink the total the status line shows.
+    expect(new Set(seen.map((p) => p.total))).toEqual(new Set([9]));
+    expect(seen.map((p) => p.done)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
   it('keeps both texts when two profiles edited one note offline: the newer wins, the other is a conflict copy', async () => {
     const [a, b] = await pair();
     await saveNote(
