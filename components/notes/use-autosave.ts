@@ -19,8 +19,9 @@ export interface AutosaveOptions<T> {
    */
   maxWait?: number;
   /**
-   * The synchronous draft journal (utils/storage/draft-journal.ts): `write` runs on every change,
-   * before anything asynchronous, and `clear` once the database holds the latest text.
+   * The synchronous draft journal (utils/storage/draft-journal.ts; the note frame keeps one):
+   * `write` runs on every change, before anything asynchronous, and `clear` once the database
+   * holds the latest text.
    */
   journal?: { write: (value: T) => void; clear: () => void };
   /** The clock `maxWait` is measured with (tests pass their own). */

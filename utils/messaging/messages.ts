@@ -190,7 +190,6 @@ export const MessageSchema = v.variant('type', [
 ]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;
-export type MessageType = Message['type'];
 export type SeenArticleMessage = v.InferOutput<typeof SeenArticleSchema>;
 export type { PageType };
 

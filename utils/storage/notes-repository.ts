@@ -166,22 +166,6 @@ export function resolveConflict(
   });
 }
 
-/** Moves an article's note to the trash (restorable). Returns the trash entry, or undefined if none. */
-export function deleteNote(
-  db: JakLensDB,
-  articleKey: string,
-  now = Date.now(),
-): Promise<TrashedNote | undefined> {
-  return db.transaction('rw', db.notes, db.trash, async () => {
-    const note = await db.notes.get(articleKey);
-    if (!note) return undefined;
-    const trashed = toTrash(note, note, 'deleted', now);
-    await db.trash.add(trashed);
-    await db.notes.delete(articleKey);
-    return trashed;
-  });
-}
-
 /** The trash, most recently deleted first. */
 export function listTrash(db: JakLensDB): Promise<TrashedNote[]> {
   return db.trash.orderBy('deletedAt').reverse().toArray();

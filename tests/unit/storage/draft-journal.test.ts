@@ -9,13 +9,8 @@ import {
   type JournalStorage,
 } from '@/utils/storage/draft-journal';
 import { reconcileJournal, recoverJournals } from '@/utils/storage/draft-reconcile';
-import {
-  deleteNote,
-  getNote,
-  listConflicts,
-  listTrash,
-  saveNote,
-} from '@/utils/storage/notes-repository';
+import { getNote, listConflicts, listTrash, saveNote } from '@/utils/storage/notes-repository';
+import { trashArticles } from '@/utils/storage/trash';
 import { freshDatabase } from '../../support/fresh-database';
 
 const KEY = 'pmid:34563217';
@@ -241,7 +236,7 @@ describe('recoverJournals against a real database', () => {
 
   it('a note deleted and made again at the same revision is not overwritten: conflict copy', async () => {
     const base = await stored();
-    await deleteNote(db, KEY, 150);
+    await trashArticles(db, [KEY], 150);
     await saveNote(
       db,
       { articleKey: KEY, body: 'New note.', tags: [], status: 'reading', baseRevision: 0 },
@@ -266,7 +261,7 @@ describe('recoverJournals against a real database', () => {
 
   it('deleted note: the journal text becomes the note again, and the deleted one stays in the trash', async () => {
     const base = await stored();
-    await deleteNote(db, KEY, 150);
+    await trashArticles(db, [KEY], 150);
     leave('gone', entry({ baseRevision: base.revision, baseUpdatedAt: base.updatedAt }));
     const result = await recover();
     expect(result.recovered).toEqual([{ action: 'save', reason: 'note-deleted' }]);
