@@ -5,7 +5,9 @@ import type { TabState } from '@/utils/messaging/messages';
  */
 
 /**
- * A selector into the page, optionally inside the open shadow root of one of our hosts, and optionally
+ * A selector into the page, optionally inside the (closed) shadow root of one of our hosts, reached
+ * over the browser's automation protocol as the page cannot (drivers/chromium.ts, drivers/firefox.ts),
+ * and optionally
  * inside an (extension, cross-origin) iframe in that shadow root: `frame` selects the iframe there and
  * `inner` then selects within the frame's document.
  */
@@ -16,6 +18,11 @@ export interface E2EPage {
   reload(): Promise<void>;
   /** Runs `fn` in the page (main world) with a JSON argument and returns its JSON result. */
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  /**
+   * Runs `fn` on the shadow root of the first `host` (closed roots included) in the driver's own world,
+   * which page scripts cannot reach; null when there is no such host. `fn` is sent as source.
+   */
+  inUi<T, A>(host: string, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T | null>;
   count(target: Target): Promise<number>;
   /** textContent of every match. */
   texts(target: Target): Promise<string[]>;
