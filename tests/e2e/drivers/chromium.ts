@@ -7,7 +7,15 @@ import {
 import { routePages } from '../../support/routes';
 import { ChromiumUi } from '../support/chromium-ui';
 import { contentScriptDone } from '../support/extension';
-import type { E2EBrowser, E2EPage, Routes, Target } from './types';
+import { DB_TABLES } from '../../support/db-dump';
+import {
+  DUMP_DATABASE_SCRIPT,
+  parseDatabaseDump,
+  type E2EBrowser,
+  type E2EPage,
+  type Routes,
+  type Target,
+} from './types';
 
 class ChromiumPage implements E2EPage {
   /** Our hosts' shadow roots are closed: reached over the DevTools protocol (support/chromium-ui.ts). */
@@ -121,6 +129,11 @@ export class ChromiumDriver implements E2EBrowser {
 
   contentScriptDone(url: string, timeoutMs?: number) {
     return contentScriptDone(this.ext.worker, url, timeoutMs);
+  }
+
+  async dumpDatabase() {
+    const json = (await this.ext.worker.evaluate(DUMP_DATABASE_SCRIPT)) as string;
+    return parseDatabaseDump(json, DB_TABLES);
   }
 
   async restart() {

@@ -4,9 +4,12 @@ import {
   removeFirefoxProfile,
   type FirefoxSession,
 } from '../../support/firefox';
+import { DB_TABLES } from '../../support/db-dump';
 import {
+  DUMP_DATABASE_SCRIPT,
   eventually,
   lookupRoute,
+  parseDatabaseDump,
   type ContentScriptAnswer,
   type E2EBrowser,
   type E2EPage,
@@ -280,6 +283,10 @@ export class FirefoxDriver implements E2EBrowser {
       })()`,
     );
     return JSON.parse(json) as ContentScriptAnswer;
+  }
+
+  async dumpDatabase() {
+    return parseDatabaseDump(await this.inBackground(DUMP_DATABASE_SCRIPT), DB_TABLES);
   }
 
   async restart() {

@@ -52,6 +52,8 @@ export interface E2EBrowser {
    * the panel decision), or answers with no session (site switched off). Rejects after `timeoutMs`.
    */
   contentScriptDone(url: string, timeoutMs?: number): Promise<ContentScriptAnswer>;
+  /** Every row of every table of the extension's database, read in the extension's own context. */
+  dumpDatabase(): Promise<Record<string, unknown[]>>;
   /** Closes the browser and starts it again on the same profile, extension included. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -100,4 +102,37 @@ export function lookupRoute(routes: Routes, url: string): Routed | undefined {
     if (key.endsWith('*') && url.startsWith(key.slice(0, -1))) return page;
   }
   return undefined;
+}
+
+/**
+ * A script for the extension's own context (Chromium's service worker, Firefox's background page) that
+ * reads every row of every table of its IndexedDB, raw (no Dexie), and resolves to them as JSON.
+ */
+export const DUMP_DATABASE_SCRIPT = `(async () => {
+  const db = await new Promise((resolve, reject) => {
+    const open = indexedDB.open('jak-lens');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const out = {};
+  for (const name of [...db.objectStoreNames].sort()) {
+    out[name] = await new Promise((resolve, reject) => {
+      const all = db.transaction(name).objectStore(name).getAll();
+      all.onsuccess = () => resolve(all.result);
+      all.onerror = () => reject(all.error);
+    });
+  }
+  db.close();
+  return JSON.stringify(out);
+})()`;
+
+/** The dump of DUMP_DATABASE_SCRIPT, checked to hold every table the schema declares. */
+export function parseDatabaseDump(
+  json: string,
+  tables: readonly string[],
+): Record<string, unknown[]> {
+  const dump = JSON.parse(json) as Record<string, unknown[]>;
+  const missing = tables.filter((t) => !(t in dump));
+  if (missing.length) throw new Error(`The database dump lacks ${missing.join(', ')}`);
+  return dump;
 }

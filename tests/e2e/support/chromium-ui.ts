@@ -169,12 +169,37 @@ export class ChromiumUi {
     return shown ?? false;
   }
 
-  /** A picture of the first match, scrolled into view first (as Playwright's element screenshot). */
+  /**
+   * A picture of the first match, scrolled into view first. Like Playwright's element screenshot, an
+   * element taller than the viewport is taken in a viewport made tall enough, then the size is restored.
+   */
   async screenshot(host: string, inner: string, path: string): Promise<void> {
-    await this.each(host, inner, (el) => el.scrollIntoView({ block: 'nearest' }));
-    const box = await this.box(host, inner);
-    if (!box || box.width < 1 || box.height < 1) throw new Error(`${host} ${inner} has no box`);
-    await this.page.screenshot({ path, clip: box });
+    const viewport = this.page.viewportSize();
+    const measure = async () => {
+      await this.each(host, inner, (el) => el.scrollIntoView({ block: 'nearest' }));
+      const box = await this.box(host, inner);
+      if (!box || box.width < 1 || box.height < 1) throw new Error(`${host} ${inner} has no box`);
+      return box;
+    };
+    let box = await measure();
+    const tall = viewport !== null && box.y + box.height > viewport.height;
+    // A docked panel grows with the window, moving the element: measure again until it fits.
+    for (
+      let i = 0;
+      tall && i < 3 && box.y + box.height > (this.page.viewportSize()?.height ?? 0);
+      i++
+    ) {
+      await this.page.setViewportSize({
+        width: viewport.width,
+        height: Math.ceil(box.y + box.height + 1),
+      });
+      box = await measure();
+    }
+    try {
+      await this.page.screenshot({ path, clip: box });
+    } finally {
+      if (tall) await this.page.setViewportSize(viewport);
+    }
   }
 
   /** Waits until `inner` matches in a root of `host`. */
