@@ -133,6 +133,7 @@ async function attack(secrets: string[]) {
     document.documentElement.outerHTML,
     document.body.innerText,
     ...roots.map((r) => r.textContent ?? ''),
+    ...targets.map((el) => (el as HTMLInputElement).value ?? ''),
     getSelection()?.toString() ?? '',
     JSON.stringify({ ...localStorage }),
     JSON.stringify({ ...sessionStorage }),
@@ -180,7 +181,9 @@ export function hostilePageJourneys(getBrowser: () => E2EBrowser): void {
     );
     // A note and a tag, in the note frame.
     await page.type(inNote('.jak-note-editor textarea'), NOTE);
-    await page.type(inNote('input[aria-label="Add a tag"]'), TAG);
+    // The tag field is next in the Tab order (in Firefox's smaller window it is below the fold).
+    await page.press('Tab');
+    for (const key of TAG) await page.press(key);
     await page.press('Enter');
     await eventually(
       async () => (await page.texts(inNote('.jak-save-state'))).join('') === 'Saved',
@@ -201,6 +204,7 @@ export function hostilePageJourneys(getBrowser: () => E2EBrowser): void {
     const dbBefore = await browser.dumpDatabase();
     const viewBefore = await pageView(page);
     expect(JSON.stringify(dbBefore.highlights)).toContain(COMMENT);
+    expect(JSON.stringify(dbBefore.notes)).toContain(TAG);
     expect(viewBefore.hosts.sort()).toEqual([
       'jak-lens-panel',
       'jl-mark-card',
