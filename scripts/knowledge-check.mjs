@@ -71,9 +71,14 @@ const PMID = /^PMID:\d{1,8}$/;
 const PMCID = /^PMC\d{1,9}$/;
 const DOI = /^doi:10\.\d{4,9}\/\S+$/;
 const DATE = /^\d{4}-\d{2}(-\d{2})?$/;
-/** Words that mean a fact is not confirmed; a verified fact must not carry them. */
-const CAVEAT =
-  /UNVERIFIED|not confirmed|secondary page|not seen|weak source|trade press|poor-quality|mirror/i;
+/**
+ * Words that mean a fact is not confirmed; a verified fact must not carry them. The same list
+ * (data/caveats.json) makes the UI leave such an item out of the facts.
+ */
+const CAVEAT = new RegExp(
+  JSON.parse(readFileSync(`${DATA}caveats.json`, 'utf8')).patterns.join('|'),
+  'i',
+);
 const STATUSES = new Set(['approved', 'not-approved', 'investigational']);
 
 const errors = [];
@@ -161,9 +166,26 @@ function checkDrug(drug) {
       record: true,
     });
   }
+  // A name or target cell of a verified group is shown as fact: a caveat in its brackets ("per
+  // press brief", "indirect link only") must say UNVERIFIED, or the caveat rides along on a fact.
+  for (const [group, flag] of [
+    ['codeNames', 'codeNames'],
+    ['brandNames', 'brandNames'],
+    ['targets', 'targets'],
+    ['otherTargets', 'targets'],
+  ]) {
+    for (const cell of drug[group] ?? []) {
+      if (drug.verified[flag] === true && CAVEAT.test(cell) && !/UNVERIFIED/i.test(cell)) {
+        fail(at, `${group} cell carries a caveat without UNVERIFIED: "${cell}"`);
+      }
+    }
+  }
   // Names, targets and selectivity are stated as fact when their group is verified.
   if (drug.verified.targets && CAVEAT.test(drug.selectivityNote)) {
-    fail(at, 'selectivity note repeats an unverified item while targets are verified');
+    fail(
+      at,
+      `selectivity note carries a caveat ("${drug.selectivityNote.match(CAVEAT)[0]}") while targets are verified`,
+    );
   }
   // A name left unverified (its group flag false, or marked UNVERIFIED) must not be repeated as fact.
   const unverifiedNames = ['codeNames', 'brandNames'].flatMap((group) =>

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Highlight } from '@/utils/storage/db';
+import type { Highlight } from '@/utils/storage/entities';
 import type { LibraryRow } from '@/utils/library/query';
 import { httpHref } from './format';
 

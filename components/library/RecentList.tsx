@@ -1,4 +1,4 @@
-import type { RecentEntry } from '@/utils/storage/db';
+import type { RecentEntry } from '@/utils/storage/entities';
 import { formatWhen, pubmedUrl } from './format';
 
 type Props = {

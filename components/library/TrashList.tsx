@@ -1,4 +1,4 @@
-import type { TrashedNote } from '@/utils/storage/db';
+import type { TrashedNote } from '@/utils/storage/entities';
 import { formatWhen } from './format';
 
 type Props = {

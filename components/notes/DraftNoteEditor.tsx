@@ -1,4 +1,4 @@
-import type { Note } from '@/utils/storage/db';
+import type { Note } from '@/utils/storage/entities';
 import type { ReadingStatus } from '@/utils/storage/picklists';
 import { NoteEditor } from './NoteEditor';
 import type { Autosave } from './use-autosave';

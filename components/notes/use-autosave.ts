@@ -19,8 +19,9 @@ export interface AutosaveOptions<T> {
    */
   maxWait?: number;
   /**
-   * The synchronous draft journal (utils/storage/draft-journal.ts): `write` runs on every change,
-   * before anything asynchronous, and `clear` once the database holds the latest text.
+   * The synchronous draft journal (utils/storage/draft-journal.ts; the note frame keeps one):
+   * `write` runs on every change, before anything asynchronous, and `clear` once the database
+   * holds the latest text.
    */
   journal?: { write: (value: T) => void; clear: () => void };
   /** The clock `maxWait` is measured with (tests pass their own). */
@@ -53,7 +54,7 @@ const jsonEquals = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.string
  * backoff; a conflict (another tab saved first) is surfaced, and further edits save again.
  */
 export function useAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
-  const { delay = 800, maxWait = 3000, retryDelays = [1000, 2000, 5000, 10_000, 30_000] } = options;
+  const { delay = 800, maxWait = 2000, retryDelays = [1000, 2000, 5000, 10_000, 30_000] } = options;
   const [value, setValueState] = useState(options.initial);
   const [saveState, setSaveState] = useState<SaveState>('saved');
   const [errorMessage, setErrorMessage] = useState<string>();

@@ -46,8 +46,9 @@ export function SyncView() {
         }}
       />
       {status && (
+        // Not keyed on `configured`: a remount would drop the form's answer ("Sync is on…") the moment
+        // the set-up it reports succeeds.
         <SyncSettingsForm
-          key={String(status.configured)}
           status={status}
           onTest={async (account) => {
             // The request must start within the click: no await before it.

@@ -3,6 +3,7 @@ import { NotesSection } from '@/components/notes/NotesSection';
 import type { MessageClient } from '@/utils/messaging/client';
 import type { NoteFrameParams } from '@/utils/messaging/note-frame';
 import { noteRequests } from './note-requests';
+import type { FrameJournal } from './journal';
 
 type Props = {
   /** From the frame's URL; null when it was malformed (nothing is loaded or saved then). */
@@ -12,6 +13,8 @@ type Props = {
   onRemoteChange: (listener: () => void) => () => void;
   /** Told the height the content needs, whenever it changes (the panel sizes the iframe to it). */
   onHeight?: (height: number) => void;
+  /** The draft journal (null when the frame cannot store one). */
+  journal?: FrameJournal | null;
   /** Injected by tests; the browser's ResizeObserver otherwise. */
   ResizeObserverImpl?: typeof ResizeObserver;
 };
@@ -20,7 +23,14 @@ type Props = {
  * The note frame's page: the reader's note on one article, in the panel's look. Runs in the extension's
  * origin, so the text typed here is out of reach of the page that embeds it.
  */
-export function NoteFrameApp({ params, request, onRemoteChange, onHeight, ...rest }: Props) {
+export function NoteFrameApp({
+  params,
+  request,
+  onRemoteChange,
+  onHeight,
+  journal,
+  ...rest
+}: Props) {
   const root = useRef<HTMLDivElement>(null);
   const articleKey = params?.articleKey;
   const requests = useMemo(
@@ -62,6 +72,7 @@ export function NoteFrameApp({ params, request, onRemoteChange, onHeight, ...res
           requests={requests}
           entityTags={params.entityTags}
           onRemoteChange={onRemoteChange}
+          {...(journal ? { journal } : {})}
         />
       ) : (
         <p role="alert" class="jak-note-error">

@@ -8,6 +8,7 @@ import { TabMessageSchema, type Message } from '@/utils/messaging/messages';
 import { FRAME_HEIGHT_TYPE, parseNoteFrameHash } from '@/utils/messaging/note-frame';
 import frameCss from './style.css?inline';
 import { NoteFrameApp } from './App';
+import { openFrameJournal } from './journal';
 
 /**
  * The note frame (note-frame.html), embedded by the panel on PubMed/PMC article pages. It talks to the
@@ -50,6 +51,7 @@ render(
     request={request}
     onRemoteChange={onRemoteChange}
     onHeight={onHeight}
+    journal={openFrameJournal()}
   />,
   document.getElementById('app')!,
 );

@@ -5,8 +5,14 @@ import type { MessageClient } from '@/utils/messaging/client';
 export function noteRequests(request: MessageClient, articleKey: string): NoteRequests {
   return {
     load: () => request({ type: 'note/get', articleKey }),
-    save: (draft, baseRevision) =>
-      request({ type: 'note/save', articleKey, ...draft, baseRevision }),
+    save: (draft, baseRevision, baseUpdatedAt) =>
+      request({
+        type: 'note/save',
+        articleKey,
+        ...draft,
+        baseRevision,
+        ...(baseUpdatedAt !== undefined ? { baseUpdatedAt } : {}),
+      }),
     resolveConflict: (conflictId, choice) =>
       request({ type: 'note/resolve-conflict', conflictId, choice }),
     listTags: () => request({ type: 'tags/list' }),

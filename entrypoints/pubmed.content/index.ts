@@ -12,7 +12,7 @@ import { startSession, type Session } from './session';
 
 /**
  * Runs on PubMed and PMC pages. While the reader's switch for the site is on, a session (session.ts)
- * reads the page and marks it: on an article it classifies, highlights terms and shows the summary
+ * reads the page and marks it: on an article it classifies, marks terms and shows the summary
  * panel with the reader's note; on search results it badges each result. Settings changes reach the
  * open page without a reload: colours and kinds restyle the marks, the watch list redoes them, and the
  * site switch (settings page or popup) stops or starts the session. Notes never touch this origin's
@@ -103,7 +103,7 @@ function sameWatchList(a: Settings['watchList'], b: Settings['watchList']): bool
 /**
  * WXT stops this script when a DOM event '<extension id>:pubmed:wxt:content-script-started' arrives, meant
  * for a copy orphaned by an extension reload or update. A page can dispatch that event too (a store
- * extension's id is public), which removed every highlight and the panel. A live copy (its runtime still
+ * extension's id is public), which removed every mark and the panel. A live copy (its runtime still
  * connected) now stops the event on the window, before WXT's listener on the document sees it; an
  * orphaned copy (runtime gone) still gives way to the new one.
  */

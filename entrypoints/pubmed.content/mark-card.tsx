@@ -1,8 +1,8 @@
 /**
- * The info card on highlight marks: one card host for the page, made on the first hover or focus
+ * The info card on term marks: one card host for the page, made on the first hover or focus
  * of a mark (nothing is built at load time; only the listeners of utils/term-marks/mark-hover.ts are added).
  * The host lives in the page while the card shows and is removed when it hides; the mark carries
- * `aria-describedby` only while its card shows, so undoing the highlights restores the page exactly.
+ * `aria-describedby` only while its card shows, so undoing the marks restores the page exactly.
  */
 import { render } from 'preact';
 import cardCss from '@/components/overlays/mark-card.css?inline';
@@ -11,11 +11,12 @@ import { getSegment } from '@/utils/term-marks/wrap';
 import { markCardFor } from '@/utils/term-marks/mark-card';
 import { placeCard } from '@/utils/term-marks/mark-card-position';
 import { watchMarkHover, type MarkHover } from '@/utils/term-marks/mark-hover';
-import { KIND_ATTR, LABEL_ATTR, TERM_ATTR, UI_ATTR } from '@/utils/page/markup';
+import { KIND_ATTR, LABEL_ATTR, MARK_CARD_HOST, TERM_ATTR, UI_ATTR } from '@/utils/page/markup';
+import type { PathwayFocus } from '@/utils/panel/pathways';
 
-/** Tag and id of the card's shadow host (carries `data-jl-ui`, so it is never highlighted). */
-export const MARK_CARD_HOST = 'jl-mark-card';
-export const MARK_CARD_ID = 'jl-mark-card';
+/** Tag and id of the card's shadow host (carries `data-jl-ui`, so it is never marked). */
+export { MARK_CARD_HOST };
+export const MARK_CARD_ID = MARK_CARD_HOST;
 const DESCRIBED_BY = 'aria-describedby';
 
 export interface MarkCardOptions {
@@ -24,6 +25,8 @@ export interface MarkCardOptions {
   isKindEnabled?: (kind: string) => boolean;
   showDelayMs?: number;
   hideGraceMs?: number;
+  /** Article pages: opens the summary panel at a part of its pathway view (the card's button). */
+  onShowPathway?: (focus: PathwayFocus) => void;
 }
 
 interface Host {
@@ -35,7 +38,12 @@ interface Host {
  * Starts the mark cards on `doc` and returns the function that stops them (listeners removed,
  * card hidden, host gone, every attribute given back).
  */
-export function watchMarkCards({ doc, isKindEnabled, ...timing }: MarkCardOptions): () => void {
+export function watchMarkCards({
+  doc,
+  isKindEnabled,
+  onShowPathway,
+  ...timing
+}: MarkCardOptions): () => void {
   for (const stale of doc.querySelectorAll(MARK_CARD_HOST)) stale.remove();
   let made: Host | null = null;
   /** The mark that carries our aria-describedby, and what it had before (normally nothing). */
@@ -97,7 +105,7 @@ export function watchMarkCards({ doc, isKindEnabled, ...timing }: MarkCardOption
   };
 
   const show = (mark: HTMLElement): boolean => {
-    // Only marks this script's highlighter made: a page cannot dress up its own element as one
+    // Only marks this script's term marker made: a page cannot dress up its own element as one
     // and have our card speak for it.
     if (!getSegment(mark)) return false;
     const card = markCardFor(
@@ -107,7 +115,16 @@ export function watchMarkCards({ doc, isKindEnabled, ...timing }: MarkCardOption
     );
     if (!card || !mark.isConnected) return false;
     made ??= makeHost();
-    render(<MarkCard card={card} />, made.container);
+    const showPathway = onShowPathway
+      ? (focus: PathwayFocus) => {
+          hover.close();
+          onShowPathway(focus);
+        }
+      : undefined;
+    render(
+      <MarkCard card={card} {...(showPathway ? { onShowPathway: showPathway } : {})} />,
+      made.container,
+    );
     if (!made.host.isConnected) doc.body.append(made.host);
     place(mark);
     restoreDescribed();

@@ -1,6 +1,6 @@
 /**
- * "Next mention" for the summary panel: walks through the page's highlights of one drug
- * (`<jl-mark data-jl-term="drug:…">`, added by the highlighter), scrolling to, focusing and
+ * "Next mention" for the summary panel: walks through the page's term marks of one drug
+ * (`<jl-mark data-jl-term="drug:…">`), scrolling to, focusing and
  * flashing each in turn. Only touches our own marks.
  */
 
@@ -16,7 +16,7 @@ export interface MentionStep {
 }
 
 export interface MentionCycler {
-  /** Moves to the drug's next highlight (wrapping round); null when it has none on the page. */
+  /** Moves to the drug's next mark (wrapping round); null when it has none on the page. */
   next: (termId: string) => MentionStep | null;
   /** Clears a pending flash; call on invalidation. */
   stop: () => void;
@@ -35,17 +35,7 @@ export function marksFor(doc: Document, termId: string): HTMLElement[] {
   );
 }
 
-/** Highlights per drug term id on the page, for the panel's mention counts. */
-export function countDrugMarks(doc: Document): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const el of doc.querySelectorAll(`${MARK}[${TERM_ATTR}^="drug:"]`)) {
-    const id = el.getAttribute(TERM_ATTR);
-    if (id) counts[id] = (counts[id] ?? 0) + 1;
-  }
-  return counts;
-}
-
-/** Creates a cycler over `doc`'s highlights; remembers the position per term. */
+/** Creates a cycler over `doc`'s term marks; remembers the position per term. */
 export function createMentionCycler(doc: Document, options: CyclerOptions = {}): MentionCycler {
   const flashMs = options.flashMs ?? 1000;
   const reduced =

@@ -2,9 +2,8 @@
  * Mounts the summary panel into a shadow root on the PubMed page and connects it: remembered
  * layout (extension storage), "next mention" on the page's highlights, removal on invalidation.
  *
- * Wiring (index.ts): `const panel = await mountPanel(ctx, { model, mentionCounts })` once the
- * article is classified and `model.show` is true; `panel.update(...)` on a new verdict; `panel.remove()`
- * when the page stops being a relevant article. The panel brings its own CSS through the `css`
+ * Wiring (article-page.tsx): `const panel = await mountPanel(ctx, { model, mentionCounts, notesSlot })`
+ * once the article is analysed and `model.show` is true; `panel.remove()` when the reader hides it. The panel brings its own CSS through the `css`
  * option, so it works with any `cssInjectionMode`; with `cssInjectionMode: 'ui'` the entry's
  * stylesheet is loaded into this shadow root as well (and no longer into the page).
  */
@@ -14,6 +13,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import notesCss from '@/components/notes/notes.css?inline';
 import panelCss from '@/components/panel/panel.css?inline';
+import type { PathwayFocusRequest } from '@/components/panel/PathwaySection';
 import { SummaryPanel } from '@/components/panel/SummaryPanel';
 import type { PanelModel } from '@/utils/panel/model';
 import {
@@ -22,18 +22,20 @@ import {
   watchPanelPrefs,
   type PanelPrefs,
 } from '@/utils/settings/panel-prefs';
+import { PANEL_HOST } from '@/utils/page/markup';
 import { createMentionCycler } from './next-mention';
 
-/** The shadow host's tag name; one per page. */
-export const PANEL_HOST = 'jak-lens-panel';
+export { PANEL_HOST };
 
 /** What the content script passes in (and again on every update). */
 export interface PanelProps {
   model: PanelModel;
-  /** Highlights per drug id on the page (see countDrugMarks); defaults to the classifier's counts. */
+  /** Marks per drug id on the page (the article analysis); defaults to the classifier's counts. */
   mentionCounts?: Record<string, number>;
   /** The notes feature's editor for this article. */
   notesSlot?: ComponentChildren;
+  /** The latest "Show in the pathway view" from a mark card (a new `seq` for every click). */
+  pathwayFocus?: PathwayFocusRequest;
 }
 
 export interface MountedPanel {
@@ -45,8 +47,10 @@ export interface MountedPanel {
 
 type AppProps = PanelProps & { initialPrefs: PanelPrefs; doc: Document };
 
-function PanelApp({ model, mentionCounts, notesSlot, initialPrefs, doc }: AppProps) {
+function PanelApp({ model, mentionCounts, notesSlot, pathwayFocus, initialPrefs, doc }: AppProps) {
   const [prefs, setPrefs] = useState(initialPrefs);
+  // Held until the pathway view carried it out, so collapsing and opening again does not repeat it.
+  const [focus, setFocus] = useState<PathwayFocusRequest | null>(null);
   const [announcement, setAnnouncement] = useState('');
   // Drawn in two steps, so the panel's first render is not one long task on PubMed's main thread:
   // the header and the drug cards first, the note and the pathway view after that frame is painted
@@ -71,6 +75,12 @@ function PanelApp({ model, mentionCounts, notesSlot, initialPrefs, doc }: AppPro
     );
   };
 
+  useEffect(() => {
+    if (!pathwayFocus) return;
+    setFocus(pathwayFocus);
+    if (prefs.collapsed) change({ collapsed: false });
+  }, [pathwayFocus?.seq]);
+
   const onNextMention = (drugId: string) => {
     const step = cycler.next(drugId);
     const name = model.cards.find((c) => c.drugId === drugId)?.name ?? drugId;
@@ -91,6 +101,8 @@ function PanelApp({ model, mentionCounts, notesSlot, initialPrefs, doc }: AppPro
       onNextMention={onNextMention}
       announcement={announcement}
       partial={!complete}
+      pathwayFocus={focus}
+      onPathwayFocusDone={() => setFocus(null)}
       {...(mentionCounts ? { mentionCounts } : {})}
       {...(notesSlot !== undefined ? { notesSlot } : {})}
     />

@@ -1,8 +1,7 @@
-import { articleKey, parsePubmedArticle, type Article } from '@/utils/article';
+import { articleKey, parsePmcArticle, parsePubmedArticle, type Article } from '@/utils/article';
 import type { SeenArticleMessage } from '@/utils/messaging/messages';
 import { termMarkTargets } from '@/utils/page/roots';
 import { detectPageType, type PageType } from '@/utils/page/page-type';
-import { readPmcPage } from './pmc';
 
 /** What the content script reads from the page once, on load. */
 export interface ReadPage {
@@ -11,30 +10,33 @@ export interface ReadPage {
   article?: Article;
   /** What the background stores for the visit (absent when the article has no usable key). */
   seen?: SeenArticleMessage;
-  /** Where to highlight (title, abstract, body; never navigation or reference lists by default). */
+  /** Where to mark terms (title, abstract, body; never navigation or reference lists by default). */
   roots: Element[];
   /** Subtrees inside the roots that are left alone. */
   exclude: string;
 }
 
-/** Reads the page type and, on an article page, the article and its highlight roots, parsing once. */
+/**
+ * Reads the page type once and, on an article page, the article and the roots to mark (both from
+ * utils/page/). A page that cannot be parsed reads as one without an article; this never throws.
+ */
 export function readPage(
   doc: Document,
   url: string,
   options: { includeReferences: boolean },
 ): ReadPage {
   const pageType = detectPageType(doc, url);
-  const { exclude, roots: pubmedRoots } = termMarkTargets(doc, pageType);
   let article: Article | undefined;
-  let roots: Element[] = [];
-  if (pageType === 'pubmed-article') {
-    article = parsePubmedArticle(doc, url, pageType) ?? undefined;
-    roots = pubmedRoots;
-  } else if (pageType === 'pmc-article') {
-    const pmc = readPmcPage(doc, url, { ...options, pageType });
-    article = pmc?.article;
-    roots = pmc?.roots ?? [];
+  try {
+    if (pageType === 'pubmed-article')
+      article = parsePubmedArticle(doc, url, pageType) ?? undefined;
+    if (pageType === 'pmc-article') article = parsePmcArticle(doc, url, pageType) ?? undefined;
+  } catch (error) {
+    console.warn('[JAK Lens] could not read the article', error);
   }
+  const { roots, exclude } = article
+    ? termMarkTargets(doc, pageType, options)
+    : { roots: [], exclude: '' };
   const seen = article ? toSeenArticle(article, url) : undefined;
   return { pageType, article, seen, roots, exclude };
 }

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from '#imports';
-import type { Highlight } from '@/utils/storage/db';
+import type { Highlight } from '@/utils/storage/entities';
 import {
   anchorInRoots,
   describeInRoots,

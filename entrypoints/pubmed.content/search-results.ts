@@ -39,8 +39,8 @@ export interface SearchResultsDeps {
   settings: { fetchRecords: boolean };
   /** Saves the page's query as a PubMed watch ("Watch this search"); absent: no button. */
   watchSearch?: () => Promise<string>;
-  /** Highlights terms inside `root` (a title link or a snippet); may return an undo function. */
-  highlight(root: Element): void | (() => void);
+  /** Marks terms inside `root` (a title link or a snippet); may return an undo function. */
+  markTerms(root: Element): void | (() => void);
 }
 
 export interface SearchResultsController {
@@ -97,7 +97,7 @@ export function initSearchResults(
       renderBadge(entry);
       applyFilter(entry);
       for (const part of [title, el.querySelector(SEARCH_RESULT_SNIPPET)]) {
-        const undo = part ? deps.highlight(part) : undefined;
+        const undo = part ? deps.markTerms(part) : undefined;
         if (typeof undo === 'function') entry.undo.push(undo);
       }
       return entry;
@@ -242,7 +242,7 @@ function unmount(e: Entry) {
     try {
       undo();
     } catch {
-      // The page removed what was highlighted; nothing is left to undo.
+      // The page removed what was marked; nothing is left to undo.
     }
   }
 }

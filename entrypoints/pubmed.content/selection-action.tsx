@@ -3,10 +3,10 @@ import { SELECTION_ACTION_CSS, SelectionAction } from '@/components/overlays/Sel
 import { locateSelection, type RootSpan } from '@/utils/reader-highlights/root-anchors';
 import type { HighlightColor } from '@/utils/storage/picklists';
 import type { ReaderHighlights } from './reader-highlights';
-import { UI_ATTR } from '@/utils/page/markup';
+import { SELECTION_ACTION_HOST, UI_ATTR } from '@/utils/page/markup';
 
-/** Tag of the floating bar's shadow host (carries `data-jl-ui`, so it is never highlighted). */
-export const SELECTION_ACTION_HOST = 'jl-selection-action';
+/** Tag of the floating bar's shadow host (carries `data-jl-ui`, so it is never marked). */
+export { SELECTION_ACTION_HOST };
 
 /** Selection changes settle for this long before the bar moves (dragging fires dozens). */
 const SETTLE_MS = 200;

@@ -9,6 +9,7 @@ import type { Settings, WatchTerm } from '@/utils/settings/settings';
 import { compileWatchFinder, composeFinders } from '@/utils/match/watch-finder';
 import { initArticlePage, type ArticleController } from './article-page';
 import { watchMarkCards } from './mark-card';
+import type { PathwayFocus } from '@/utils/panel/pathways';
 import { readPage } from './read-page';
 import { initSearchResults } from './search-results';
 import { watchThisSearch } from './watch-this-search';
@@ -28,7 +29,7 @@ export interface Session {
 }
 
 /**
- * Starts JAK Lens on the page: reads it once; on an article it classifies, highlights terms and shows
+ * Starts JAK Lens on the page: reads it once; on an article it classifies, marks terms and shows
  * the summary panel with the reader's note; on search results it badges each result. Everything runs
  * in a context of its own, tied to the script's, so the popup's site switch can stop it (undoing every
  * mark) and start it again without a reload.
@@ -37,7 +38,7 @@ export function startSession(
   parent: ContentScriptContext,
   settings: Settings,
   request: MessageClient,
-  /** The reader's current highlight kinds (they change live, without restarting the session). */
+  /** The reader's current term-mark kinds (they change live, without restarting the session). */
   currentKinds: () => Settings['highlightKinds'],
 ): Session {
   const ctx = new ContentScriptContext('pubmed-session', { noScriptStartedPostMessage: true });
@@ -56,17 +57,19 @@ export function startSession(
 
   // The info card on each mark: only listeners until a mark is first hovered or focused. A kind the
   // reader switched off shows no colour, so hovering it shows no card either (focus still does).
-  const startMarkCards = () => {
+  const startMarkCards = (onShowPathway?: (focus: PathwayFocus) => void) => {
     const kinds = currentKinds;
     const stop = watchMarkCards({
       doc: document,
       isKindEnabled: (kind) => kinds()[kind as keyof Settings['highlightKinds']]?.enabled ?? true,
+      ...(onShowPathway ? { onShowPathway } : {}),
     });
     ctx.onInvalidated(stop);
   };
 
   if (page.article) {
-    startMarkCards();
+    // On an article a card's "Show in the pathway view" opens the panel there.
+    startMarkCards((focus) => void article?.showPathway(focus));
     void initArticlePage(ctx, { ...page, article: page.article }, request, settings.watchList)
       .then((controller) => {
         if (ctx.isInvalid) return;
@@ -89,7 +92,7 @@ export function startSession(
       settings,
       requestRecords: (pmids) => request({ type: 'records/get', pmids }),
       hasNotes: (keys) => request({ type: 'notes/which', keys }),
-      highlight: (root) => applyTermMarks(root, find).undo,
+      markTerms: (root) => applyTermMarks(root, find).undo,
       watchSearch: () => watchThisSearch(location.href),
     });
     // PubMed moves between result pages in place; re-read the results when the URL changes.

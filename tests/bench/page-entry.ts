@@ -10,7 +10,7 @@ import type { MentionFinder } from '../../utils/match/mention';
 //   import { findMentions as benchFinder } from '../../utils/match/find-mentions';
 import { benchFinder } from './bench-finder';
 import { BENCH_REGEXP, BENCH_TERMS } from './bench-finder';
-import { findMentions, matcherSource } from '../../utils/match/find-mentions';
+import { findMentions, getDefaultMatcher } from '../../utils/match/find-mentions';
 
 const find: MentionFinder = benchFinder;
 
@@ -31,7 +31,7 @@ export type Contender =
   'floor' | 'writeFloor' | 'jaklens' | 'markRegExp' | 'markTerms' | 'realFloor' | 'realJaklens';
 
 /** The knowledge base's own combined RegExp, for the floor of the real-finder rows. */
-const REAL_REGEXP = new RegExp(matcherSource(), 'gi');
+const REAL_REGEXP = new RegExp(getDefaultMatcher().source, 'gi');
 /** The real knowledge-base matcher, as the content script calls it (without article context). */
 const realFind: MentionFinder = (text) => findMentions(text);
 

@@ -7,12 +7,19 @@ import {
 } from '../support/chromium-extension';
 import { routePages } from '../support/routes';
 import { buildRoutes, SEED_URL, UNRELATED_URL } from './pages';
-import { contentScriptDone, readTable, requireBuild, tabIdFor, waitFor } from './support/extension';
+import {
+  contentScriptDone,
+  pressCommandShortcut,
+  readTable,
+  requireBuild,
+  tabIdFor,
+  waitFor,
+} from './support/extension';
 import { chromiumUi } from './support/chromium-ui';
 
 /**
  * Journeys through the real controls a reader uses beyond the panel itself: the popup's "Show or hide
- * panel" button, and the two choices of the note-conflict banner.
+ * panel" button, the two keyboard commands, and the two choices of the note-conflict banner.
  */
 
 /** The note frame: its iframe is in the panel's closed root, found over the protocol. */
@@ -50,6 +57,30 @@ function writeNewerRevision(ext: ExtensionContext, key: string, body: string): P
       }),
     { key, body },
   );
+}
+
+/** Selects `text` in the abstract as a reader's drag would leave it (one Range over the page's text). */
+function selectInAbstract(page: Page, text: string): Promise<string> {
+  return page.evaluate((text) => {
+    const root = document.querySelector('#abstract')!;
+    const start = (root.textContent ?? '').indexOf(text);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let offset = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = (node as Text).data.length;
+      if (start >= offset && start < offset + length) range.setStart(node, start - offset);
+      if (start + text.length <= offset + length) {
+        range.setEnd(node, start + text.length - offset);
+        break;
+      }
+      offset += length;
+    }
+    const selection = getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return selection.toString();
+  }, text);
 }
 
 describe('journeys through the real controls in Chromium', () => {
@@ -90,6 +121,46 @@ describe('journeys through the real controls in Chromium', () => {
     await chromiumUi(page).waitFor('jak-lens-panel', '.jl-header', 10_000);
     await pressShowOrHide();
     await expect.poll(() => page.locator('jak-lens-panel').count(), { timeout: 10_000 }).toBe(0);
+    await page.close();
+  });
+
+  it('opens and closes the panel with its keyboard command, Alt+Shift+J', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(UNRELATED_URL);
+    await contentScriptDone(ext.worker, UNRELATED_URL);
+    expect(await page.locator('jak-lens-panel').count()).toBe(0);
+
+    await pressCommandShortcut(ext, page, 'J');
+    await chromiumUi(page).waitFor('jak-lens-panel', '.jl-header', 10_000);
+    await pressCommandShortcut(ext, page, 'J');
+    await expect.poll(() => page.locator('jak-lens-panel').count(), { timeout: 10_000 }).toBe(0);
+    await page.close();
+  });
+
+  it('highlights the selected text with its keyboard command, Alt+Shift+H', async () => {
+    const phrase = 'proximal muscle weakness';
+    const page = await ext.context.newPage();
+    await page.goto(SEED_URL);
+    await chromiumUi(page).waitFor('jak-lens-panel', '.jl-header', 20_000);
+    expect(await selectInAbstract(page, phrase)).toBe(phrase);
+
+    await pressCommandShortcut(ext, page, 'H');
+    await expect
+      .poll(
+        async () =>
+          ((await readTable(ext.worker, 'highlights')) as { textQuote: { exact: string } }[]).map(
+            (h) => h.textQuote.exact,
+          ),
+        { timeout: 10_000 },
+      )
+      .toContain(phrase);
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('jl-highlight')].map((m) => m.textContent).join(''),
+        ),
+      )
+      .toBe(phrase);
     await page.close();
   });
 

@@ -25,8 +25,6 @@ import {
   JOURNAL_BUTTON,
   MESH_SECTION,
   META_CITATION_DOI,
-  metaNamed,
-  metaProperty,
   PUBLICATION_TYPES_SECTION,
   RECORD_EXTRAS,
   SECONDARY_DATE,
@@ -41,6 +39,15 @@ import {
   writeListSection,
 } from './derive-pubmed-sections';
 import { parseHtml, PUBMED_ARTICLE, readFixture } from './fixtures';
+
+/** `meta[name=…]` for the few head tags only this generator rewrites. */
+function metaNamed(name: string): string {
+  return `meta[name="${name}"]`;
+}
+/** `meta[property=…]` (Open Graph tags). */
+function metaProperty(property: string): string {
+  return `meta[property="${property}"]`;
+}
 
 /** A real record: an efetch Article, or a dev-set JSONL record (abstract paragraphs split on blank lines). */
 export interface PageRecord {

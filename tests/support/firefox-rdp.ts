@@ -55,7 +55,31 @@ export class FirefoxDebugger {
    * and returns its value, which the expression must make a string (JSON, say).
    */
   async evaluateInBackground(addonId: string, expression: string): Promise<string> {
-    const consoleActor = await this.backgroundConsole(addonId);
+    return this.evaluateIn(
+      await this.backgroundConsole(addonId),
+      expression,
+      'the background page',
+    );
+  }
+
+  /**
+   * Evaluates `expression` in Firefox's parent process — the browser's own window, its menus among
+   * them (needs `devtools.chrome.enabled`). Same contract as `evaluateInBackground`.
+   */
+  async evaluateInParent(expression: string): Promise<string> {
+    if (!this.parentConsoleActor) {
+      const { processDescriptor } = await this.request('root', 'getProcess', { id: 0 });
+      const { process } = await this.request(processDescriptor.actor as string, 'getTarget');
+      this.parentConsoleActor = process.consoleActor as string;
+    }
+    return this.evaluateIn(this.parentConsoleActor, expression, 'the parent process');
+  }
+
+  private async evaluateIn(
+    consoleActor: string,
+    expression: string,
+    where: string,
+  ): Promise<string> {
     // The result comes as an event that may overtake the reply naming its id: collect from the start.
     const results: RdpPacket[] = [];
     const collect = (p: RdpPacket) => {
@@ -70,24 +94,23 @@ export class FirefoxDebugger {
       });
       const deadline = Date.now() + 30_000;
       while (!(result = results.find((p) => p.resultID === resultID))) {
-        if (Date.now() > deadline) throw new Error('No evaluation result from the background page');
+        if (Date.now() > deadline) throw new Error(`No evaluation result from ${where}`);
         await new Promise((r) => setTimeout(r, 20));
       }
     } finally {
       this.listeners = this.listeners.filter((l) => l !== collect);
     }
     if (result.hasException) {
-      throw new Error(`In the background page: ${JSON.stringify(result.exceptionMessage)}`);
+      throw new Error(`In ${where}: ${JSON.stringify(result.exceptionMessage)}`);
     }
     if (typeof result.result !== 'string') {
-      throw new Error(
-        `Expected a string from the background page, got ${JSON.stringify(result.result)}`,
-      );
+      throw new Error(`Expected a string from ${where}, got ${JSON.stringify(result.result)}`);
     }
     return result.result;
   }
 
   private consoleActor?: string;
+  private parentConsoleActor?: string;
   private async backgroundConsole(addonId: string): Promise<string> {
     if (this.consoleActor) return this.consoleActor;
     const { addons } = await this.request('root', 'listAddons');

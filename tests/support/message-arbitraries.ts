@@ -9,7 +9,6 @@ import {
   MAX_NOTE_BODY,
   MAX_QUOTE,
   type Message,
-  type MessageType,
 } from '@/utils/messaging/messages';
 import {
   DISEASE_KINDS,
@@ -76,6 +75,8 @@ const seenArticle = fc.record(
 );
 
 const tags = fc.array(text(MAX_TAG_LENGTH), { maxLength: MAX_TAGS });
+
+type MessageType = Message['type'];
 
 /** One valid message per type, each built field by field from the schema's limits. */
 export const VALID: { [T in MessageType]: fc.Arbitrary<Extract<Message, { type: T }>> } = {

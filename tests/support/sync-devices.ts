@@ -1,6 +1,6 @@
 import { openDatabase, type JakLensDB } from '@/utils/storage/db';
 import type { SyncKeys } from '@/utils/sync/crypto';
-import { runSync, type SyncReport } from '@/utils/sync/engine';
+import { runSync, type SyncProgress, type SyncReport } from '@/utils/sync/engine';
 import { openKeys } from '@/utils/sync/keys';
 import { SyncStateDB } from '@/utils/storage/sync-state';
 import { DavClient } from '@/utils/sync/webdav';
@@ -17,7 +17,11 @@ export interface Device {
   state: SyncStateDB;
   keys: SyncKeys;
   client(): DavClient;
-  sync(options?: { fetch?: Fetch; concurrency?: number }): Promise<SyncReport>;
+  sync(options?: {
+    fetch?: Fetch;
+    concurrency?: number;
+    onProgress?: (progress: SyncProgress) => void;
+  }): Promise<SyncReport>;
   close(): void;
 }
 
@@ -48,6 +52,7 @@ export async function makeDevice(
         keys,
         retryDelayMs: 1100,
         ...(o.concurrency ? { concurrency: o.concurrency } : {}),
+        ...(o.onProgress ? { onProgress: o.onProgress } : {}),
       }),
     close() {
       db.close();

@@ -2,20 +2,27 @@
  * Helpers that turn the reference's free-text cells ("INC424 (Novartis code)",
  * "ACVR1 (UNVERIFIED)") into typed values with a verified flag.
  */
+import caveats from './data/caveats.json';
 import type { Checked, SourceKind, SourceRef } from './types';
 
-const UNVERIFIED = /UNVERIFIED/i;
+/**
+ * "UNVERIFIED" and the free-text caveats that mean the same ("indirect link only", "per press
+ * brief", "vendor data"): one list (data/caveats.json) that npm run knowledge:check reads too, so
+ * a caveat demotes the item it qualifies instead of riding along as a note on a fact.
+ */
+const UNVERIFIED = new RegExp(caveats.patterns.join('|'), 'i');
 /** Bracketed words that look like another spelling of a research code, e.g. "(INCB28050)". */
 const CODE_LIKE = /^[A-Z]{2,}[-\s]?\d{2,}[A-Z]?$/;
 
-/** True when a reference cell says its content is not confirmed. */
+/** True when a reference cell says its content is not confirmed (UNVERIFIED or a caveat). */
 export function isUnverifiedText(text: string | null | undefined): boolean {
   return typeof text === 'string' && UNVERIFIED.test(text);
 }
 
 /**
  * Splits "value (note)" into a Checked item. `groupVerified` is the reference's flag for the
- * whole field group; an item is verified only when the group is and the cell has no UNVERIFIED mark.
+ * whole field group; an item is verified only when the group is and the cell has no UNVERIFIED mark
+ * or caveat.
  */
 export function parseChecked(cell: string, groupVerified: boolean): Checked[] {
   const bracket = /^(.*?)\s*\((.*)\)\s*$/.exec(cell.trim());

@@ -12,7 +12,11 @@ const JAK_ORDER: readonly JakName[] = ['JAK1', 'JAK2', 'JAK3', 'TYK2'];
 export function drugHeading(drug: Drug): string {
   const jaks = JAK_ORDER.filter((j) => drug.jakTargets.includes(j));
   if (jaks.length > 0) return `${jaks.join('/')} inhibitor`;
-  if (drug.isJakInhibitor) return 'JAK inhibitor (isoforms unverified)';
+  // A JAK listing from an unverified target group (jaktinib: no source at all) says so.
+  if (drug.isJakInhibitor)
+    return drug.verified.targets === true
+      ? 'JAK inhibitor (isoforms unverified)'
+      : 'JAK inhibitor (targets unverified)';
   const other = drug.otherTargets.concat(drug.targets).filter((t) => t.verified);
   const named = other.map((t) => t.value).join('/');
   return `${named || 'Kinase'} inhibitor (JAK activity unverified)`;

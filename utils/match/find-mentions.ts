@@ -184,8 +184,3 @@ export function findMentions(text: string, context?: string): Mention[] {
 export function termInfo(termId: string): TermInfo | undefined {
   return getDefaultMatcher().info(termId);
 }
-
-/** Source of the default combined RegExp (use with flags "gi"). */
-export function matcherSource(): string {
-  return getDefaultMatcher().source;
-}

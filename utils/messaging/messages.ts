@@ -91,6 +91,8 @@ const NoteMessages = [
     tags: Tags,
     status: v.picklist(READING_STATUSES),
     baseRevision: Count,
+    /** Sent by a recovered journal: the base note's `updatedAt` (null: there was none). */
+    baseUpdatedAt: v.optional(v.nullable(Count)),
   }),
   /** Editor → background: settle a conflict copy (the other version goes to the trash). */
   v.strictObject({
@@ -188,7 +190,6 @@ export const MessageSchema = v.variant('type', [
 ]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;
-export type MessageType = Message['type'];
 export type SeenArticleMessage = v.InferOutput<typeof SeenArticleSchema>;
 export type { PageType };
 

@@ -8,6 +8,13 @@ export const TERM_MARK_TAG = 'jl-mark';
 /** The custom element wrapped around the reader's highlighted text (a reader highlight). */
 export const READER_HIGHLIGHT_TAG = 'jl-highlight';
 
+/** The summary panel's shadow host; one per page. */
+export const PANEL_HOST = 'jak-lens-panel';
+/** The mark card's shadow host (tag and id); one per page. */
+export const MARK_CARD_HOST = 'jl-mark-card';
+/** The floating "Highlight" bar's shadow host, shown over the reader's selection. */
+export const SELECTION_ACTION_HOST = 'jl-selection-action';
+
 /** On every element JAK Lens adds (shadow hosts, panels, cards, styles): never marked, never read. */
 export const UI_ATTR = 'data-jl-ui';
 /** A term mark's kind: drug, target, disease or watch. */

@@ -1,12 +1,10 @@
 import {
   FOREIGN_MARKUP,
-  SEARCH_RESULT,
   SEARCH_RESULT_CHECKBOX,
   SEARCH_RESULT_CITATION,
   SEARCH_RESULT_PMID,
   SEARCH_RESULT_SNIPPET,
   SEARCH_RESULT_TITLE,
-  SEARCH_RESULTS,
 } from './selectors';
 import { textOf } from '../article/text';
 
@@ -19,17 +17,6 @@ export interface SearchResult {
   /** Full journal citation: "Hypertension. 2021 Nov;78(5):1185-1196. doi: …". */
   journalCitation: string;
   element: Element;
-}
-
-/**
- * Reads every `article.full-docsum` under `root` (a document, the results container, or a chunk
- * appended by infinite scroll). Uses the `full-` variants of citation and snippet (the `short-`
- * ones are cut). A result with no readable PMID is skipped.
- */
-export function parseSearchResults(root: ParentNode): SearchResult[] {
-  return Array.from(root.querySelectorAll(SEARCH_RESULT))
-    .map(parseSearchResult)
-    .filter((r): r is SearchResult => r !== null);
 }
 
 /**
@@ -54,9 +41,4 @@ export function parseSearchResult(element: Element): SearchResult | null {
     journalCitation: textOf(element.querySelector(SEARCH_RESULT_CITATION), FOREIGN_MARKUP),
     element,
   };
-}
-
-/** The results container (`#search-results`); infinite scroll appends chunks inside it. */
-export function searchResultContainer(doc: Document): Element | null {
-  return doc.querySelector(SEARCH_RESULTS);
 }

@@ -11,7 +11,7 @@ import {
   PMC_REF_LIST,
   PMC_TITLE,
 } from './selectors';
-import { UI_ATTR } from './markup';
+import { PANEL_HOST, UI_ATTR } from './markup';
 
 /** Where term marks go on a page, and what they must leave alone inside those places. */
 export interface TermMarkTargets {
@@ -21,19 +21,25 @@ export interface TermMarkTargets {
 }
 
 /** Our own elements: the panel's shadow host and anything marked as our UI. */
-export const OWN_UI = `jak-lens-panel, [${UI_ATTR}]`;
+export const OWN_UI = `${PANEL_HOST}, [${UI_ATTR}]`;
 
 /**
- * The article text JAK Lens marks: the title, abstract and keywords of a PubMed article (never navigation,
- * author lists or similar-article blocks). PMC roots: `pmcRoots`. Missing parts are simply absent (a
- * changed layout gives fewer marks, not an error).
+ * The article text JAK Lens marks, chosen by the page type detected once (page-type.ts): on a PubMed
+ * article the title, abstract and keywords (never navigation, author lists or similar-article
+ * blocks); on a PMC article the title and body (`pmcRoots`); nothing elsewhere. Missing parts are
+ * simply absent (a changed layout gives fewer marks, not an error).
  */
-export function termMarkTargets(doc: Document, pageType: PageType): TermMarkTargets {
+export function termMarkTargets(
+  doc: Document,
+  pageType: PageType,
+  options: { includeReferences?: boolean } = {},
+): TermMarkTargets {
   const pick = (...selectors: string[]) =>
     selectors.map((s) => doc.querySelector(s)).filter((el): el is Element => el !== null);
   if (pageType === 'pubmed-article') {
     return { roots: pick(`${FULL_VIEW_HEADING} ${HEADING_TITLE}`, ABSTRACT), exclude: OWN_UI };
   }
+  if (pageType === 'pmc-article') return { roots: pmcRoots(doc, options), exclude: OWN_UI };
   return { roots: [], exclude: OWN_UI };
 }
 
@@ -42,7 +48,7 @@ export function termMarkTargets(doc: Document, pageType: PageType): TermMarkTarg
  * sections), current design or legacy. The reference list is left out unless asked for (the
  * `highlightReferences` setting): cited titles name drugs the article itself may never discuss.
  */
-export function pmcRoots(doc: Document, options: { includeReferences?: boolean } = {}): Element[] {
+function pmcRoots(doc: Document, options: { includeReferences?: boolean } = {}): Element[] {
   const skipped = [PMC_ASSOCIATED_DATA];
   if (!options.includeReferences) skipped.push(PMC_REF_LIST, PMC_LEGACY_REF_LIST);
   const title = doc.querySelector(PMC_TITLE) ?? doc.querySelector(PMC_LEGACY_TITLE);

@@ -36,15 +36,6 @@ export const META_OG_URL = 'meta[property="og:url"]';
 /** PMC pages: https://pmc.ncbi.nlm.nih.gov/articles/PMC…/ (older host on L, L2). */
 export const LINK_CANONICAL = 'link[rel="canonical"]';
 
-/** Builds `meta[name=…]` for the few head tags only the derived-page generator rewrites. */
-export function metaNamed(name: string): string {
-  return `meta[name="${name}"]`;
-}
-/** Builds `meta[property=…]` (Open Graph tags) for the derived-page generator. */
-export function metaProperty(property: string): string {
-  return `meta[property="${property}"]`;
-}
-
 // ---- PubMed article page (A) ----
 
 /** Page wrapper carrying the PMID; the best single hook for detection (A). */

@@ -27,6 +27,11 @@ export interface NoteSaveInput {
   status: ReadingStatus;
   /** The revision the editor loaded; 0 when the article had no note. */
   baseRevision: number;
+  /**
+   * That note's `updatedAt`, when the caller knows it (a recovered journal does): a note deleted and
+   * made again restarts its revisions, so the revision alone could match a different note.
+   */
+  baseUpdatedAt?: number | null;
 }
 
 /** The outcome of a save: stored, or kept aside because another editor saved first. */
@@ -77,7 +82,10 @@ export function saveNote(
     // A retry of a save that committed before its reply was lost (service worker restarted): same
     // content, so there is nothing to keep aside.
     if (hasSameContent(stored, content)) return { status: 'saved', note: stored };
-    if (input.baseRevision !== stored.revision) {
+    const baseMoved =
+      input.baseRevision !== stored.revision ||
+      (input.baseUpdatedAt !== undefined && input.baseUpdatedAt !== stored.updatedAt);
+    if (baseMoved) {
       const conflictCopy = await keepConflictCopy(db, stored, content, input.baseRevision, now);
       return { status: 'conflict', note: stored, conflictCopy };
     }
@@ -155,22 +163,6 @@ export function resolveConflict(
     };
     await db.notes.put(note);
     return note;
-  });
-}
-
-/** Moves an article's note to the trash (restorable). Returns the trash entry, or undefined if none. */
-export function deleteNote(
-  db: JakLensDB,
-  articleKey: string,
-  now = Date.now(),
-): Promise<TrashedNote | undefined> {
-  return db.transaction('rw', db.notes, db.trash, async () => {
-    const note = await db.notes.get(articleKey);
-    if (!note) return undefined;
-    const trashed = toTrash(note, note, 'deleted', now);
-    await db.trash.add(trashed);
-    await db.notes.delete(articleKey);
-    return trashed;
   });
 }
 

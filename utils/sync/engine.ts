@@ -109,7 +109,9 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
 
   let done = 0;
   let fatal: unknown;
-  options.onProgress?.({ done, total: tasks.length });
+  // Fixed at the start: counting what is left in the queue would leave out the files in flight.
+  const total = tasks.length;
+  options.onProgress?.({ done, total });
   const worker = async () => {
     for (let task = tasks.shift(); task && !fatal; task = tasks.shift()) {
       try {
@@ -119,7 +121,7 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
           report.failures.push({ file: `${RECORDS_DIR}${task.name}`, error: error.message });
         } else fatal ??= error;
       }
-      options.onProgress?.({ done: ++done, total: done + tasks.length });
+      options.onProgress?.({ done: ++done, total });
     }
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));

@@ -53,6 +53,7 @@ type StoredStatus = Pick<SyncStatus, 'lastSyncAt' | 'lastError' | 'refused' | 'l
 export function createSyncService(deps: SyncServiceDeps) {
   let running: Promise<void> | undefined;
   let progress: SyncProgress | undefined;
+  let lastPending = 0;
   const now = () => deps.now?.() ?? Date.now();
   const clientFor = (account: SyncAccount) =>
     new DavClient(
@@ -79,7 +80,13 @@ export function createSyncService(deps: SyncServiceDeps) {
       running: !!running,
       ...(running && progress ? { progress } : {}),
       ...stored,
-      pending: config ? await countPending(deps.db, deps.state) : 0,
+      // Counting reads every note: not while a sync runs (the views ask every second, and a large
+      // first sync would share the worker with that count), when the last count stands.
+      pending: !config
+        ? 0
+        : running
+          ? lastPending
+          : (lastPending = await countPending(deps.db, deps.state)),
     };
   }
 

@@ -33,7 +33,7 @@ export interface MarkHover {
 export const SHOW_DELAY_MS = 150;
 export const HIDE_GRACE_MS = 300;
 
-/** The highlight mark `node` is in (itself, or an ancestor such as around a reader's note mark). */
+/** The term mark `node` is in (itself, or an ancestor such as around a reader's note mark). */
 export function closestMark(node: EventTarget | null): HTMLElement | null {
   // Duck-typed rather than `instanceof`: content-script worlds and test DOMs have their own globals.
   const n = node as Partial<Node> | null;

@@ -5,7 +5,7 @@
  * utils/match/, utils/panel/ (drug card model), utils/knowledge/ and settings types.
  */
 /**
- * The DOM side of highlighting: find mentions in the page's text nodes and wrap them in
+ * The DOM side of term marks: find mentions in the page's text nodes and wrap them in
  * `<jl-mark>` elements, reversibly. Pure with respect to globals: everything comes from `root`
  * and its ownerDocument. Compute first, then mutate, so no live Range spans our own changes.
  */
@@ -24,11 +24,11 @@ import {
   getSegment,
   isOwnPiece,
   restoreSegment,
-  selectMentions,
   unwrapForeignMark,
   wrapTextNode,
   type Segment,
 } from './wrap';
+import { selectMentions } from '../match/select-mentions';
 import { yieldToFrame, yieldToMain } from '../yield-to-main';
 
 export { TERM_MARK_TAG } from './style';
@@ -124,6 +124,20 @@ function planNode(
 /** The text nodes to search, or none when `root` itself lies in an excluded subtree. */
 function candidates(root: Element, selector: string): Text[] {
   return isInsideExcluded(root, selector) ? [] : collectTextNodes(root);
+}
+
+/**
+ * The text nodes under `root` that marks may go into, in document order: what `applyTermMarks`
+ * searches, minus the nodes it would skip anyway (code, controls, editable areas, our UI, existing
+ * marks, `exclude`). Reading their `data` lets the mentions be worked out before any DOM write
+ * (utils/classify/analyse-article.ts). Checks every node's ancestors, so it costs more than the
+ * marking pass's own walk, which checks only nodes with a hit.
+ */
+export function markableTexts(root: Element, exclude?: string): Text[] {
+  const selector = skipSelector(exclude);
+  return candidates(root, selector).filter(
+    (node) => isEligibleText(node, selector) && !isOwnPiece(node),
+  );
 }
 
 function toResult(segments: Segment[]): TermMarkResult {

@@ -3,7 +3,7 @@ import { KIND_ATTR, UI_ATTR } from '../page/markup';
 import { DEFAULT_KIND_COLORS, type TermMarkKind, type Settings } from '../settings/settings';
 
 /**
- * The reader's highlight settings as CSS on top of the marks' own stylesheet (utils/term-marks/style.ts):
+ * The reader's term-mark settings (`highlightKinds`) as CSS on top of the marks' own stylesheet (utils/term-marks/style.ts):
  * a kind switched off keeps its marks (so next-mention and the panel still work) but shows no colour or
  * underline; a changed colour replaces the default hue. Colours are validated as #rrggbb by the settings
  * schema before they reach this string.

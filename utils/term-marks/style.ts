@@ -1,5 +1,5 @@
 /**
- * Look of the highlight marks. The marks carry only data attributes; this stylesheet is injected
+ * Look of the term marks. The marks carry only data attributes; this stylesheet is injected
  * once per document, so the page never needs CSS of ours on the mark elements themselves.
  */
 
@@ -120,7 +120,7 @@ ${TERM_MARK_TAG}[${FLASH_ATTR}] {
 
 /**
  * Adds the mark stylesheet to `doc` once and returns a function that removes it again.
- * The <style> carries `data-jl-ui` so the highlighter never walks into it.
+ * The <style> carries `data-jl-ui` so the term marker never walks into it.
  */
 export function installTermMarkStyle(doc: Document): () => void {
   const existing = doc.getElementById(TERM_MARK_STYLE_ID);

@@ -1,5 +1,5 @@
 /**
- * Which text nodes the highlighter may touch: never those inside code, form controls, editable
+ * Which text nodes term marks may go into: never those inside code, form controls, editable
  * areas, our own UI or existing marks. The walk itself is one native SHOW_TEXT TreeWalker pass
  * (visiting elements from JS cost more than the whole RegExp scan); subtree exclusion is checked
  * with `closest()` only for the nodes that contain a match.
@@ -9,7 +9,7 @@ import { TERM_MARK_TAG } from './style';
 import { UI_ATTR } from '../page/markup';
 
 /**
- * Elements whose text is never highlighted. Form controls and editors would break if we split
+ * Elements whose text is never marked. Form controls and editors would break if we split
  * their text; script/style text is not rendered; SVG/MathML cannot hold an HTML wrapper; <title>
  * and <head> feed document.title and metadata.
  */
@@ -42,7 +42,7 @@ export function skipSelector(exclude?: string): string {
 }
 
 /**
- * True when `root` itself sits inside (or is) an element the highlighter must skip, in which case
+ * True when `root` itself sits inside (or is) an element the term marker must skip, in which case
  * there is nothing to do at all. Once this is false, `closest(skipSelector)` on any node under
  * `root` only ever finds skipped elements inside `root`.
  */
@@ -51,7 +51,7 @@ export function isInsideExcluded(root: Element, selector: string): boolean {
 }
 
 /**
- * True when a text node under a non-excluded root may be highlighted. Called only for nodes in
+ * True when a text node under a non-excluded root may be marked. Called only for nodes in
  * which the finder found something, so the native `closest()` runs a few hundred times per page
  * rather than once per node.
  */

@@ -5,7 +5,7 @@
  * Hypothesis restores highlighted ranges.
  */
 
-import type { Mention, MentionKind } from '../match/mention';
+import type { Mention } from '../match/mention';
 import { KIND_ATTR, LABEL_ATTR, TERM_ATTR } from '../page/markup';
 import { TERM_MARK_TAG } from './style';
 
@@ -42,45 +42,6 @@ export function isOwnPiece(node: Text): boolean {
     if (segment && segment.parts.includes(node)) return true;
   }
   return false;
-}
-
-/**
- * Cleans a finder's output for one string: keeps the wanted kinds, drops empty, out-of-range and
- * overlapping mentions (first start wins, then the longest), and sorts by start.
- */
-export function selectMentions(
-  mentions: readonly Mention[],
-  length: number,
-  kinds: ReadonlySet<MentionKind> | undefined,
-): readonly Mention[] {
-  if (isClean(mentions, length, kinds)) return mentions;
-  const usable = mentions.filter(
-    (m) => m.start >= 0 && m.end > m.start && m.end <= length && (!kinds || kinds.has(m.kind)),
-  );
-  usable.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: Mention[] = [];
-  let end = 0;
-  for (const m of usable) {
-    if (m.start < end) continue;
-    out.push(m);
-    end = m.end;
-  }
-  return out;
-}
-
-/** The usual case, checked without allocating: sorted, non-overlapping, in range, wanted kinds. */
-function isClean(
-  mentions: readonly Mention[],
-  length: number,
-  kinds: ReadonlySet<MentionKind> | undefined,
-): boolean {
-  let end = 0;
-  for (const m of mentions) {
-    if (m.start < end || m.end <= m.start || m.end > length) return false;
-    if (kinds && !kinds.has(m.kind)) return false;
-    end = m.end;
-  }
-  return true;
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Messages about PubMed watches, kept apart from utils/messages.ts: the background routes any message
+ * Messages about PubMed watches, kept apart from utils/messaging/messages.ts: the background routes any message
  * whose type starts with "topic-watch/" here. Validated at the boundary like every other message.
  * The content script may only propose a new watch ("Watch this search"); everything else comes from
  * the extension's own pages.

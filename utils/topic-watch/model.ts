@@ -1,7 +1,7 @@
 /**
  * PubMed watches ("topic watches"): a saved PubMed query that JAK Lens runs on a schedule to find
  * papers added since the last check. Not to be confused with the watch list of highlight terms
- * (utils/watch-finder.ts), which marks words on pages and never contacts anyone.
+ * (utils/match/watch-finder.ts), which marks words on pages and never contacts anyone.
  */
 import type { DiseaseKind, Relevance } from '../storage/picklists';
 

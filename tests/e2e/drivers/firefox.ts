@@ -170,6 +170,10 @@ export class FirefoxPage implements E2EPage {
   async press(key: string) {
     await this.page.keyboard.press(key as KeyInput);
   }
+  /** A real right-click at a point of the viewport (CSS pixels). */
+  async rightClickAt(x: number, y: number) {
+    await this.page.mouse.click(x, y, { button: 'right' });
+  }
   async close() {
     await this.page.close();
   }
@@ -266,6 +270,39 @@ export class FirefoxDriver implements E2EBrowser {
   /** Evaluates `expression` (which must produce a string) in the add-on's background page. */
   inBackground(expression: string): Promise<string> {
     return this.session.debugger.evaluateInBackground(this.session.addonId, expression);
+  }
+
+  /** Evaluates in Firefox's parent process (the browser window and its menus); see FirefoxDebugger. */
+  inParent(expression: string): Promise<string> {
+    return this.session.debugger.evaluateInParent(expression);
+  }
+
+  /**
+   * Chooses `label` in the page's context menu, which a real right-click (BiDi input actions) opened:
+   * headless Firefox builds the browser's own menu, with the add-on's items in it, and the item is
+   * activated as a click on it would be. Fails naming the items shown when the menu is closed or lacks
+   * the item.
+   */
+  async chooseContextMenuItem(label: string): Promise<void> {
+    const found = await eventually(
+      async () => {
+        const reply = JSON.parse(
+          await this.inParent(`(() => {
+            const win = Services.wm.getMostRecentWindow('navigator:browser');
+            const menu = win.document.getElementById('contentAreaContextMenu');
+            const items = [...menu.querySelectorAll('menuitem')].filter((i) => !i.hidden && i.label);
+            const item = items.find((i) => i.label === ${JSON.stringify(label)});
+            if (menu.state === 'open' && item) menu.activateItem(item);
+            return JSON.stringify({ state: menu.state, chosen: !!item, items: items.map((i) => i.label) });
+          })()`),
+        ) as { state: string; chosen: boolean; items: string[] };
+        return reply.state === 'open' ? reply : undefined;
+      },
+      5_000,
+      'the context menu open',
+    );
+    if (!found.chosen)
+      throw new Error(`No "${label}" in the context menu: ${found.items.join(', ')}`);
   }
 
   private async askContentScript(url: string): Promise<ContentScriptAnswer> {

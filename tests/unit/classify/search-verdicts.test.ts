@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyArticle } from '../../../utils/classify';
 import { parsePubmedXml } from '../../../utils/article/parse-pubmed-xml';
-import { parseSearchResults } from '../../../utils/page/parse-search-results';
+import { parseSearchResults } from '../../support/search-results';
 import {
   classifySearchResult,
   isRelevant,

@@ -57,11 +57,18 @@ describe('drug heading: what the drug is, per the data', () => {
     ['brepocitinib', 'JAK1/TYK2 inhibitor'],
     ['baricitinib', 'JAK1/JAK2 inhibitor'],
     ['deucravacitinib', 'TYK2 inhibitor'],
-    ['jaktinib', 'JAK inhibitor (isoforms unverified)'],
+    ['jaktinib', 'JAK inhibitor (targets unverified)'],
     ['lestaurtinib', 'Kinase inhibitor (JAK activity unverified)'],
   ])('%s → %s', (name, heading) => {
     expect(drugHeading(drug(name))).toBe(heading);
     expect((markCardFor('drug', `drug:${name}`) as DrugMarkCard).heading).toBe(heading);
+  });
+
+  it('says "isoforms unverified" only when the target group itself is verified', () => {
+    const jaktinib = drug('jaktinib');
+    expect(drugHeading({ ...jaktinib, verified: { ...jaktinib.verified, targets: true } })).toBe(
+      'JAK inhibitor (isoforms unverified)',
+    );
   });
 
   it('never heads a card with the bare class name', () => {

@@ -136,6 +136,25 @@ describe('knowledge data, December 2026', () => {
       expect(drug(name).approvals.find((a) => /PMDA/.test(a.region))?.verified, name).toBe(false);
   });
 
+  it('states no selectivity figure read only in vendor data (fedratinib)', () => {
+    const card = buildDrugCard(drug('fedratinib'), 1);
+    expect(card.selectivity).toBe('JAK2 inhibitor with FLT3 activity.');
+    expect(card.unverified.join('\n')).toMatch(/vendor data/);
+  });
+
+  it('states the year of the Leqselvi approval but not a day read only on secondary pages', () => {
+    const [fact] = buildDrugCard(drug('deuruxolitinib'), 1).approvals;
+    expect(fact).toMatchObject({ region: 'FDA (US)', year: 2024 });
+    expect(fact?.date).toBeUndefined();
+    expect(JSON.stringify(fact)).not.toMatch(/July/);
+  });
+
+  it('drops a caveat the re-check made stale (upadacitinib EU year, now read in the Union Register)', () => {
+    const upa = drug('upadacitinib');
+    expect(upa.approvals.find((a) => a.region === 'EC (EU)')?.verified).toBe(true);
+    expect(upa.unverified.join('\n')).not.toMatch(/EU year/);
+  });
+
   it('pairs IFN-gamma as JAK1–IFNGR1 and JAK2–IFNGR2', () => {
     const ifng = PAIRINGS.find((p) => p.id === 'ifn-2');
     expect(ifng?.jakNotes).toEqual(['JAK1 (IFNGR1)', 'JAK2 (IFNGR2)']);

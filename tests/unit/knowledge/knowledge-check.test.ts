@@ -206,6 +206,23 @@ describe('npm run knowledge:check', () => {
     expect(text).toMatch(/URL in the text is not on the allow-list: https:\/\/link\.pblc\.it\/abc/);
   });
 
+  it('rejects a caveat in a verified name cell or selectivity note unless it says UNVERIFIED', () => {
+    const { status, text } = runEdited((d) => {
+      const tofa = d.drugs.find((x) => x.name === 'tofacitinib') as Record<string, unknown>;
+      tofa.brandNames = ['Xeljanz', 'Xeljanz XR (per press brief)'];
+      tofa.selectivityNote = 'JAK1/JAK3-preferring (vendor IC50 table).';
+      const bari = d.drugs.find((x) => x.name === 'baricitinib') as Record<string, unknown>;
+      bari.codeNames = ['LY3009104 (indirect link only; UNVERIFIED)'];
+    });
+    expect(status).toBe(1);
+    expect(text).toMatch(
+      /drug tofacitinib: brandNames cell carries a caveat without UNVERIFIED: "Xeljanz XR \(per press brief\)"/,
+    );
+    expect(text).toMatch(/drug tofacitinib: selectivity note carries a caveat \("vendor"\)/);
+    // Marked UNVERIFIED, the caveat is allowed: the cell is shown greyed, not as fact.
+    expect(text).not.toMatch(/drug baricitinib: codeNames/);
+  });
+
   it('rejects a verified pathway cell that rests on a vendor table', () => {
     const { status, text } = runEditedPathways((d) => {
       const tpo = d.pairings.find((p) => p.family === 'TPO')!;

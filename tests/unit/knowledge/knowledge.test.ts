@@ -4,6 +4,7 @@ import { DRUGS, getDrug } from '../../../utils/knowledge/drugs';
 import { affectedFamilies, PAIRINGS, type FamilyId } from '../../../utils/knowledge/pathways';
 import { MESH_DESCRIPTORS } from '../../../utils/knowledge/mesh';
 import { DEFAULT_TERMS } from '../../../utils/knowledge/terms';
+import { isUnverifiedText, parseChecked } from '../../../utils/knowledge/checked';
 
 const SOURCE_KINDS = ['regulator', 'registry', 'literature', 'reference', 'sponsor'];
 
@@ -85,6 +86,32 @@ describe('drugs', () => {
     expect(getDrug('itacitinib')?.codeNames).toEqual([
       { value: 'INCB039110', note: 'UNVERIFIED', verified: false },
     ]);
+  });
+
+  it('demotes a cell whose brackets carry a caveat, not only the word UNVERIFIED', () => {
+    expect(parseChecked('Lefenox (China trade name per press brief)', true)).toEqual([
+      { value: 'Lefenox', note: 'China trade name per press brief', verified: false },
+    ]);
+    expect(parseChecked('INCB018424 (Incyte code; indirect link only)', true)[0]?.verified).toBe(
+      false,
+    );
+    expect(isUnverifiedText('IC50 ~3 nM per vendor data')).toBe(true);
+    // Ordinary clinical words are not caveats.
+    expect(isUnverifiedText('primary or secondary myelofibrosis')).toBe(false);
+    expect(parseChecked('Opzelura (1.5% cream)', true)[0]?.verified).toBe(true);
+  });
+
+  it('keeps INCB018424 and Lefenox out of the facts and the matcher (links not read in a primary record)', () => {
+    const rux = getDrug('ruxolitinib')!;
+    expect(rux.codeNames.find((c) => c.value === 'INCB018424')?.verified).toBe(false);
+    expect(rux.codeNames.find((c) => c.value === 'INC424')?.verified).toBe(true);
+    const ritle = getDrug('ritlecitinib')!;
+    expect(ritle.brandNames.find((b) => b.value === 'Lefenox')?.verified).toBe(false);
+    expect(ritle.brandNames.find((b) => b.value === 'Litfulo')?.verified).toBe(true);
+    const forms = DEFAULT_TERMS.flatMap((t) => t.forms.map((f) => f.text));
+    expect(forms).not.toContain('INCB018424');
+    expect(forms).not.toContain('Lefenox');
+    expect(forms).toContain('Litfulo');
   });
 
   it('does not turn "JAK (family; isoform profile UNVERIFIED)" into a JAK chip', () => {

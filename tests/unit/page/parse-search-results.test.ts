@@ -1,9 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import {
-  parseSearchResults,
-  searchResultContainer,
-} from '../../../utils/page/parse-search-results';
+import { parseSearchResults, searchResultContainer } from '../../support/search-results';
 import { loadHtmlFixture, parseHtml, PUBMED_ARTICLE, PUBMED_SEARCH } from '../../support/fixtures';
 import { SEARCH_RESULT, SEARCH_RESULTS_CHUNK } from '../../../utils/page/selectors';
 

@@ -11,7 +11,7 @@ import { detectPageType } from '@/utils/page/page-type';
 import { parsePmcArticle } from '@/utils/page/parse-pmc';
 import { parsePubmedArticle } from '@/utils/page/parse-pubmed';
 import { parsePubmedXml } from '@/utils/article/parse-pubmed-xml';
-import { parseSearchResults } from '@/utils/page/parse-search-results';
+import { parseSearchResults } from '../../support/search-results';
 import { RELEVANCES } from '@/utils/storage/picklists';
 import { derivePubmedPage } from '../../support/derive-pubmed-page';
 import { loadDevRecord } from '../../support/dev-set';

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { initSearchResults, UI_ATTR } from '@/entrypoints/pubmed.content/search-results';
-import { readPmcPage } from '@/entrypoints/pubmed.content/pmc';
 import { classifyArticle } from '@/utils/classify';
 import { detectPageType } from '@/utils/page/page-type';
 import { parsePubmedArticle } from '@/utils/page/parse-pubmed';
-import { parseSearchResults } from '@/utils/page/parse-search-results';
+import { parsePmcArticle } from '@/utils/page/parse-pmc';
+import { termMarkTargets } from '@/utils/page/roots';
+import { parseSearchResults } from '../../support/search-results';
 import { PMC_LEGACY_REF_LIST, PMC_REF_LIST, SELECTORS } from '@/utils/page/selectors';
 import { classifySearchResult } from '@/utils/classify/search-verdicts';
 import { checkSelectors, expectedSelectors, warnMissing } from '@/utils/page/selector-health';
@@ -22,7 +23,10 @@ import { withoutMatches } from '../../support/remove-matches';
 function readAll(doc: Document, url: string) {
   const type = detectPageType(doc, url);
   const pubmed = parsePubmedArticle(doc, url);
-  const pmc = readPmcPage(doc, url);
+  const pmcArticle = parsePmcArticle(doc, url);
+  const pmc = pmcArticle
+    ? { article: pmcArticle, roots: termMarkTargets(doc, 'pmc-article').roots }
+    : null;
   const results = parseSearchResults(doc);
   const article = pubmed ?? pmc?.article ?? null;
   return {
@@ -102,7 +106,7 @@ describe('search-result badges with each selector removed from the search captur
           requestRecords: async () => ({}),
           hasNotes: async () => [],
           settings: { fetchRecords: true },
-          highlight: () => undefined,
+          markTerms: () => undefined,
         });
         const readable = parseSearchResults(doc).length;
         expect(doc.querySelectorAll(`[${UI_ATTR}="badge"]`)).toHaveLength(readable);

@@ -4,7 +4,7 @@ import type { Article } from '../../../utils/article';
 import { detectPageType } from '../../../utils/page/page-type';
 import { parsePmcArticle } from '../../../utils/page/parse-pmc';
 import { parsePubmedArticle } from '../../../utils/page/parse-pubmed';
-import { parseSearchResults } from '../../../utils/page/parse-search-results';
+import { parseSearchResults } from '../../support/search-results';
 import { SELECTORS } from '../../../utils/page/selectors';
 import { loadHtmlFixture, PMC_PAGES, PUBMED_ARTICLE, PUBMED_SEARCH } from '../../support/fixtures';
 import { withoutMatches } from '../../support/remove-matches';

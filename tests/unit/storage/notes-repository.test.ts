@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JakLensDB } from '@/utils/storage/db';
 import {
-  deleteNote,
   getNote,
   listConflicts,
   listTags,
@@ -11,6 +10,7 @@ import {
   saveNote,
   type NoteSaveInput,
 } from '@/utils/storage/notes-repository';
+import { trashArticles } from '@/utils/storage/trash';
 import { freshDatabase } from '../../support/fresh-database';
 
 const key = 'pmid:34563217';
@@ -31,6 +31,11 @@ describe('notes repository', () => {
   afterEach(async () => {
     await db.delete();
   });
+  /** Deletes the article's note the way the library does (trashArticles); its trash entry, if any. */
+  const trashNote = async (articleKey: string, now?: number) => {
+    const [id] = await trashArticles(db, [articleKey], now);
+    return id === undefined ? undefined : (await listTrash(db)).find((t) => t.id === id);
+  };
 
   it('creates a note at revision 1 and returns it', async () => {
     const result = await saveNote(db, input(), 1000);
@@ -157,7 +162,7 @@ describe('notes repository', () => {
   describe('trash', () => {
     it('deleting moves the note to the trash, restoring brings it back', async () => {
       await saveNote(db, input({ body: 'keep me' }), 1000);
-      const trashed = await deleteNote(db, key, 2000);
+      const trashed = await trashNote(key, 2000);
       expect(trashed).toMatchObject({ body: 'keep me', deletedAt: 2000, reason: 'deleted' });
       expect(await getNote(db, key)).toBeUndefined();
 
@@ -171,7 +176,7 @@ describe('notes repository', () => {
 
     it('restoring beside a newer note keeps both (as a conflict copy)', async () => {
       await saveNote(db, input({ body: 'old' }));
-      const trashed = await deleteNote(db, key);
+      const trashed = await trashNote(key);
       await saveNote(db, input({ body: 'new' }));
       const restored = await restoreFromTrash(db, trashed!.id);
       expect(restored).toMatchObject({ restored: 'conflict', conflictCopy: { body: 'old' } });
@@ -179,13 +184,13 @@ describe('notes repository', () => {
     });
 
     it('deleting a missing note does nothing', async () => {
-      expect(await deleteNote(db, key)).toBeUndefined();
+      expect(await trashNote(key)).toBeUndefined();
       expect(await listTrash(db)).toEqual([]);
     });
 
     it('a tab still typing in a deleted note recreates it rather than losing the text', async () => {
       await saveNote(db, input({ body: 'v1' }));
-      await deleteNote(db, key);
+      await trashNote(key);
       const result = await saveNote(db, input({ body: 'typed meanwhile', baseRevision: 1 }));
       expect(result).toMatchObject({
         status: 'saved',
@@ -208,7 +213,7 @@ describe('notes repository', () => {
     db.notes.hook('deleting', () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
-    await expect(deleteNote(db, key)).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    await expect(trashNote(key)).rejects.toMatchObject({ name: 'QuotaExceededError' });
     expect(await getNote(db, key)).toMatchObject({ body: 'precious' });
     expect(await listTrash(db)).toEqual([]);
   });

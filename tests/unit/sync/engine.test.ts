@@ -7,9 +7,8 @@ import {
   deleteHighlight,
   listHighlights,
 } from '@/utils/storage/highlights-repository';
-import { emptyTrash } from '@/utils/storage/trash';
+import { emptyTrash, trashArticles } from '@/utils/storage/trash';
 import {
-  deleteNote,
   getNote,
   listConflicts,
   listTrash,
@@ -141,6 +140,24 @@ describe('two-way sync through Apache mod_dav', { timeout: 30_000 }, () => {
     expect((await getNote(a.db, 'pmid:3'))?.body).toBe('note 3, read again');
   });
 
+  it('reports progress against a total fixed at the start, counting up to it', async () => {
+    const [a] = await pair();
+    for (let i = 1; i <= 9; i++) {
+      await saveNote(a.db, {
+        articleKey: `pmid:${i}`,
+        body: `note ${i}`,
+        tags: [],
+        status: 'to-read',
+        baseRevision: 0,
+      });
+    }
+    const seen: { done: number; total: number }[] = [];
+    await a.sync({ onProgress: (p) => seen.push(p) });
+    // Four files in flight at once must not shrink the total the status line shows.
+    expect(new Set(seen.map((p) => p.total))).toEqual(new Set([9]));
+    expect(seen.map((p) => p.done)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
   it('keeps both texts when two profiles edited one note offline: the newer wins, the other is a conflict copy', async () => {
     const [a, b] = await pair();
     await saveNote(
@@ -212,8 +229,8 @@ describe('two-way sync through Apache mod_dav', { timeout: 30_000 }, () => {
     });
     await a.sync();
     await b.sync();
-    await deleteNote(a.db, KEY);
     await deleteHighlight(a.db, h.id);
+    await trashArticles(a.db, [KEY]);
     await a.sync();
     await b.sync();
     expect(await getNote(b.db, KEY)).toBeUndefined();
@@ -228,7 +245,7 @@ describe('two-way sync through Apache mod_dav', { timeout: 30_000 }, () => {
     expect(await listTrash(a.db)).toEqual([]);
 
     // Emptying the trash and resolving conflict copies travel too.
-    await deleteNote(b.db, KEY);
+    await trashArticles(b.db, [KEY]);
     await b.sync();
     await a.sync();
     expect(await listTrash(a.db)).toHaveLength(1);

@@ -1,9 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  countDrugMarks,
-  createMentionCycler,
-  FLASH_ATTR,
-} from '@/entrypoints/pubmed.content/next-mention';
+import { createMentionCycler, FLASH_ATTR } from '@/entrypoints/pubmed.content/next-mention';
 
 function page(): void {
   document.body.replaceChildren();
@@ -30,10 +26,6 @@ describe('next mention', () => {
     HTMLElement.prototype.scrollIntoView = scroll as unknown as HTMLElement['scrollIntoView'];
   });
   afterEach(() => vi.useRealTimers());
-
-  it('counts the highlights of each drug', () => {
-    expect(countDrugMarks(document)).toEqual({ 'drug:baricitinib': 2, 'drug:tofacitinib': 1 });
-  });
 
   it("cycles through one drug's marks, wrapping round, focusing and flashing each", () => {
     const cycler = createMentionCycler(document, { prefersReducedMotion: () => false });

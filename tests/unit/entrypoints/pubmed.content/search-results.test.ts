@@ -60,7 +60,7 @@ describe('initSearchResults on the real search capture', () => {
   let deps: SearchResultsDeps & {
     requestRecords: ReturnType<typeof vi.fn>;
     hasNotes: ReturnType<typeof vi.fn>;
-    highlight: ReturnType<typeof vi.fn>;
+    markTerms: ReturnType<typeof vi.fn>;
   };
   let context: ReturnType<typeof fakeContext>;
   const undo = vi.fn();
@@ -74,7 +74,7 @@ describe('initSearchResults on the real search capture', () => {
       requestRecords: vi.fn(async () => ({})),
       hasNotes: vi.fn(async () => []),
       settings: { fetchRecords: true },
-      highlight: vi.fn(() => undo),
+      markTerms: vi.fn(() => undo),
     };
     context = fakeContext();
   });
@@ -99,8 +99,8 @@ describe('initSearchResults on the real search capture', () => {
       expect(verdictOf(result)?.getAttribute('data-basis')).toBe('visible');
       expect(host.querySelector('[role="group"]')?.getAttribute('aria-label')).toBe('JAK Lens');
     }
-    // Title and snippet of each result are handed to the highlighter.
-    expect(deps.highlight).toHaveBeenCalledTimes(20);
+    // Title and snippet of each result are handed to the term marker.
+    expect(deps.markTerms).toHaveBeenCalledTimes(20);
     expect(stripText()).toBe(
       '0 of 10 results on this page concern JDM/myositis and JAK inhibition',
     );
@@ -224,7 +224,7 @@ describe('initSearchResults on the real search capture', () => {
     await settle();
     expect(badges()).toHaveLength(20);
     expect(deps.requestRecords).toHaveBeenCalledTimes(2);
-    expect(deps.highlight).toHaveBeenCalledTimes(40);
+    expect(deps.markTerms).toHaveBeenCalledTimes(40);
   });
 
   it('handles an in-page navigation that swaps the results container', async () => {

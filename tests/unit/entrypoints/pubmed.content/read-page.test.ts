@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { readPmcPage } from '@/entrypoints/pubmed.content/pmc';
+import { readPage } from '@/entrypoints/pubmed.content/read-page';
 import { classifyArticle } from '@/utils/classify';
 import { parsePmcArticle } from '@/utils/page/parse-pmc';
 import {
@@ -19,23 +19,27 @@ import {
 
 const REF_LIST = `${PMC_REF_LIST}, ${PMC_LEGACY_REF_LIST}`;
 
-describe.each(PMC_PAGES)('readPmcPage on $path', (page) => {
+/** Reads a page as the content script does, with the reference list left out unless asked for. */
+const read = (doc: Document, url: string, includeReferences = false) =>
+  readPage(doc, url, { includeReferences });
+
+describe.each(PMC_PAGES)('readPage on PMC $path', (page) => {
   const doc = loadHtmlFixture(page.path);
-  const read = readPmcPage(doc, page.url)!;
+  const { article, roots } = read(doc, page.url);
 
   it('gives the parsed article', () => {
-    expect(read.article).toEqual(parsePmcArticle(doc, page.url));
-    expect(read.article.bodyText?.length).toBeGreaterThan(1000);
+    expect(article).toEqual(parsePmcArticle(doc, page.url));
+    expect(article!.bodyText?.length).toBeGreaterThan(1000);
   });
 
   it('gives disjoint roots: the title first, then body text with the abstract', () => {
-    expect(read.roots.length).toBeGreaterThan(1);
-    expect(textOf(read.roots[0])).toBe(read.article.title);
-    for (const a of read.roots) {
-      for (const b of read.roots) if (a !== b) expect(a.contains(b)).toBe(false);
+    expect(roots.length).toBeGreaterThan(1);
+    expect(textOf(roots[0])).toBe(article!.title);
+    for (const a of roots) {
+      for (const b of roots) if (a !== b) expect(a.contains(b)).toBe(false);
     }
-    const text = read.roots.map((r) => textOf(r)).join(' ');
-    const abstractStart = read.article.abstractSections[0]!.text.slice(0, 60);
+    const text = roots.map((r) => textOf(r)).join(' ');
+    const abstractStart = article!.abstractSections[0]!.text.slice(0, 60);
     expect(text).toContain(abstractStart);
   });
 
@@ -44,37 +48,42 @@ describe.each(PMC_PAGES)('readPmcPage on $path', (page) => {
     expect(refs).not.toBeNull();
     const touches = (roots: Element[]) =>
       roots.some((r) => r.contains(refs) || refs.contains(r) || r === refs);
-    expect(touches(read.roots)).toBe(false);
-    expect(touches(readPmcPage(doc, page.url, { includeReferences: true })!.roots)).toBe(true);
+    expect(touches(roots)).toBe(false);
+    expect(touches(read(doc, page.url, true).roots)).toBe(true);
   });
 });
 
-describe('readPmcPage: drugs in the body count, drugs in the reference list do not', () => {
+describe('readPage on PMC: drugs in the body count, drugs in the reference list do not', () => {
   it.each(PMC_PAGES)('$path', (page) => {
     const doc = loadHtmlFixture(page.path);
     const cite = doc.createElement('li');
     cite.textContent =
       'Tofacitinib and baricitinib in juvenile dermatomyositis. Rheumatology. 2020.';
     doc.querySelector(REF_LIST)!.append(cite);
-    const before = readPmcPage(doc, page.url)!;
+    const before = read(doc, page.url);
     expect(before.roots.some((r) => r.contains(cite))).toBe(false);
-    expect(classifyArticle(before.article).drugs).toEqual([]);
+    expect(classifyArticle(before.article!).drugs).toEqual([]);
 
     const para = doc.createElement('p');
     para.textContent =
       'Baricitinib, a JAK1/JAK2 inhibitor, was given to three children with juvenile dermatomyositis.';
     const body = doc.querySelector(PMC_BODY) ?? doc.querySelectorAll(PMC_LEGACY_SECTION)[1]!;
     body.append(para);
-    const after = readPmcPage(doc, page.url)!;
+    const after = read(doc, page.url);
     expect(after.roots.some((r) => r.contains(para))).toBe(true);
-    const verdict = classifyArticle(after.article);
+    const verdict = classifyArticle(after.article!);
     expect(verdict.drugs.map((d) => d.name)).toEqual(['baricitinib']);
     expect(verdict.drugs[0]!.fields).toEqual(['body']);
   });
 });
 
-describe('readPmcPage on other pages', () => {
-  it.each([PUBMED_ARTICLE, PUBMED_SEARCH])('is null on $path', (page) => {
-    expect(readPmcPage(loadHtmlFixture(page.path), page.url)).toBeNull();
+describe('readPage on other pages', () => {
+  it.each([PUBMED_ARTICLE, PUBMED_SEARCH])('reads no PMC article on $path', (page) => {
+    expect(read(loadHtmlFixture(page.path), page.url).article?.source).not.toBe('pmc');
+  });
+
+  it('reads no article and no roots on a search page', () => {
+    const page = read(loadHtmlFixture(PUBMED_SEARCH.path), PUBMED_SEARCH.url);
+    expect([page.pageType, page.article, page.roots]).toEqual(['pubmed-search', undefined, []]);
   });
 });

@@ -1,0 +1,84 @@
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FirefoxDriver, type FirefoxPage } from './drivers/firefox';
+import { eventually } from './drivers/types';
+import { buildRoutes, SEED_URL } from './pages';
+import { requireBuild } from './support/extension';
+import { readTableInFirefox } from './support/firefox-tables';
+
+/**
+ * The context-menu item "Highlight with JAK Lens", chosen as a reader does: select a phrase, right-click
+ * it (real input), pick the item in the browser's own menu. Firefox only: headless Chromium draws no
+ * native menu a driver can reach, while headless Firefox builds its menu in the parent process, which
+ * the suite reaches over Firefox's debugging protocol.
+ */
+describe('the context-menu item in Firefox', () => {
+  let browser: FirefoxDriver;
+
+  beforeAll(async () => {
+    browser = await FirefoxDriver.launch(
+      requireBuild(resolve('.output/firefox-mv2')),
+      buildRoutes(),
+    );
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('highlights the selected phrase and saves it', async () => {
+    const phrase = 'proximal muscle weakness';
+    const page = (await browser.newPage()) as FirefoxPage;
+    await page.goto(SEED_URL);
+    await browser.contentScriptDone(SEED_URL);
+    // Select the phrase (one Range over the abstract's text) and find where it is on screen.
+    const at = await page.evaluate((text: string) => {
+      const root = document.querySelector('#abstract')!;
+      const start = (root.textContent ?? '').indexOf(text);
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      let offset = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = (node as Text).data.length;
+        if (start >= offset && start < offset + length) range.setStart(node, start - offset);
+        if (start + text.length <= offset + length) {
+          range.setEnd(node, start + text.length - offset);
+          break;
+        }
+        offset += length;
+      }
+      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      const box = range.getBoundingClientRect();
+      return {
+        x: box.x + box.width / 2,
+        y: box.y + box.height / 2,
+        selected: String(getSelection()),
+      };
+    }, phrase);
+    expect(at.selected).toBe(phrase);
+
+    await page.rightClickAt(at.x, at.y);
+    await browser.chooseContextMenuItem('Highlight with JAK Lens');
+
+    const saved = await eventually(
+      async () => {
+        const rows = (await readTableInFirefox(browser, 'highlights')) as {
+          textQuote: { exact: string };
+        }[];
+        return rows.find((row) => row.textQuote.exact === phrase);
+      },
+      10_000,
+      'the highlight saved',
+    );
+    expect(saved.textQuote.exact).toBe(phrase);
+    await eventually(
+      async () =>
+        (await page.evaluate(() =>
+          [...document.querySelectorAll('jl-highlight')].map((m) => m.textContent).join(''),
+        )) === phrase,
+      10_000,
+      'the phrase highlighted in the page',
+    );
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * Everything the article page shows about an article, worked out before the page is touched: the
+ * verdict, the mentions the term marks will wrap in each root, the panel's per-drug mention counts
+ * and the entity tags the note editor suggests. Pure: the article and the text of the page's
+ * markable text nodes in (utils/term-marks/mark-terms.ts `markableTexts`), plain data out. The page
+ * then only applies the result, so nothing has to be read back off the marks.
+ */
+import type { Article } from '../article';
+import { classifyArticle, type Verdict } from '../classify';
+import { rangeMembers } from '../knowledge/ranges';
+import { findMentions } from '../match/find-mentions';
+import type { Mention, MentionFinder } from '../match/mention';
+import { selectMentions } from '../match/select-mentions';
+import { compileWatchFinder, composeFinders } from '../match/watch-finder';
+import type { WatchTerm } from '../settings/settings';
+
+export interface ArticleAnalysis {
+  verdict: Verdict;
+  /** Per root, per markable text (in the order given), the mentions that become marks. */
+  mentions: (readonly Mention[])[][];
+  /** Marks per drug term id ("drug:baricitinib" → 3), for the panel's mention counts. */
+  drugCounts: Record<string, number>;
+  /** The note editor's suggestions: the inhibitors found, and the targets and antibodies marked. */
+  entityTags: string[];
+}
+
+/**
+ * The finder the article's term marks use: knowledge-base terms, with ambiguous abbreviations (DM,
+ * PM, IIM) judged against the whole article rather than one text node, and the reader's watch-list
+ * terms where they overlap none (utils/match/watch-finder.ts). Only the marks see the watch list:
+ * the verdict comes from the classifier, which never does.
+ */
+export function articleMentionFinder(
+  article: Article,
+  watchList: readonly WatchTerm[],
+): MentionFinder {
+  const context = [article.title, article.abstract, article.keywords.join('; ')].join('\n');
+  return composeFinders((text) => findMentions(text, context), compileWatchFinder(watchList));
+}
+
+/**
+ * Analyses an article and the text it will be marked in. `rootTexts` holds, per root, the data of
+ * each markable text node; the mentions come back in the same shape, selected exactly as the
+ * marking pass selects them, so the counts and tags match the marks the page gets.
+ */
+export function analyseArticle(
+  article: Article,
+  rootTexts: readonly (readonly string[])[],
+  watchList: readonly WatchTerm[] = [],
+): ArticleAnalysis {
+  const verdict = classifyArticle(article);
+  const find = articleMentionFinder(article, watchList);
+  const mentions = rootTexts.map((texts) =>
+    texts.map((text) => selectMentions(find(text), text.length, undefined)),
+  );
+  const drugCounts: Record<string, number> = {};
+  const tags = new Set(verdict.drugs.map((d) => `drug:${d.name}`));
+  for (const root of mentions) {
+    for (const text of root) {
+      for (const { termId } of text) {
+        if (termId.startsWith('drug:')) drugCounts[termId] = (drugCounts[termId] ?? 0) + 1;
+        if (termId.startsWith('target:') || termId.startsWith('antibody:')) tags.add(termId);
+        for (const member of rangeMembers(termId) ?? []) tags.add(member);
+      }
+    }
+  }
+  return { verdict, mentions, drugCounts, entityTags: [...tags] };
+}
+
+/**
+ * A finder that answers from an analysis for the texts it covered (so the marking pass does not
+ * search them again) and asks `fallback` for any text the page added since.
+ */
+export function analysedFinder(
+  rootTexts: readonly (readonly string[])[],
+  analysis: Pick<ArticleAnalysis, 'mentions'>,
+  fallback: MentionFinder,
+): MentionFinder {
+  const known = new Map<string, readonly Mention[]>();
+  rootTexts.forEach((texts, r) =>
+    texts.forEach((text, t) => known.set(text, analysis.mentions[r]![t]!)),
+  );
+  return (text) => (known.get(text) as Mention[] | undefined) ?? fallback(text);
+}
