@@ -101,10 +101,15 @@ try {
   await routes.routePages(context, pages.buildRoutes());
   const page = await context.newPage();
   await page.goto(pages.SEED_URL, { timeout: 90_000 });
-  const note = page.locator('jak-lens-panel iframe.jl-note-frame').first().contentFrame();
-  await note.locator('textarea').waitFor({ timeout: 60_000 });
-  const frame = page.frames().find((f) => f.url().includes('/note-frame.html'));
+  // The panel's shadow root is closed: the note frame is found among the page's frames.
+  let frame;
+  for (let i = 0; i < 600 && !frame; i++) {
+    frame = page.frames().find((f) => f.url().includes('/note-frame.html'));
+    if (!frame) await page.waitForTimeout(100);
+  }
   if (!frame) throw new Error('no note frame');
+  const note = frame;
+  await note.locator('textarea').waitFor({ timeout: 60_000 });
   await frame.evaluate(probe);
   await note.locator('textarea').click();
 
