@@ -17,4 +17,7 @@ describe('every keystroke survives, in Firefox (issue 14)', () => {
     await browser?.close();
   });
   keystrokeJourneys(() => browser);
+  console.info(
+    'Firefox: the renderer-crash cases run in Chromium only (CDP Page.crash; WebDriver BiDi has no command that crashes a content process).',
+  );
 });
