@@ -1,4 +1,5 @@
 import type { SourceRef } from '@/utils/knowledge/types';
+import type { PathwayFocus } from '@/utils/panel/pathways';
 import type {
   DiseaseMarkCard,
   DrugMarkCard,
@@ -11,6 +12,13 @@ import { AntibodyCard, IfnMarkerCard, RangeCard } from './MarkCardMore';
 
 type Props = {
   card: MarkCardModel;
+  /** Opens the panel at the card's part of the pathway view; without it, no button is shown. */
+  onShowPathway?: (focus: PathwayFocus) => void;
+};
+
+const PATHWAY_BUTTON: Record<PathwayFocus, string> = {
+  'type-i-ifn': 'Show the type I IFN → JAK1/TYK2 path in the panel',
+  'jak-stat': 'Show the pathway view in the panel',
 };
 
 /** How many of a record's sources the card lists; the summary panel lists them all. */
@@ -133,7 +141,8 @@ function Disease({ card }: { card: DiseaseMarkCard }) {
  * The small info card next to a highlight mark: a drug's targets and approvals, a target's
  * inhibitors, a disease term's label. Every fact carries its source link.
  */
-export function MarkCard({ card }: Props) {
+export function MarkCard({ card, onShowPathway }: Props) {
+  const { pathway } = card;
   return (
     <div class="jl-mc" data-kind={card.kind} data-term={card.termId}>
       {card.kind === 'drug' && <Drug card={card} />}
@@ -151,6 +160,11 @@ export function MarkCard({ card }: Props) {
         </>
       )}
       {card.kind === 'label' && <h2 class="jl-mc-title">{card.title}</h2>}
+      {pathway && onShowPathway && (
+        <button type="button" class="jl-mc-pathway" onClick={() => onShowPathway(pathway)}>
+          {PATHWAY_BUTTON[pathway]}
+        </button>
+      )}
     </div>
   );
 }

@@ -26,7 +26,8 @@ export function PathwayFamilies({ families, label }: Props) {
             {f.isTypeOneIfn && <strong class="jl-flag">DM/JDM interferon signature</strong>}
           </p>
           <p>
-            Receptor {f.receptor} needs {f.jaks.join(' + ')}; reached via {f.via.join(', ')}
+            Receptor {f.receptor} needs {f.jaks.join(' + ')}
+            {f.via.length > 0 && `; reached via ${f.via.join(', ')}`}
           </p>
           <p>STATs: {f.stats.join('; ')}</p>
           {f.blockedBy.length > 0 && (

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { PanelModel } from '@/utils/panel/model';
 import { onlyTrusted } from '@/utils/page/trusted';
 import { DrugCard } from './DrugCard';
-import { PathwaySection } from './PathwaySection';
+import { PathwaySection, type PathwayFocusRequest } from './PathwaySection';
 
 /** Which edge of the window the docked panel sits on. */
 export type PanelSide = 'right' | 'left';
@@ -24,6 +24,9 @@ type Props = {
   announcement?: string;
   /** First paint only: the header and the drug cards, without the note and the pathway view. */
   partial?: boolean;
+  /** A mark card asked to show part of the pathway view (see PathwaySection). */
+  pathwayFocus?: PathwayFocusRequest | null;
+  onPathwayFocusDone?: () => void;
 };
 
 /**
@@ -103,7 +106,13 @@ export function SummaryPanel(props: Props) {
             {props.notesSlot}
           </section>
         )}
-        {!props.partial && <PathwaySection pathways={model.pathways} />}
+        {!props.partial && (
+          <PathwaySection
+            pathways={model.pathways}
+            focus={props.pathwayFocus ?? null}
+            {...(props.onPathwayFocusDone ? { onFocusDone: props.onPathwayFocusDone } : {})}
+          />
+        )}
         <p class="jl-caution">{model.caution}</p>
         <p class="jl-checked">Reference checked {model.checked}</p>
       </div>

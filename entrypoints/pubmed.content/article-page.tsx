@@ -23,6 +23,8 @@ import { ArticleNotes } from './article-notes';
 import { NoteFrame } from './note-frame';
 import { mountPanel, type MountedPanel } from './panel';
 import { startReaderHighlights, type ReaderHighlights } from './reader-highlights';
+import type { PathwayFocus } from '@/utils/panel/pathways';
+import type { PathwayFocusRequest } from '@/components/panel/PathwaySection';
 
 export interface ArticlePage {
   pageType: PageType;
@@ -41,6 +43,8 @@ export interface ArticleController {
   highlightSelection(): Promise<void>;
   /** Redoes the term marks with a new watch list; the reader's own highlights are drawn again on top. */
   setWatchList(list: readonly WatchTerm[]): Promise<void>;
+  /** Shows the panel (opening it if hidden or collapsed) at a part of its pathway view. */
+  showPathway(focus: PathwayFocus): Promise<void>;
 }
 
 /**
@@ -93,8 +97,10 @@ export async function initArticlePage(
   const model = buildPanelModel(verdict, article);
   let panel: MountedPanel | null = null;
 
+  let pathwayFocus: PathwayFocusRequest | undefined;
   const props = () => ({
     model,
+    ...(pathwayFocus ? { pathwayFocus } : {}),
     mentionCounts: analysis.drugCounts,
     notesSlot: seen ? (
       <ArticleNotes
@@ -118,6 +124,14 @@ export async function initArticlePage(
       panel?.remove();
       panel = null;
       if (!shown) await show();
+    },
+    async showPathway(focus) {
+      pathwayFocus = { focus, seq: (pathwayFocus?.seq ?? 0) + 1 };
+      if (panel?.isAttached()) panel.update(props());
+      else {
+        panel?.remove();
+        await show();
+      }
     },
     async highlightSelection() {
       await readerHighlights?.createFromSelection();

@@ -12,6 +12,7 @@ import { markCardFor } from '@/utils/term-marks/mark-card';
 import { placeCard } from '@/utils/term-marks/mark-card-position';
 import { watchMarkHover, type MarkHover } from '@/utils/term-marks/mark-hover';
 import { KIND_ATTR, LABEL_ATTR, MARK_CARD_HOST, TERM_ATTR, UI_ATTR } from '@/utils/page/markup';
+import type { PathwayFocus } from '@/utils/panel/pathways';
 
 /** Tag and id of the card's shadow host (carries `data-jl-ui`, so it is never marked). */
 export { MARK_CARD_HOST };
@@ -24,6 +25,8 @@ export interface MarkCardOptions {
   isKindEnabled?: (kind: string) => boolean;
   showDelayMs?: number;
   hideGraceMs?: number;
+  /** Article pages: opens the summary panel at a part of its pathway view (the card's button). */
+  onShowPathway?: (focus: PathwayFocus) => void;
 }
 
 interface Host {
@@ -35,7 +38,12 @@ interface Host {
  * Starts the mark cards on `doc` and returns the function that stops them (listeners removed,
  * card hidden, host gone, every attribute given back).
  */
-export function watchMarkCards({ doc, isKindEnabled, ...timing }: MarkCardOptions): () => void {
+export function watchMarkCards({
+  doc,
+  isKindEnabled,
+  onShowPathway,
+  ...timing
+}: MarkCardOptions): () => void {
   for (const stale of doc.querySelectorAll(MARK_CARD_HOST)) stale.remove();
   let made: Host | null = null;
   /** The mark that carries our aria-describedby, and what it had before (normally nothing). */
@@ -106,7 +114,16 @@ export function watchMarkCards({ doc, isKindEnabled, ...timing }: MarkCardOption
     );
     if (!card || !mark.isConnected) return false;
     made ??= makeHost();
-    render(<MarkCard card={card} />, made.container);
+    const showPathway = onShowPathway
+      ? (focus: PathwayFocus) => {
+          hover.close();
+          onShowPathway(focus);
+        }
+      : undefined;
+    render(
+      <MarkCard card={card} {...(showPathway ? { onShowPathway: showPathway } : {})} />,
+      made.container,
+    );
     if (!made.host.isConnected) doc.body.append(made.host);
     place(mark);
     restoreDescribed();

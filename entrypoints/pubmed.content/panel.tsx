@@ -13,6 +13,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import notesCss from '@/components/notes/notes.css?inline';
 import panelCss from '@/components/panel/panel.css?inline';
+import type { PathwayFocusRequest } from '@/components/panel/PathwaySection';
 import { SummaryPanel } from '@/components/panel/SummaryPanel';
 import type { PanelModel } from '@/utils/panel/model';
 import {
@@ -33,6 +34,8 @@ export interface PanelProps {
   mentionCounts?: Record<string, number>;
   /** The notes feature's editor for this article. */
   notesSlot?: ComponentChildren;
+  /** The latest "Show in the pathway view" from a mark card (a new `seq` for every click). */
+  pathwayFocus?: PathwayFocusRequest;
 }
 
 export interface MountedPanel {
@@ -44,8 +47,10 @@ export interface MountedPanel {
 
 type AppProps = PanelProps & { initialPrefs: PanelPrefs; doc: Document };
 
-function PanelApp({ model, mentionCounts, notesSlot, initialPrefs, doc }: AppProps) {
+function PanelApp({ model, mentionCounts, notesSlot, pathwayFocus, initialPrefs, doc }: AppProps) {
   const [prefs, setPrefs] = useState(initialPrefs);
+  // Held until the pathway view carried it out, so collapsing and opening again does not repeat it.
+  const [focus, setFocus] = useState<PathwayFocusRequest | null>(null);
   const [announcement, setAnnouncement] = useState('');
   // Drawn in two steps, so the panel's first render is not one long task on PubMed's main thread:
   // the header and the drug cards first, the note and the pathway view after that frame is painted
@@ -70,6 +75,12 @@ function PanelApp({ model, mentionCounts, notesSlot, initialPrefs, doc }: AppPro
     );
   };
 
+  useEffect(() => {
+    if (!pathwayFocus) return;
+    setFocus(pathwayFocus);
+    if (prefs.collapsed) change({ collapsed: false });
+  }, [pathwayFocus?.seq]);
+
   const onNextMention = (drugId: string) => {
     const step = cycler.next(drugId);
     const name = model.cards.find((c) => c.drugId === drugId)?.name ?? drugId;
@@ -90,6 +101,8 @@ function PanelApp({ model, mentionCounts, notesSlot, initialPrefs, doc }: AppPro
       onNextMention={onNextMention}
       announcement={announcement}
       partial={!complete}
+      pathwayFocus={focus}
+      onPathwayFocusDone={() => setFocus(null)}
       {...(mentionCounts ? { mentionCounts } : {})}
       {...(notesSlot !== undefined ? { notesSlot } : {})}
     />

@@ -9,6 +9,7 @@ import type { Settings, WatchTerm } from '@/utils/settings/settings';
 import { compileWatchFinder, composeFinders } from '@/utils/match/watch-finder';
 import { initArticlePage, type ArticleController } from './article-page';
 import { watchMarkCards } from './mark-card';
+import type { PathwayFocus } from '@/utils/panel/pathways';
 import { readPage } from './read-page';
 import { initSearchResults } from './search-results';
 import { watchThisSearch } from './watch-this-search';
@@ -56,17 +57,19 @@ export function startSession(
 
   // The info card on each mark: only listeners until a mark is first hovered or focused. A kind the
   // reader switched off shows no colour, so hovering it shows no card either (focus still does).
-  const startMarkCards = () => {
+  const startMarkCards = (onShowPathway?: (focus: PathwayFocus) => void) => {
     const kinds = currentKinds;
     const stop = watchMarkCards({
       doc: document,
       isKindEnabled: (kind) => kinds()[kind as keyof Settings['highlightKinds']]?.enabled ?? true,
+      ...(onShowPathway ? { onShowPathway } : {}),
     });
     ctx.onInvalidated(stop);
   };
 
   if (page.article) {
-    startMarkCards();
+    // On an article a card's "Show in the pathway view" opens the panel there.
+    startMarkCards((focus) => void article?.showPathway(focus));
     void initArticlePage(ctx, { ...page, article: page.article }, request, settings.watchList)
       .then((controller) => {
         if (ctx.isInvalid) return;

@@ -13,6 +13,8 @@ export const ANTIBODY_SOURCES_CHECKED = '2026-12-03';
 export interface Phenotype {
   text: string;
   source: SourceRef;
+  /** When this source was read, if not on ANTIBODY_SOURCES_CHECKED. */
+  checked?: string;
 }
 
 export interface Antibody {
@@ -40,6 +42,16 @@ const exact = (...texts: string[]): SurfaceForm[] =>
     { text, rule: 'exact-case' },
     { text: text.replace(/^anti/, 'Anti'), rule: 'exact-case' },
   ]);
+
+/** The rarer anti-synthetases whose phenotype a primary paper was read for. */
+const RARE_SYNTHETASE_PHENOTYPES: Partial<Record<'EJ' | 'OJ' | 'KS' | 'Zo' | 'Ha', Phenotype>> = {
+  // 17 of 570 patients with inflammatory myopathy (Brain Pathol 2024).
+  Ha: {
+    text: 'Muscle damage in all patients with anti-Ha as the only myositis antibody, most often a necrotising myopathy; skin lesions common, interstitial lung disease less so',
+    source: pubmed('https://pubmed.ncbi.nlm.nih.gov/39557603/'),
+    checked: '2026-12-04',
+  },
+};
 
 export const ANTIBODIES: readonly Antibody[] = [
   {
@@ -117,7 +129,12 @@ export const ANTIBODIES: readonly Antibody[] = [
     group: 'msa-dm',
     antigen: 'SAE',
     forms: f('anti-SAE', 'anti-SAE1', 'anti-SAE-1', 'anti-SAE2'),
-    phenotype: null,
+    phenotype: {
+      // Demortier et al., Rheumatology 2023: 49 anti-SAE-positive DM patients from 19 centres.
+      text: 'Dermatomyositis with typical skin involvement (96% of 49 patients), muscle involvement in 84% (mostly mild weakness) and cancer-associated myositis in 16%',
+      source: pubmed('https://doi.org/10.1093/rheumatology/kead154'),
+      checked: '2026-12-04',
+    },
   },
   {
     id: 'antibody:hmgcr',
@@ -186,7 +203,7 @@ export const ANTIBODIES: readonly Antibody[] = [
     group: 'msa-iim',
     antigen: `${name}, an aminoacyl-tRNA synthetase`,
     forms: exact(`anti-${name}`),
-    phenotype: null,
+    phenotype: RARE_SYNTHETASE_PHENOTYPES[name] ?? null,
   })),
   {
     id: 'antibody:ars',

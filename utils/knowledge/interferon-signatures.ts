@@ -62,6 +62,28 @@ export const IFN_MARKERS: readonly IfnMarker[] = [
     ],
   },
   {
+    // "There are multiple components of the IFN pathway that could be targeted" (the seed review,
+    // PMID 34563217): the path itself, linked to the pathway view like every marker.
+    id: 'ifn:pathway',
+    label: 'interferon pathway',
+    text: TYPE_ONE_IFN_PATH.text,
+    source: TYPE_ONE_IFN_PATH.source,
+    forms: any(
+      'IFN pathway',
+      'interferon pathway',
+      'IFN signaling pathway',
+      'IFN signalling pathway',
+      'interferon signaling pathway',
+      'interferon signalling pathway',
+      'type I IFN pathway',
+      'type I interferon pathway',
+      'type 1 IFN pathway',
+      'type 1 interferon pathway',
+      'type I IFN signaling pathway',
+      'type I interferon signaling pathway',
+    ),
+  },
+  {
     id: 'ifn:isg',
     label: 'interferon-stimulated genes',
     text: TYPE_ONE_IFN_PATH.text,

@@ -22,6 +22,7 @@ import {
   jdmPathwayNote,
   PATHWAY_RULE,
   typeOneIfnBlockers,
+  typeOneIfnFamily,
   type PathwayView,
 } from './pathways';
 
@@ -116,6 +117,7 @@ export function buildPanelModel(verdict: Verdict, article?: Article): PanelModel
       targets,
       targetFamilies: familiesForTargets(targets),
       typeOneIfnBlockers: wantsBlockers ? typeOneIfnBlockers() : null,
+      typeOneIfn: typeOneIfnFamily(),
     },
     caution: REFERENCE_CAUTION,
     checked: monthYear(REFERENCE_CHECKED),

@@ -56,7 +56,15 @@ export interface PathwayView {
   targetFamilies: FamilyView[];
   /** Disease-only view: every drug in the reference that would block type I IFN; else null. */
   typeOneIfnBlockers: Blocker[] | null;
+  /** The type I IFN family (receptor → JAK1 + TYK2 → STATs), shown when a mark card asks for it. */
+  typeOneIfn: FamilyView | null;
 }
+
+/**
+ * What a mark card's "Show in the pathway view" asks the panel to bring forward: the type I
+ * interferon path (IFN markers, "type I IFN", "the IFN pathway") or the view as a whole (JAK-STAT).
+ */
+export type PathwayFocus = 'type-i-ifn' | 'jak-stat';
 
 function viaOf(pairing: Pairing, jaks: readonly JakName[]): JakName[] {
   return pairing.jaks.filter((j) => jaks.includes(j));
@@ -113,6 +121,12 @@ export function typeOneIfnBlockers(): Blocker[] {
     const via = viaOf(typeOne, drug.jakTargets);
     return via.length > 0 ? [{ drugId: drug.id, name: drug.name, via }] : [];
   });
+}
+
+/** The type I interferon family with the JAKs its receptor needs, reached by nothing in view. */
+export function typeOneIfnFamily(): FamilyView | null {
+  const typeOne = PAIRINGS.find((p) => p.id === TYPE_I_IFN);
+  return typeOne ? familyView(typeOne, [], []) : null;
 }
 
 /** The reference's DM / JDM relevance note ("Relevance to DM/JDM: …"), if it has one. */

@@ -17,6 +17,7 @@ import {
 } from '../knowledge/interferon-signatures';
 import { rangeMembers } from '../knowledge/ranges';
 import type { SourceRef } from '../knowledge/types';
+import type { PathwayFocus } from '../panel/pathways';
 
 const FAMILY: Record<Antibody['group'], string> = {
   'msa-dm': 'Myositis-specific autoantibody (dermatomyositis)',
@@ -70,7 +71,7 @@ export function antibodyCard(termId: string): AntibodyMarkCard | null {
     family: FAMILY[a.group],
     antigen: a.antigen,
     phenotype: a.phenotype,
-    checked: ANTIBODY_SOURCES_CHECKED,
+    checked: a.phenotype?.checked ?? ANTIBODY_SOURCES_CHECKED,
     tag: `antibody:${a.slug}`,
   };
 }
@@ -103,4 +104,15 @@ export function ifnMarkerCard(termId: string): IfnMarkCard | null {
     ),
     checked: IFN_SOURCES_CHECKED,
   };
+}
+
+/**
+ * Terms linked to the pathway view: the JAK-STAT pathway (the view as a whole), type I interferon
+ * and every interferon-signature term ("the IFN pathway", ISGs, MxA…), which read out the type I
+ * IFN → JAK1/TYK2 path.
+ */
+export function pathwayFocusOf(termId: string): PathwayFocus | null {
+  if (termId === 'target:JAK-STAT') return 'jak-stat';
+  if (termId === 'disease:ifn' || termId.startsWith('ifn:')) return 'type-i-ifn';
+  return null;
 }

@@ -18,6 +18,7 @@ import type { JakName, SourceKind, SourceRef, Term, TermGroup } from '../knowled
 import {
   antibodyCard,
   ifnMarkerCard,
+  pathwayFocusOf,
   rangeCard,
   type AntibodyMarkCard,
   type IfnMarkCard,
@@ -29,6 +30,7 @@ import {
   type EvidenceFact,
   type LabelItem,
 } from '../panel/drug-card';
+import type { PathwayFocus } from '../panel/pathways';
 
 export type { AntibodyMarkCard, IfnMarkCard, RangeMarkCard } from './mark-card-more';
 
@@ -105,7 +107,7 @@ export interface LabelMarkCard {
   title: string;
 }
 
-export type MarkCardModel =
+export type MarkCardModel = (
   | DrugMarkCard
   | ClassMarkCard
   | TargetMarkCard
@@ -113,7 +115,11 @@ export type MarkCardModel =
   | AntibodyMarkCard
   | RangeMarkCard
   | IfnMarkCard
-  | LabelMarkCard;
+  | LabelMarkCard
+) & {
+  /** The part of the panel's pathway view this term belongs to, for "Show in the pathway view". */
+  pathway?: PathwayFocus;
+};
 
 const JAK_NAMES: readonly string[] = ['JAK1', 'JAK2', 'JAK3', 'TYK2'];
 
@@ -259,7 +265,9 @@ export function markCardFor(kind: string, termId: string, label?: string): MarkC
   }
   const key = `${kind}\n${termId}`;
   if (cache.has(key)) return cache.get(key) ?? null;
-  const card = buildCard(kind, termId);
+  const built = buildCard(kind, termId);
+  const pathway = pathwayFocusOf(termId);
+  const card: MarkCardModel | null = built && pathway ? { ...built, pathway } : built;
   cache.set(key, card);
   return card;
 }

@@ -67,6 +67,23 @@ function shownCard(page: E2EPage): Promise<{
   });
 }
 
+/** Focuses the first mark of `term` (as Tab would) and waits for its card. */
+async function focusCard(page: E2EPage, term: string) {
+  await page.evaluate((id) => {
+    const mark = document.querySelector<HTMLElement>(`jl-mark[data-jl-term="${id}"]`);
+    mark?.scrollIntoView({ block: 'center' });
+    mark?.focus();
+  }, term);
+  return eventually(
+    async () => {
+      const shown = await shownCard(page);
+      return shown?.term === term ? shown : null;
+    },
+    10_000,
+    `card on the ${term} mark`,
+  );
+}
+
 async function openSeed(browser: E2EBrowser): Promise<E2EPage> {
   const page = await browser.newPage();
   await page.goto(SEED_URL);
@@ -119,19 +136,7 @@ export function readerJourneys(getBrowser: () => E2EBrowser): void {
         return mark ? getComputedStyle(mark).textDecorationStyle : '';
       }),
     ).toBe('wavy');
-    await page.evaluate(() => {
-      const mark = document.querySelector<HTMLElement>('jl-mark[data-jl-term="antibody:mda5"]');
-      mark?.scrollIntoView({ block: 'center' });
-      mark?.focus();
-    });
-    const card = await eventually(
-      async () => {
-        const shown = await shownCard(page);
-        return shown?.term === 'antibody:mda5' ? shown : null;
-      },
-      10_000,
-      'card on the antibody mark',
-    );
+    const card = await focusCard(page, 'antibody:mda5');
     expect(card.text).toMatch(/rapidly progressive interstitial lung disease/);
     expect(card.text).toMatch(/antibody:mda5/);
     expect(card.links.map(([href]) => href)).toContain('https://pubmed.ncbi.nlm.nih.gov/33774723/');
@@ -153,6 +158,29 @@ export function readerJourneys(getBrowser: () => E2EBrowser): void {
       () => document.querySelector('jak-lens-panel')?.shadowRoot?.textContent ?? '',
     );
     expect(panelText).toMatch(/Type I interferon/);
+    await page.close();
+  });
+
+  it('links "the IFN pathway" to the panel: the card opens the collapsed panel at the type I IFN path', async () => {
+    const page = await openSeed(getBrowser());
+    await page.click(inPanel('.jl-header button.jl-icon[aria-controls="jl-body"]'));
+    await eventually(async () => (await page.count(inPanel('.jl-tab'))) === 1, 10_000, 'collapsed');
+    // The seed review: "There are multiple components of the IFN pathway that could be targeted".
+    const card = await focusCard(page, 'ifn:pathway');
+    expect(card.text).toMatch(/type I IFN → IFNAR → JAK1 \+ TYK2/);
+    await page.click({ host: CARD, inner: 'button.jl-mc-pathway' });
+    const focused = await eventually(
+      () =>
+        page.evaluate(() => {
+          const root = document.querySelector('jak-lens-panel')?.shadowRoot;
+          return root?.activeElement?.getAttribute('data-family') ?? null;
+        }),
+      10_000,
+      'type I IFN family focused in the panel',
+    );
+    expect(focused).toBe('ifn-1');
+    expect(await page.count(inPanel('.jl-tab'))).toBe(0);
+    expect(await page.count(CARD)).toBe(0);
     await page.close();
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Verdict } from '@/utils/classify';
 import { filterRows, facetsOf, type LibraryRow } from '@/utils/library/query';
 import { antibodiesIn, antibodySubtype } from '@/utils/panel/antibodies';
+import { findMentions } from '@/utils/match/find-mentions';
 import { markCardFor } from '@/utils/term-marks/mark-card';
 
 describe('antibody cards', () => {
@@ -17,8 +18,19 @@ describe('antibody cards', () => {
   });
 
   it('an antibody without a read source states no phenotype', () => {
-    const card = markCardFor('antibody', 'antibody:sae');
+    const card = markCardFor('antibody', 'antibody:zo');
     expect(card?.kind === 'antibody' && card.phenotype).toBeNull();
+  });
+
+  it('anti-SAE and anti-Ha: the phenotype of the paper read, with its DOI or PubMed record', () => {
+    const sae = markCardFor('antibody', 'antibody:sae');
+    if (sae?.kind !== 'antibody') throw new Error(`got ${sae?.kind}`);
+    expect(sae.phenotype?.text).toMatch(/cancer-associated myositis in 16%/);
+    expect(sae.phenotype?.source.url).toBe('https://doi.org/10.1093/rheumatology/kead154');
+    const ha = markCardFor('antibody', 'antibody:ha');
+    expect(ha?.kind === 'antibody' && ha.phenotype?.source.url).toBe(
+      'https://pubmed.ncbi.nlm.nih.gov/39557603/',
+    );
   });
 
   it('unknown antibody ids and antibody ids under another kind give no card', () => {
@@ -102,5 +114,30 @@ describe('panel subtype and library antibody filter', () => {
     expect(filterRows(rows, { antibody: 'antibody:mda5' }).map((r) => r.key)).toEqual(['a']);
     expect(filterRows(rows, { antibody: 'antibody:tif1g' }).map((r) => r.key)).toEqual(['b']);
     expect(facetsOf(rows).antibodies).toEqual(['antibody:mda5', 'Antibody:TIF1G']);
+  });
+});
+
+describe('cards linked to the pathway view', () => {
+  it('the JAK-STAT pathway, type I interferon and every interferon-signature term link to it', () => {
+    expect(markCardFor('target', 'target:JAK-STAT')?.pathway).toBe('jak-stat');
+    expect(markCardFor('disease', 'disease:ifn')?.pathway).toBe('type-i-ifn');
+    for (const id of ['ifn:pathway', 'ifn:signature', 'ifn:isg', 'ifn:MxA', 'ifn:pSTAT1'])
+      expect(markCardFor('target', id)?.pathway, id).toBe('type-i-ifn');
+  });
+
+  it('drugs, JAKs, diseases and antibodies do not', () => {
+    expect(markCardFor('drug', 'drug:baricitinib')?.pathway).toBeUndefined();
+    expect(markCardFor('target', 'target:JAK1')?.pathway).toBeUndefined();
+    expect(markCardFor('disease', 'disease:dm')?.pathway).toBeUndefined();
+    expect(markCardFor('antibody', 'antibody:mda5')?.pathway).toBeUndefined();
+  });
+
+  it('"the IFN pathway" of the seed review (PMID 34563217) is marked and linked', () => {
+    const s =
+      'There are multiple components of the IFN pathway that could be targeted for blockade therapy.';
+    const found = findMentions(s, s).map((m) => [m.termId, s.slice(m.start, m.end)]);
+    expect(found).toEqual([['ifn:pathway', 'IFN pathway']]);
+    const card = markCardFor('target', 'ifn:pathway');
+    expect(card?.kind === 'ifn-marker' && card.path).toContain('JAK1 + TYK2');
   });
 });

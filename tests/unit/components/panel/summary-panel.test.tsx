@@ -243,3 +243,45 @@ describe('SummaryPanel for a disease-only article', () => {
     expect(screen.queryByRole('table')).toBeNull();
   });
 });
+
+describe('SummaryPanel: a mark card asks for part of the pathway view', () => {
+  it("focuses the type I interferon family the seed review's inhibitors reach, once", async () => {
+    const onPathwayFocusDone = vi.fn();
+    const { container } = renderPanel(seedModel, {
+      pathwayFocus: { focus: 'type-i-ifn', seq: 1 },
+      onPathwayFocusDone,
+    });
+    await vi.waitFor(() => expect(onPathwayFocusDone).toHaveBeenCalledTimes(1));
+    const ifn = container.querySelector('.jl-families [data-family="ifn-1"]');
+    expect(ifn).not.toBeNull();
+    expect(document.activeElement).toBe(ifn);
+    expect(ifn?.hasAttribute('data-focused')).toBe(true);
+    // The view shows the family once: the reached one, no second copy.
+    expect(container.querySelectorAll('[data-family="ifn-1"]')).toHaveLength(1);
+  });
+
+  it('adds the type I IFN path to a view that would be empty, and focuses the heading for JAK-STAT', async () => {
+    const model = buildPanelModel({
+      relevance: 'jak',
+      disease: null,
+      jakInhibition: true,
+      drugs: [],
+      evidence: [],
+      scores: { disease: 0, jak: 5, threshold: 3 },
+    });
+    const empty = renderPanel(model);
+    expect(empty.container.querySelector('.jl-pathways')).toBeNull();
+    empty.unmount();
+
+    const onPathwayFocusDone = vi.fn();
+    const { container } = renderPanel(model, {
+      pathwayFocus: { focus: 'jak-stat', seq: 1 },
+      onPathwayFocusDone,
+    });
+    await vi.waitFor(() => expect(onPathwayFocusDone).toHaveBeenCalled());
+    const family = container.querySelector('[data-family="ifn-1"]');
+    expect(family?.textContent).toMatch(/IFNAR1 \+ IFNAR2 needs TYK2 \+ JAK1/);
+    expect(family?.textContent).not.toMatch(/reached via/);
+    expect(document.activeElement?.id).toBe('jl-pathways-h');
+  });
+});

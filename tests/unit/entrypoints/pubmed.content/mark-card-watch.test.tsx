@@ -326,3 +326,28 @@ describe('mark card: pointer presses', () => {
     expect(card()?.getAttribute('data-term')).toBe('drug:baricitinib');
   });
 });
+
+describe('mark card: the pathway link', () => {
+  const button = () => card()?.querySelector<HTMLButtonElement>('button.jl-mc-pathway') ?? null;
+
+  it('an interferon-signature card opens the type I IFN path in the panel and closes', () => {
+    const onShowPathway = vi.fn();
+    start({ onShowPathway });
+    mark('ifn:signature').focus();
+    expect(button()?.textContent).toBe('Show the type I IFN → JAK1/TYK2 path in the panel');
+    button()!.click();
+    expect(onShowPathway).toHaveBeenCalledWith('type-i-ifn');
+    expect(host()).toBeNull();
+  });
+
+  it('is offered only where it can act: not without a panel, not on a drug card', () => {
+    start();
+    mark('ifn:signature').focus();
+    expect(card()?.getAttribute('data-term')).toBe('ifn:signature');
+    expect(button()).toBeNull();
+    stop?.();
+    start({ onShowPathway: vi.fn() });
+    mark('drug:baricitinib').focus();
+    expect(button()).toBeNull();
+  });
+});
