@@ -7,7 +7,14 @@ import {
 } from '../support/chromium-extension';
 import { routePages } from '../support/routes';
 import { buildRoutes, SEED_URL, UNRELATED_URL } from './pages';
-import { contentScriptDone, readTable, requireBuild, tabIdFor, waitFor } from './support/extension';
+import {
+  contentScriptDone,
+  pressCommandShortcut,
+  readTable,
+  requireBuild,
+  tabIdFor,
+  waitFor,
+} from './support/extension';
 
 /**
  * Journeys through the real controls a reader uses beyond the panel itself: the popup's "Show or hide
@@ -49,34 +56,6 @@ function writeNewerRevision(ext: ExtensionContext, key: string, body: string): P
       }),
     { key, body },
   );
-}
-
-/**
- * Presses an extension command's shortcut (Alt+Shift+<letter>) as a physical key does: a `rawKeyDown`
- * carrying the native key code, which the browser matches against its accelerators (extension commands
- * among them) before the page sees the key. Without the native code — as Playwright's `keyboard.press`
- * sends it — `commands.onCommand` never fires in headless Chromium.
- */
-async function pressCommandShortcut(
-  ext: ExtensionContext,
-  page: Page,
-  letter: 'J' | 'H',
-): Promise<void> {
-  const ALT = 1;
-  const SHIFT = 8;
-  const key = {
-    modifiers: ALT | SHIFT,
-    key: letter,
-    code: `Key${letter}`,
-    windowsVirtualKeyCode: letter.charCodeAt(0),
-    nativeVirtualKeyCode: letter.charCodeAt(0),
-  };
-  // The command goes to the active tab of the focused window, as with a real keyboard.
-  await page.bringToFront();
-  const cdp = await ext.context.newCDPSession(page);
-  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key });
-  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
-  await cdp.detach();
 }
 
 /** Selects `text` in the abstract as a reader's drag would leave it (one Range over the page's text). */

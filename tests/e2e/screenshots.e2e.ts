@@ -2,8 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChromiumDriver } from './drivers/chromium';
 import { eventually } from './drivers/types';
-import { buildRoutes, SEED_URL } from './pages';
-import { requireBuild } from './support/extension';
+import { buildRoutes, DERIVED_SEARCH_URL, SEED_URL } from './pages';
+import {
+  contentScriptDone,
+  pressCommandShortcut,
+  requireBuild,
+  waitFor,
+} from './support/extension';
 
 /**
  * Screenshots of the panel on the derived JDM page, light and dark, for people to look at
@@ -102,6 +107,62 @@ describe('panel screenshots', () => {
       await page.close();
     },
   );
+
+  it('shows what JAK Lens adds to PubMed and the library, cropped to it (docs/)', async () => {
+    const page = await browser.extension.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await page.goto(SEED_URL);
+    await contentScriptDone(browser.extension.worker, SEED_URL);
+    await eventually(async () => (await page.locator('jak-lens-panel .jl-card').count()) >= 3);
+    // The marked abstract, the panel hidden by its keyboard command for this picture (it docks over the
+    // unstyled page).
+    await pressCommandShortcut(browser.extension, page, 'J');
+    await expect.poll(() => page.locator('jak-lens-panel').count()).toBe(0);
+    const abstract = page.locator('#abstract');
+    expect(await abstract.locator('jl-mark').count()).toBeGreaterThan(5);
+    await abstract.screenshot({ path: 'docs/abstract-light.png' });
+
+    // A mark card, opened from the keyboard (marks are focusable), cropped to its host.
+    await page.locator('jl-mark[data-jl-term="drug:baricitinib"]').first().focus();
+    const card = page.locator('jl-mark-card');
+    await card.waitFor({ state: 'visible', timeout: 10_000 });
+    await expect.poll(async () => (await card.boundingBox())?.height ?? 0).toBeGreaterThan(40);
+    await card.screenshot({ path: 'docs/mark-card-light.png' });
+
+    // Search badges: the strip above the results, then the first three results with their badges.
+    await page.goto(DERIVED_SEARCH_URL);
+    const strip = page.locator('[data-jl-ui="strip"]');
+    await strip.waitFor({ timeout: 20_000 });
+    await strip.screenshot({ path: 'docs/search-strip-light.png' });
+    const results = page.locator('article.full-docsum');
+    await results.nth(2).locator('[data-jl-ui="badge"]').waitFor();
+    const clip = await results.evaluateAll((all) => {
+      const first = all[0]!.getBoundingClientRect();
+      const third = all[2]!.getBoundingClientRect();
+      return { x: 0, y: first.top + scrollY, width: innerWidth, height: third.bottom - first.top };
+    });
+    expect(clip.height).toBeGreaterThan(0);
+    await page.screenshot({ path: 'docs/search-badges-light.png', clip, fullPage: true });
+
+    // The library with the article annotated in this run (a note typed through the panel).
+    await page.goto(SEED_URL);
+    const note = page.locator('jak-lens-panel iframe.jl-note-frame').contentFrame();
+    await note.locator('textarea').first().click();
+    await note
+      .locator('textarea')
+      .first()
+      .pressSequentially('Baricitinib in refractory JDM: compare with the 2023 cohort.');
+    await waitFor(
+      async () => (await note.locator('.jak-save-state').first().textContent()) === 'Saved',
+    );
+    const library = await browser.extension.context.newPage();
+    await library.setViewportSize({ width: 1000, height: 500 });
+    await library.goto(`chrome-extension://${browser.extension.extensionId}/dashboard.html`);
+    await library.locator('.library-row').first().waitFor({ timeout: 15_000 });
+    await library.screenshot({ path: 'docs/library-light.png' });
+    await library.close();
+    await page.close();
+  });
 
   it('measures the default view of the drug cards on the seed review', async () => {
     const page = await browser.extension.context.newPage();

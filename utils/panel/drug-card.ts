@@ -180,24 +180,27 @@ export function buildDrugCard(drug: Drug, mentions: number): DrugCardModel {
   }
   const routeOk = drug.verified.route === true;
   if (!routeOk && drug.route.length > 0) unverified.push(`Route: ${drug.route.join(', ')}`);
-  if (!drug.boxedWarning.verified && drug.boxedWarning.text) {
-    unverified.push(`Boxed warning: ${drug.boxedWarning.text}`);
-  }
+  // A curator remark travels with what it qualifies: a verified fact's remark goes to the remarks
+  // list, an unverified item's (what was searched, where it was read) stays in its greyed entry.
+  const remarks: string[] = [];
+  const withRemark = (text: string, remark?: string) => (remark ? `${text} (${remark})` : text);
+  const bw = drug.boxedWarning;
+  if (!bw.verified && bw.text) unverified.push(withRemark(`Boxed warning: ${bw.text}`, bw.remark));
+  else if (bw.remark) remarks.push(bw.remark);
 
   const approvals = drug.approvals.flatMap((a) => {
     const fact = approvalFact(a);
-    if (!fact) unverified.push(`${a.region}: ${a.indications.join('; ')}`);
+    if (!fact) unverified.push(withRemark(`${a.region}: ${a.indications.join('; ')}`, a.remark));
+    else if (a.remark) remarks.push(a.remark);
     return fact ? [fact] : [];
   });
   const dmEvidence = drug.dmEvidence.flatMap((e) => {
     const fact = evidenceFact(e);
-    if (!fact) unverified.push(`Evidence (${e.kind}, ${e.id}): ${e.note}`);
+    if (!fact) unverified.push(withRemark(`Evidence (${e.kind}, ${e.id}): ${e.note}`, e.remark));
+    else if (e.remark) remarks.push(e.remark);
     return fact ? [fact] : [];
   });
   const jakTargets = JAK_ORDER.filter((j) => drug.jakTargets.includes(j));
-  const remarks = [...drug.approvals, ...drug.dmEvidence, drug.boxedWarning].flatMap((f) =>
-    f.remark ? [f.remark] : [],
-  );
 
   return {
     drugId: drug.id,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Worker } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
+import type { ExtensionContext } from '../../support/chromium-extension';
 import type { TabState } from '@/utils/messaging/messages';
 import type { ContentScriptAnswer } from '../drivers/types';
 
@@ -134,4 +135,32 @@ export async function contentScriptDone(
     if (answer.kind === 'state' && (answer.state.verdict || !isArticle)) return answer;
     return null;
   }, timeoutMs);
+}
+
+/**
+ * Presses an extension command's shortcut (Alt+Shift+<letter>) as a physical key does: a `rawKeyDown`
+ * carrying the native key code, which the browser matches against its accelerators (extension commands
+ * among them) before the page sees the key. Without the native code — as Playwright's `keyboard.press`
+ * sends it — `commands.onCommand` never fires in headless Chromium.
+ */
+export async function pressCommandShortcut(
+  ext: ExtensionContext,
+  page: Page,
+  letter: 'J' | 'H',
+): Promise<void> {
+  const ALT = 1;
+  const SHIFT = 8;
+  const key = {
+    modifiers: ALT | SHIFT,
+    key: letter,
+    code: `Key${letter}`,
+    windowsVirtualKeyCode: letter.charCodeAt(0),
+    nativeVirtualKeyCode: letter.charCodeAt(0),
+  };
+  // The command goes to the active tab of the focused window, as with a real keyboard.
+  await page.bringToFront();
+  const cdp = await ext.context.newCDPSession(page);
+  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
+  await cdp.detach();
 }

@@ -3,10 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { DrugCard } from '@/components/panel/DrugCard';
 import { MarkCard } from '@/components/overlays/MarkCard';
 import reference from '@/utils/knowledge/data/jak-inhibitors.json';
+import caveats from '@/utils/knowledge/data/caveats.json';
 import { DRUGS, getDrug, normaliseDrug, REFERENCE_CHECKED } from '@/utils/knowledge/drugs';
 import { PAIRINGS } from '@/utils/knowledge/pathways';
 import { markCardFor, type DrugMarkCard } from '@/utils/term-marks/mark-card';
 import { buildDrugCard } from '@/utils/panel/drug-card';
+
+/**
+ * The data's markers: "UNVERIFIED" in capitals (the UI's own labels say "unverified") and every
+ * other caveat word of the list the UI and knowledge:check read.
+ */
+const CAVEAT_WORDS = new RegExp(caveats.patterns.filter((p) => p !== 'UNVERIFIED').join('|'), 'i');
+const CAVEAT = { test: (text: string) => /UNVERIFIED/.test(text) || CAVEAT_WORDS.test(text) };
 
 function drug(name: string) {
   const found = getDrug(name);
@@ -155,6 +163,26 @@ describe('knowledge data, December 2026', () => {
     expect(upa.unverified.join('\n')).not.toMatch(/EU year/);
   });
 
+  it("keeps an unverified row's remark with that row, out of the curator remarks (filgotinib PMDA)", () => {
+    const card = buildDrugCard(drug('filgotinib'), 1);
+    expect(card.remarks.join('\n')).not.toMatch(/PMDA/);
+    expect(card.unverified.find((t) => t.startsWith('PMDA/MHLW (Japan)'))).toMatch(
+      /PMDA record not found/,
+    );
+    // A verified fact's remark stays in the remarks list (the EC decision's annex).
+    expect(card.remarks.join('\n')).toMatch(/Union Register/);
+  });
+
+  it('says "Reference checked <month year>" on the mark card and heads it from the data', () => {
+    const mark = markCardFor('drug', drug('brepocitinib').id) as DrugMarkCard;
+    const view = render(<MarkCard card={mark} />);
+    const text = view.container.textContent ?? '';
+    expect(text).toMatch(/Reference checked December 2026\./);
+    expect(text).toContain('JAK1/TYK2 inhibitor');
+    expect(text).toContain('FDA-approved for dermatomyositis, 2026');
+    view.unmount();
+  });
+
   it('pairs IFN-gamma as JAK1–IFNGR1 and JAK2–IFNGR2', () => {
     const ifng = PAIRINGS.find((p) => p.id === 'ifn-2');
     expect(ifng?.jakNotes).toEqual(['JAK1 (IFNGR1)', 'JAK2 (IFNGR2)']);
@@ -187,7 +215,7 @@ describe('knowledge data, December 2026', () => {
         .map((el) => el.textContent ?? '')
         .join('\n');
       // Labels ("JAK activity unverified") are fine; the data's markers are not.
-      expect(factText).not.toMatch(/UNVERIFIED|not confirmed|secondary page/);
+      expect(CAVEAT.test(factText), factText).toBe(false);
       for (const text of unverifiedTexts(name)) expect(factText, text).not.toContain(text);
       unmount();
 
@@ -197,7 +225,7 @@ describe('knowledge data, December 2026', () => {
       for (const chip of view.container.querySelectorAll('.jl-chip-unverified')) chip.remove();
       const markText = view.container.textContent ?? '';
       // Labels such as "1 more approval unverified in the reference" are fine; data markers are not.
-      expect(markText).not.toMatch(/UNVERIFIED|not confirmed|secondary page/);
+      expect(CAVEAT.test(markText), markText).toBe(false);
       for (const text of unverifiedTexts(name)) expect(markText, text).not.toContain(text);
       view.unmount();
     },
