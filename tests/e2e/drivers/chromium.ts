@@ -17,7 +17,7 @@ import {
   type Target,
 } from './types';
 
-class ChromiumPage implements E2EPage {
+export class ChromiumPage implements E2EPage {
   /** Our hosts' shadow roots are closed: reached over the DevTools protocol (support/chromium-ui.ts). */
   private readonly ui: ChromiumUi;
   constructor(readonly page: Page) {
