@@ -18,6 +18,11 @@ type Props = {
   items: readonly HighlightListItem[];
   /** Called with the new text when the reader leaves a changed comment box ('' clears it). */
   onCommentChange: (id: string, text: string) => void;
+  /**
+   * Called with the box's text on every input, before the reader leaves it: the caller stores it at
+   * once so a comment survives the tab closing mid-sentence (see reader-highlights.ts `draftComment`).
+   */
+  onCommentDraft?: (id: string, text: string) => void;
   onDelete: (id: string) => void;
   onColorChange?: (id: string, color: HighlightColor) => void;
   /** Scroll the page to the highlight (anchored ones only). */
@@ -112,9 +117,12 @@ function Item({ item, ...props }: Props & { item: HighlightListItem }) {
         placeholder="Add a comment"
         maxLength={MAX_COMMENT}
         value={item.comment ?? ''}
+        onInput={onlyTrusted((e) => props.onCommentDraft?.(item.id, e.currentTarget.value))}
         onChange={onlyTrusted((e) => {
           const text = e.currentTarget.value;
-          if (text !== (item.comment ?? '')) props.onCommentChange(item.id, text);
+          // Drafts already stored the text as typed; leaving the box still tidies its outer spaces.
+          if (text !== (item.comment ?? '') || text !== text.trim())
+            props.onCommentChange(item.id, text);
         })}
       />
       <div class="jl-hl-actions">

@@ -42,7 +42,7 @@ type Props = {
   journal?: {
     storage: JournalStorage;
     instance: string;
-    isAbandoned: (instance: string) => Promise<boolean>;
+    isAbandoned: (instance: string, writtenAt: number | null) => Promise<boolean>;
   };
 };
 

@@ -1,5 +1,9 @@
 import { render } from 'preact';
 import { openDatabase } from '@/utils/storage/db';
+import { recoverAllJournals } from '@/utils/storage/draft-reconcile';
+import { browser } from 'wxt/browser';
+import { mirroredStorage } from '@/utils/storage/draft-journal';
+import { STALE_JOURNAL_MS } from '../note-frame/journal';
 import { App } from './App';
 
 // Ask once that the browser never evicts the extension's storage (the reader's notes) under pressure.
@@ -9,4 +13,21 @@ void navigator.storage
   .then((granted) => granted || navigator.storage.persist())
   .catch(() => undefined);
 
-render(<App db={openDatabase()} />, document.getElementById('app')!);
+const db = openDatabase();
+// Note text a closed tab journaled but never saw saved (entrypoints/note-frame/journal.ts) is saved, or
+// kept as a conflict copy, now, even if its article is never opened again.
+void browser.storage.local
+  .get(null)
+  .then((all) => {
+    const area = browser.storage.local;
+    const storage = mirroredStorage(all, {
+      set: (key, value) => void area.set({ [key]: value }),
+      remove: (key) => void area.remove(key),
+    });
+    const stale = async (_: string, writtenAt: number | null) =>
+      writtenAt !== null && Date.now() - writtenAt > STALE_JOURNAL_MS;
+    return recoverAllJournals(db, storage, stale);
+  })
+  .catch(() => undefined);
+
+render(<App db={db} />, document.getElementById('app')!);

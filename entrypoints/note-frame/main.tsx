@@ -45,13 +45,16 @@ const onHeight = (height: number) => {
   }
 };
 
-render(
-  <NoteFrameApp
-    params={params}
-    request={request}
-    onRemoteChange={onRemoteChange}
-    onHeight={onHeight}
-    journal={openFrameJournal()}
-  />,
-  document.getElementById('app')!,
+// The journal's entries are read before the editor opens, so a leftover one is recovered first.
+void openFrameJournal().then((journal) =>
+  render(
+    <NoteFrameApp
+      params={params}
+      request={request}
+      onRemoteChange={onRemoteChange}
+      onHeight={onHeight}
+      journal={journal}
+    />,
+    document.getElementById('app')!,
+  ),
 );

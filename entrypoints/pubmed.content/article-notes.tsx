@@ -49,6 +49,11 @@ export function ArticleNotes({ note, highlights }: Props) {
           items={items.map(toListItem)}
           {...(errorMessage ? { errorMessage } : {})}
           onCommentChange={(id, text) => void attempt(highlights.setComment(id, text))}
+          onCommentDraft={(id, text) =>
+            highlights.draftComment(id, text, (error) =>
+              setErrorMessage(error instanceof Error ? error.message : String(error)),
+            )
+          }
           onColorChange={(id, color) => void attempt(highlights.setColor(id, color))}
           onDelete={(id) => void attempt(highlights.remove(id))}
           onReveal={(id) => highlights.reveal(id)}

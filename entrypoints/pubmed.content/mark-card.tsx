@@ -57,7 +57,8 @@ export function watchMarkCards({
     host.setAttribute(UI_ATTR, '');
     // Inline, so page CSS cannot move or hide it; fixed, placed next to the mark on every show.
     host.style.cssText = 'position:fixed;z-index:2147483646;top:0;left:0;margin:0;display:block;';
-    const shadow = host.attachShadow({ mode: 'open' });
+    // Closed, like the panel's: the page sees the host, never what is inside (see README, privacy).
+    const shadow = host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = cardCss;
     const container = doc.createElement('div');

@@ -147,6 +147,10 @@ async function createPanel(ctx: ContentScriptContext, props: PanelProps): Promis
     anchor: 'body',
     append: 'last',
     css: `${panelCss}\n${notesCss}`,
+    // Closed: the page's scripts get null from the host's shadowRoot, so they cannot read the reader's
+    // highlights and comments shown here nor reach the buttons that change them. Only this script
+    // holds the root (WXT hands it to onMount).
+    mode: 'closed',
     // Keystrokes typed in the panel (highlight comments) must not reach PubMed's shortcuts. The note
     // itself is typed in an extension frame (note-frame.tsx), which the page cannot see at all.
     isolateEvents: true,

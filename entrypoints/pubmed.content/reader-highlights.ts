@@ -34,6 +34,13 @@ export interface ReaderHighlights {
   remove(id: string): Promise<void>;
   /** '' removes the comment. */
   setComment(id: string, text: string): Promise<void>;
+  /**
+   * Stores a comment as it is being typed (untrimmed), from the input event itself: the message leaves
+   * this live frame before the handler returns, so closing the tab or a renderer crash right after a
+   * key does not lose it. Replies are not awaited; the list takes the text at once. A failure is told
+   * to `onError` (the change on leaving the box retries and shows it).
+   */
+  draftComment(id: string, text: string, onError?: (error: unknown) => void): void;
   setColor(id: string, color: HighlightColor): Promise<void>;
   /** Scrolls an anchored highlight into view; false for an orphan or unknown id. */
   reveal(id: string): boolean;
@@ -145,6 +152,19 @@ export async function initReaderHighlights(
     },
     async setComment(id, text) {
       replace(await request({ type: 'highlight/update', id, comment: text.trim() }));
+    },
+    draftComment(id, text, onError) {
+      const found = list.find((item) => item.highlight.id === id);
+      if (!found) return;
+      const { comment: _old, ...rest } = found.highlight;
+      // The list must hold what the box shows, or its next render would put the old comment back.
+      // A comment is not drawn on the page, so the marks are left as they are (no redraw per key).
+      const highlight = { ...rest, ...(text ? { comment: text } : {}) };
+      list = list.map((item) => (item === found ? { ...item, highlight } : item));
+      for (const listener of listeners) listener(list);
+      request({ type: 'highlight/update', id, comment: text }).catch((error: unknown) =>
+        onError?.(error),
+      );
     },
     async setColor(id, color) {
       replace(await request({ type: 'highlight/update', id, color }));

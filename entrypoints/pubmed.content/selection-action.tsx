@@ -27,7 +27,8 @@ export function watchSelection({ doc, roots, highlights }: SelectionActionOption
   for (const stale of doc.querySelectorAll(SELECTION_ACTION_HOST)) stale.remove();
   const host = doc.createElement(SELECTION_ACTION_HOST);
   host.setAttribute(UI_ATTR, '');
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed: the comment typed here and the buttons that create a highlight are not the page's to reach.
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = SELECTION_ACTION_CSS;
   const container = doc.createElement('div');
@@ -104,6 +105,7 @@ export function watchSelection({ doc, roots, highlights }: SelectionActionOption
   };
   // Keep the page's selection when the bar is pressed (a click would otherwise collapse it), except
   // in the comment box, which needs the focus.
+  // Listened for on the shadow root itself: from the host, a closed root hides the real target.
   const keepSelection = (event: Event) => {
     const target = event.composedPath()[0] as Element | undefined;
     if (target?.tagName !== 'TEXTAREA') event.preventDefault();
@@ -111,8 +113,8 @@ export function watchSelection({ doc, roots, highlights }: SelectionActionOption
   // PubMed's own shortcuts must not see keys typed into the comment box.
   const isolate = (event: Event) => event.stopPropagation();
 
-  host.addEventListener('mousedown', keepSelection);
-  for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, isolate);
+  shadow.addEventListener('mousedown', keepSelection);
+  for (const type of ['keydown', 'keyup', 'keypress']) shadow.addEventListener(type, isolate);
   doc.addEventListener('mouseup', onPointerOrKey);
   doc.addEventListener('keyup', onPointerOrKey);
   doc.addEventListener('selectionchange', soon);

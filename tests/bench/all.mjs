@@ -27,6 +27,7 @@ const PARTS = [
     // Measure the code as it is now, not whatever .output/chrome-mv3 holds.
     env: { BENCH_EXT_BUILD: '1' },
   },
+  { name: 'keystroke', file: 'keystroke.json', command: ['node', 'tests/bench/keystroke.mjs'] },
   {
     name: 'sync',
     file: 'sync.json',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { ChromiumDriver } from './drivers/chromium';
 import { beyondJourneys } from './journeys/beyond';
+import { hostilePageJourneys } from './journeys/hostile-page';
 import { readerJourneys } from './journeys/reader';
 import { buildRoutes } from './pages';
 import { requireBuild } from './support/extension';
@@ -18,4 +19,5 @@ describe('reader journeys in Chromium', () => {
   });
   readerJourneys(() => browser);
   beyondJourneys(() => browser, true);
+  hostilePageJourneys(() => browser);
 });

@@ -15,14 +15,15 @@ import {
   tabIdFor,
   waitFor,
 } from './support/extension';
+import { chromiumUi } from './support/chromium-ui';
 
 /**
  * Journeys through the real controls a reader uses beyond the panel itself: the popup's "Show or hide
  * panel" button, the two keyboard commands, and the two choices of the note-conflict banner.
  */
 
-const noteFrame = (page: Page) =>
-  page.locator('jak-lens-panel iframe.jl-note-frame').contentFrame();
+/** The note frame: its iframe is in the panel's closed root, found over the protocol. */
+const noteFrame = (page: Page) => chromiumUi(page).frame('jak-lens-panel', 'iframe.jl-note-frame');
 
 async function noteBody(ext: ExtensionContext, key: string): Promise<string | undefined> {
   const notes = (await readTable(ext.worker, 'notes')) as { articleKey: string; body: string }[];
@@ -117,7 +118,7 @@ describe('journeys through the real controls in Chromium', () => {
       await closedItself;
     };
     await pressShowOrHide();
-    await page.locator('jak-lens-panel .jl-header').waitFor({ timeout: 10_000 });
+    await chromiumUi(page).waitFor('jak-lens-panel', '.jl-header', 10_000);
     await pressShowOrHide();
     await expect.poll(() => page.locator('jak-lens-panel').count(), { timeout: 10_000 }).toBe(0);
     await page.close();
@@ -130,7 +131,7 @@ describe('journeys through the real controls in Chromium', () => {
     expect(await page.locator('jak-lens-panel').count()).toBe(0);
 
     await pressCommandShortcut(ext, page, 'J');
-    await page.locator('jak-lens-panel .jl-header').waitFor({ timeout: 10_000 });
+    await chromiumUi(page).waitFor('jak-lens-panel', '.jl-header', 10_000);
     await pressCommandShortcut(ext, page, 'J');
     await expect.poll(() => page.locator('jak-lens-panel').count(), { timeout: 10_000 }).toBe(0);
     await page.close();
@@ -140,7 +141,7 @@ describe('journeys through the real controls in Chromium', () => {
     const phrase = 'proximal muscle weakness';
     const page = await ext.context.newPage();
     await page.goto(SEED_URL);
-    await page.locator('jak-lens-panel .jl-header').waitFor({ timeout: 20_000 });
+    await chromiumUi(page).waitFor('jak-lens-panel', '.jl-header', 20_000);
     expect(await selectInAbstract(page, phrase)).toBe(phrase);
 
     await pressCommandShortcut(ext, page, 'H');
@@ -172,7 +173,7 @@ describe('journeys through the real controls in Chromium', () => {
       const key = 'pmid:34563217';
       const page = await ext.context.newPage();
       await page.goto(SEED_URL);
-      const note = noteFrame(page);
+      const note = await noteFrame(page);
       const field = note.locator('textarea').first();
       await field.click({ timeout: 20_000 });
       await field.pressSequentially(` First draft (${winner}).`);

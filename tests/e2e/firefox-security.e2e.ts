@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { FirefoxDriver } from './drivers/firefox';
+import { hostilePageJourneys } from './journeys/hostile-page';
 import { securityJourneys, securityRoutes } from './journeys/security';
 import { buildRoutes } from './pages';
 import { requireBuild } from './support/extension';
@@ -18,4 +19,5 @@ describe('security journeys in Firefox', () => {
     await browser?.close();
   });
   securityJourneys(() => browser);
+  hostilePageJourneys(() => browser);
 });

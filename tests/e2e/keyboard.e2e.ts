@@ -8,6 +8,7 @@ import {
 import { routePages } from '../support/routes';
 import { buildRoutes, SEED_URL } from './pages';
 import { requireBuild, tabIdFor, waitFor } from './support/extension';
+import { chromiumUi } from './support/chromium-ui';
 
 /**
  * Keyboard alone, in real Chromium: on the popup, the library and its settings, Tab (real key events)
@@ -90,7 +91,8 @@ describe('keyboard alone in real Chromium', () => {
     // One annotated article, so the library has a row with its controls.
     seed = await ext.context.newPage();
     await seed.goto(SEED_URL);
-    const note = seed.locator('jak-lens-panel iframe.jl-note-frame').contentFrame();
+    // The note frame's iframe is in the panel's closed root: found over the protocol.
+    const note = await chromiumUi(seed).frame('jak-lens-panel', 'iframe.jl-note-frame');
     await note.locator('textarea').first().click();
     await note.locator('textarea').first().pressSequentially('Keyboard check.');
     await waitFor(

@@ -17,6 +17,7 @@ import {
   tabIdFor,
   waitFor,
 } from './support/extension';
+import { chromiumUi } from './support/chromium-ui';
 
 const TABLES = ['articles', 'notes', 'noteConflicts', 'trash', 'highlights', 'recent'];
 const SEED_NOTE = 'Baricitinib dose in children: check table 2';
@@ -33,8 +34,8 @@ async function snapshot(ext: ExtensionContext): Promise<Record<string, unknown[]
 }
 
 async function typeNote(page: Page, text: string): Promise<void> {
-  // The note editor is an extension frame inside the panel.
-  const note = page.locator('jak-lens-panel iframe.jl-note-frame').contentFrame();
+  // The note editor is an extension frame inside the panel's closed root (found over the protocol).
+  const note = await chromiumUi(page).frame('jak-lens-panel', 'iframe.jl-note-frame');
   const field = note.locator('textarea').first();
   await field.waitFor({ timeout: 20_000 });
   await field.click();

@@ -9,6 +9,10 @@ import {
   requireBuild,
   waitFor,
 } from './support/extension';
+import { chromiumUi } from './support/chromium-ui';
+
+/** The panel's host; its root is closed, so its inside is read over the protocol (chromium-ui.ts). */
+const PANEL = 'jak-lens-panel';
 
 /**
  * Screenshots of the panel on the derived JDM page, light and dark, for people to look at
@@ -30,17 +34,16 @@ describe('panel screenshots', () => {
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(SEED_URL);
-    await eventually(async () => (await page.locator('jak-lens-panel .jl-card').count()) >= 3);
-    const panel = await page.locator('jak-lens-panel .jl-panel').boundingBox();
+    const ui = chromiumUi(page);
+    await eventually(async () => (await ui.count(PANEL, '.jl-card')) >= 3);
+    const panel = await ui.box(PANEL, '.jl-panel');
     // Docked inside the window, on the side, not spanning the page.
     expect(panel).not.toBeNull();
     expect(panel!.x + panel!.width).toBeLessThanOrEqual(1400);
     expect(panel!.width).toBeLessThan(700);
     // Cropped to what JAK Lens adds: the panel itself, then the marked abstract (the panel hidden for
     // that picture only, since it docks over the unstyled page).
-    await page.locator('jak-lens-panel .jl-panel').screenshot({
-      path: `.tmp/screenshots/panel-${scheme}.png`,
-    });
+    await ui.screenshot(PANEL, '.jl-panel', `.tmp/screenshots/panel-${scheme}.png`);
     await page.locator('jak-lens-panel').evaluate((host) => {
       (host as HTMLElement).style.display = 'none';
     });
@@ -55,29 +58,31 @@ describe('panel screenshots', () => {
       await page.setViewportSize({ width: 1400, height: 900 });
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(SEED_URL);
-      const iframe = page.locator('jak-lens-panel iframe.jl-note-frame');
-      const note = iframe.contentFrame();
+      const ui = chromiumUi(page);
+      const note = await ui.frame(PANEL, 'iframe.jl-note-frame');
       await note.locator('.jak-note-editor textarea').waitFor({ timeout: 20_000 });
       const content = () =>
         note.locator('.jl-frame').evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
       // The frame posts its height; the panel takes it (no inner scrollbar, no blank gap), even while
       // the frame is scrolled out of view below the drug cards.
       await expect
-        .poll(async () => Math.abs((await iframe.boundingBox())!.height - (await content())), {
-          timeout: 10_000,
-        })
+        .poll(
+          async () =>
+            Math.abs((await ui.box(PANEL, 'iframe.jl-note-frame'))!.height - (await content())),
+          {
+            timeout: 10_000,
+          },
+        )
         .toBeLessThanOrEqual(1);
-      const panelColours = await page
-        .locator('jak-lens-panel .jl-panel')
-        .evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
+      const [panelColours] = await ui.each(PANEL, '.jl-panel', (el) => [
+        getComputedStyle(el).backgroundColor,
+        getComputedStyle(el).color,
+      ]);
       const frameColours = await note
         .locator('.jl-frame')
         .evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
       expect(frameColours).toEqual(panelColours);
-      await page.locator('jak-lens-panel .jl-notes').scrollIntoViewIfNeeded();
-      await page
-        .locator('jak-lens-panel .jl-notes')
-        .screenshot({ path: `.tmp/screenshots/note-${scheme}.png` });
+      await ui.screenshot(PANEL, '.jl-notes', `.tmp/screenshots/note-${scheme}.png`);
       await page.close();
     },
   );
@@ -89,21 +94,21 @@ describe('panel screenshots', () => {
       await page.setViewportSize({ width: 1400, height: 900 });
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(SEED_URL);
-      const card = page.locator('jak-lens-panel .jl-card[data-drug="drug:baricitinib"]');
-      await card.waitFor({ timeout: 20_000 });
+      const ui = chromiumUi(page);
+      const card = '.jl-card[data-drug="drug:baricitinib"]';
+      await ui.waitFor(PANEL, card, 20_000);
       // The default view: status line and the strongest DM items, nothing from Details.
-      await expect.poll(() => card.locator('.jl-status').textContent()).toMatch(/^Approved for/);
-      expect(await card.locator('.jl-approvals').isVisible()).toBe(false);
-      await card.screenshot({ path: `docs/drug-card-${scheme}.png` });
-      await card.locator('details.jl-details > summary').click();
-      await expect.poll(() => card.locator('.jl-approvals').isVisible()).toBe(true);
-      // Open, the card is taller than the window; the panel scrolls inside itself, so a card
-      // screenshot would be clipped to the panel's visible part. A window tall enough for the
-      // whole card (the panel is full height) and the card scrolled to the top show all of it.
-      const open = await card.evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
-      await page.setViewportSize({ width: 1400, height: Math.max(900, open + 120) });
-      await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-      await card.screenshot({ path: `docs/drug-card-details-${scheme}.png` });
+      await expect
+        .poll(async () => (await ui.texts(PANEL, `${card} .jl-status`)).join(''))
+        .toMatch(/^Approved for/);
+      expect(await ui.visible(PANEL, `${card} .jl-approvals`)).toBe(false);
+      await ui.screenshot(PANEL, card, `docs/drug-card-${scheme}.png`);
+      await ui.click(PANEL, `${card} details.jl-details > summary`);
+      await expect.poll(() => ui.visible(PANEL, `${card} .jl-approvals`)).toBe(true);
+      // Open, the card is taller than the window; the panel scrolls inside itself. ui.screenshot
+      // makes the window tall enough for the whole card (the panel is full height), as Playwright's
+      // element screenshot does.
+      await ui.screenshot(PANEL, card, `docs/drug-card-details-${scheme}.png`);
       await page.close();
     },
   );
@@ -113,7 +118,7 @@ describe('panel screenshots', () => {
     await page.setViewportSize({ width: 1000, height: 800 });
     await page.goto(SEED_URL);
     await contentScriptDone(browser.extension.worker, SEED_URL);
-    await eventually(async () => (await page.locator('jak-lens-panel .jl-card').count()) >= 3);
+    await eventually(async () => (await chromiumUi(page).count(PANEL, '.jl-card')) >= 3);
     // The marked abstract, the panel hidden by its keyboard command for this picture (it docks over the
     // unstyled page).
     await pressCommandShortcut(browser.extension, page, 'J');
@@ -146,7 +151,7 @@ describe('panel screenshots', () => {
 
     // The library with the article annotated in this run (a note typed through the panel).
     await page.goto(SEED_URL);
-    const note = page.locator('jak-lens-panel iframe.jl-note-frame').contentFrame();
+    const note = await chromiumUi(page).frame(PANEL, 'iframe.jl-note-frame');
     await note.locator('textarea').first().click();
     await note
       .locator('textarea')
@@ -168,13 +173,12 @@ describe('panel screenshots', () => {
     const page = await browser.extension.context.newPage();
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.goto(SEED_URL);
-    await eventually(async () => (await page.locator('jak-lens-panel .jl-card').count()) >= 3);
-    const heights = await page
-      .locator('jak-lens-panel .jl-card')
-      .evaluateAll((cards) => cards.map((c) => Math.round(c.getBoundingClientRect().height)));
-    const panel = await page
-      .locator('jak-lens-panel .jl-panel')
-      .evaluate((el) => Math.round(el.scrollHeight));
+    const ui = chromiumUi(page);
+    await eventually(async () => (await ui.count(PANEL, '.jl-card')) >= 3);
+    const heights = await ui.each(PANEL, '.jl-card', (c) =>
+      Math.round(c.getBoundingClientRect().height),
+    );
+    const [panel] = await ui.each(PANEL, '.jl-panel', (el) => Math.round(el.scrollHeight));
     const cards = heights.reduce((a, b) => a + b, 0);
     // A figure for the README, not a limit: printed so a change in the card's length shows.
     console.log(`[panel height] cards ${heights.join(' + ')} = ${cards} px; panel ${panel} px`);

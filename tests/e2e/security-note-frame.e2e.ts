@@ -9,15 +9,16 @@ import { derivePubmedPage } from '../support/derive-pubmed-page';
 import { loadDevRecord } from '../support/dev-set';
 import { routePages } from '../support/routes';
 import { SEED_URL } from './pages';
+import { chromiumUi } from './support/chromium-ui';
 import { readTable, requireBuild } from './support/extension';
 
 /**
  * The note being typed stays out of reach of PubMed's scripts, in real Chromium, on the page derived
  * from the real capture. A hostile page script (installed before any of the page's own) records every
  * key and input event on the window in the capture phase, and reads every field of every
- * shadow root it can find, open ones directly and closed ones through a patched attachShadow. The reader
- * types a secret note in the panel's note editor (an extension frame): the page sees none of it, and
- * the note is saved.
+ * shadow root it can find, open ones directly and closed ones through a patched attachShadow, and every
+ * frame document of the window. The reader types a secret note in the panel's note editor (an extension
+ * frame): the page sees none of it, and the note is saved.
  */
 
 /** What the spy collected; kept on the page's window. */
@@ -25,7 +26,7 @@ interface Spy {
   events: { type: string; key: string; data: string }[];
   /** Field values read from shadow roots and from any frame document the page could open. */
   fieldValues: string[];
-  /** Shadow roots the spy managed to read (the panel's, at least: it is open). */
+  /** Shadow roots the spy managed to read (none of ours: they are closed, and made in our own world). */
   rootsRead: number;
   /** Errors thrown when the page tried to read the note frame's document. */
   frameReadErrors: string[];
@@ -46,7 +47,7 @@ function installSpy() {
   // On the window, capture phase: the first listener of any event dispatched in the page's documents.
   for (const type of types) window.addEventListener(type, record, true);
   // Closed roots created by page-world code would be caught here (the content script's are not: it runs
-  // in its own world; its panel root is open, and is read below like any other).
+  // in its own world, whose attachShadow the page cannot patch).
   const closed: ShadowRoot[] = [];
   const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init: ShadowRootInit) {
@@ -67,16 +68,16 @@ function installSpy() {
         const value = (field as HTMLTextAreaElement).value;
         if (value) spy.fieldValues.push(value);
       }
-      for (const frame of root.querySelectorAll('iframe')) {
-        try {
-          const doc = frame.contentDocument ?? frame.contentWindow?.document;
-          for (const field of doc?.querySelectorAll('textarea, input') ?? []) {
-            spy.fieldValues.push((field as HTMLTextAreaElement).value);
-          }
-        } catch (error) {
-          const message = String(error);
-          if (!spy.frameReadErrors.includes(message)) spy.frameReadErrors.push(message);
+    }
+    // Any frame the window lists (a frame inside a closed root is not listed).
+    for (let i = 0; i < window.frames.length; i++) {
+      try {
+        for (const field of window.frames[i]!.document.querySelectorAll('textarea, input')) {
+          spy.fieldValues.push((field as HTMLTextAreaElement).value);
         }
+      } catch (error) {
+        const message = String(error);
+        if (!spy.frameReadErrors.includes(message)) spy.frameReadErrors.push(message);
       }
     }
   };
@@ -102,13 +103,14 @@ describe('the note typed in the panel, against a hostile page in real Chromium',
   });
 
   const spyOf = (page: Page) => page.evaluate(() => (window as unknown as { __spy: Spy }).__spy);
-  const note = (page: Page) => page.locator(`${PANEL} iframe.jl-note-frame`).first().contentFrame();
+  /** The note frame: its iframe is in the panel's closed root, so found over the protocol. */
+  const note = (page: Page) => chromiumUi(page).frame(PANEL, 'iframe.jl-note-frame');
 
   it('shows the page no key, no input event and no field value of the secret note, and saves it', async () => {
     const page = await ext.context.newPage();
     await page.goto(SEED_URL);
     await expect
-      .poll(() => page.locator(`${PANEL} .jl-card`).count(), { timeout: 30_000 })
+      .poll(() => chromiumUi(page).count(PANEL, '.jl-card'), { timeout: 30_000 })
       .toBeGreaterThan(0);
 
     // The spy works: it hears keys typed into the page's own search box.
@@ -128,19 +130,22 @@ describe('the note typed in the panel, against a hostile page in real Chromium',
       .toBe(true);
 
     const before = (await spyOf(page)).events.length;
-    const field = note(page).locator('.jak-note-editor textarea');
+    const field = (await note(page)).locator('.jak-note-editor textarea');
     await field.click();
     await field.pressSequentially(SECRET);
     await expect
-      .poll(() => note(page).locator('.jak-save-state').textContent(), { timeout: 20_000 })
+      .poll(async () => (await note(page)).locator('.jak-save-state').textContent(), {
+        timeout: 20_000,
+      })
       .toBe('Saved');
     // A few read cycles of the spy after the last key.
     await page.waitForTimeout(300);
 
     const spy = await spyOf(page);
-    // It did reach the panel's (open) shadow root, and was refused the frame's document.
-    expect(spy.rootsRead).toBeGreaterThan(0);
-    expect(spy.frameReadErrors.length).toBeGreaterThan(0);
+    // It got none of our (closed) shadow roots, and not even the note frame's window: a frame inside
+    // a closed root is not listed in window.frames (had it been, its document would be refused).
+    expect(spy.rootsRead).toBe(0);
+    expect(spy.frameReadErrors).toEqual([]);
     expect(spy.events.slice(before)).toEqual([]);
     const seen = JSON.stringify(spy);
     for (const word of SECRET.split(/\s+/)) expect(seen).not.toContain(word);
@@ -153,8 +158,8 @@ describe('the note typed in the panel, against a hostile page in real Chromium',
     await page.reload();
     await expect
       .poll(
-        () =>
-          note(page)
+        async () =>
+          (await note(page))
             .locator('.jak-note-editor textarea')
             .inputValue({ timeout: 1_000 })
             .catch(() => undefined),
@@ -166,7 +171,7 @@ describe('the note typed in the panel, against a hostile page in real Chromium',
   it('saves a note typed just before the page removes the panel (the frame flushes as it unloads)', async () => {
     const page = await ext.context.newPage();
     await page.goto(SEED_URL);
-    const field = note(page).locator('.jak-note-editor textarea');
+    const field = (await note(page)).locator('.jak-note-editor textarea');
     await field.waitFor({ timeout: 30_000 });
     await expect.poll(() => field.inputValue()).toBe(SECRET);
     await field.press('End');

@@ -9,6 +9,7 @@ import { derivePubmedPage } from '../support/derive-pubmed-page';
 import { loadDevRecord } from '../support/dev-set';
 import { routePages } from '../support/routes';
 import { SEED_URL } from './pages';
+import { chromiumUi } from './support/chromium-ui';
 import { requireBuild, tabIdFor, waitFor } from './support/extension';
 import {
   HOSTILE,
@@ -28,10 +29,13 @@ const ARTICLE_KEY = 'pmid:34563217';
 const HOSTILE_SCRIPT_URL = `${SEED_URL}?jl-e2e=hostile-script`;
 const HOSTILE_CONTENT_URL = `${SEED_URL}?jl-e2e=hostile-content`;
 const PANEL = 'jak-lens-panel';
-const NOTE_FRAME = `${PANEL} iframe.jl-note-frame`;
-/** The note editor's document: an extension frame in the panel (Playwright reaches it, pages cannot). */
-const noteFrame = (page: Page) => page.locator(NOTE_FRAME).first().contentFrame();
-const noteField = (page: Page) => noteFrame(page).locator('.jak-note-editor textarea').first();
+/**
+ * The note editor's document: an extension frame in the panel's closed root (the driver finds it over
+ * the DevTools protocol, support/chromium-ui.ts; pages cannot).
+ */
+const noteFrame = (page: Page) => chromiumUi(page).frame(PANEL, 'iframe.jl-note-frame');
+const noteField = async (page: Page) =>
+  (await noteFrame(page)).locator('.jak-note-editor textarea').first();
 
 /**
  * Errors and warnings that come from JAK Lens (its log prefix, its elements, its scripts). The capture
@@ -76,12 +80,12 @@ function readTableIn(page: Page, table: string): Promise<unknown[]> {
 
 const textareaValue = (page: Page) =>
   noteField(page)
-    .inputValue({ timeout: 1_000 })
+    .then((field) => field.inputValue({ timeout: 1_000 }))
     .catch(() => undefined);
 
 async function waitSaved(page: Page): Promise<void> {
   await expect
-    .poll(() => noteFrame(page).locator('.jak-save-state').first().textContent(), {
+    .poll(async () => (await noteFrame(page)).locator('.jak-save-state').first().textContent(), {
       timeout: 20_000,
     })
     .toBe('Saved');
@@ -175,16 +179,18 @@ describe('security in real Chromium', () => {
     const ourErrors = collectOurErrors(page, ext.extensionId);
     await page.goto(HOSTILE_CONTENT_URL);
     await expect
-      .poll(() => page.locator(`${PANEL} .jl-card`).count(), { timeout: 30_000 })
+      .poll(() => chromiumUi(page).count(PANEL, '.jl-card'), { timeout: 30_000 })
       .toBeGreaterThan(0);
     // A note with markup and a script link, shown in the preview.
-    await noteField(page).fill(`${HOSTILE.img} [open](${HOSTILE.url}) [ok](https://example.org/)`);
+    await (
+      await noteField(page)
+    ).fill(`${HOSTILE.img} [open](${HOSTILE.url}) [ok](https://example.org/)`);
     await waitSaved(page);
     // Dispatched, not clicked: a page this long keeps the fixed panel "unstable" for Playwright's click.
-    await noteFrame(page).locator('button', { hasText: 'Preview' }).dispatchEvent('click');
+    await (await noteFrame(page)).locator('button', { hasText: 'Preview' }).dispatchEvent('click');
     // Markdown may take the underscores of "__pwned" for emphasis; the tag itself stays text.
     await expect
-      .poll(() => noteFrame(page).locator('.jak-note-editor').textContent())
+      .poll(async () => (await noteFrame(page)).locator('.jak-note-editor').textContent())
       .toContain('<img src=x onerror=');
 
     const tabId = await waitFor(() => tabIdFor(ext.worker, `${SEED_URL}*`));
@@ -200,40 +206,44 @@ describe('security in real Chromium', () => {
       .toContainEqual(expect.stringContaining(HOSTILE.url));
 
     for (const view of [page, popup, library]) {
-      const found = await view.evaluate((panel) => {
-        const roots: (Document | ShadowRoot)[] = [document];
-        const shadow = document.querySelector(panel)?.shadowRoot;
-        if (shadow) roots.push(shadow);
-        const all = (selector: string) => roots.flatMap((r) => [...r.querySelectorAll(selector)]);
+      // What a page script sees, in the document; then what is in the panel's closed root, read by the
+      // driver over the protocol (the page cannot).
+      const found = await view.evaluate(() => {
+        const all = (selector: string) => [...document.querySelectorAll(selector)];
         return {
           pwned: (window as unknown as { __pwned?: unknown }).__pwned,
           hrefs: all('a[href]').map((a) => (a as HTMLAnchorElement).href),
           injected: all('img[onerror], img[src="x"], script:not([src])')
             .map((el) => el.outerHTML)
             .filter((html) => html.includes('__pwned')),
-          panelImages: shadow ? shadow.querySelectorAll('img, script').length : 0,
-          // The one frame the panel may hold is our note editor, at the extension's origin.
-          panelFrames: shadow
-            ? [...shadow.querySelectorAll('iframe')].map((f) => new URL(f.src).pathname)
-            : [],
         };
-      }, PANEL);
+      });
+      const [panel] = await chromiumUi(view).inRoots(PANEL, (root) => ({
+        hrefs: [...root.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
+        injected: [...root.querySelectorAll('img[onerror], img[src="x"], script:not([src])')]
+          .map((el) => el.outerHTML)
+          .filter((html) => html.includes('__pwned')),
+        images: root.querySelectorAll('img, script').length,
+        // The one frame the panel may hold is our note editor, at the extension's origin.
+        frames: [...root.querySelectorAll('iframe')].map((f) => new URL(f.src).pathname),
+      }));
       expect(found.pwned).toBeUndefined();
-      expect(found.injected).toEqual([]);
-      expect(found.panelImages).toBe(0);
-      expect(found.panelFrames).toEqual(view === page ? ['/note-frame.html'] : []);
+      expect([...found.injected, ...(panel?.injected ?? [])]).toEqual([]);
+      expect(panel?.images ?? 0).toBe(0);
+      expect(panel?.frames ?? []).toEqual(view === page ? ['/note-frame.html'] : []);
       // The capture's own links are http(s) too; ours never carry another scheme.
-      for (const href of found.hrefs) expect(href).toMatch(/^https?:\/\//);
+      for (const href of [...found.hrefs, ...(panel?.hrefs ?? [])])
+        expect(href).toMatch(/^https?:\/\//);
     }
     // Inside the note frame too: the note's markup stayed text, its script link was dropped.
-    const inFrame = await noteFrame(page)
-      .locator('body')
-      .evaluate(() => ({
-        pwned: (window as unknown as { __pwned?: unknown }).__pwned,
-        injected: document.querySelectorAll('img, script:not([src]), iframe').length,
-      }));
+    const inFrame = await (await noteFrame(page)).locator('body').evaluate(() => ({
+      pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+      injected: document.querySelectorAll('img, script:not([src]), iframe').length,
+    }));
     expect(inFrame).toEqual({ pwned: undefined, injected: 0 });
-    const noteLinks = await noteFrame(page)
+    const noteLinks = await (
+      await noteFrame(page)
+    )
       .locator('.jak-note-editor a')
       .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
     expect(noteLinks).toEqual(['https://example.org/']);
@@ -269,7 +279,7 @@ describe('security in real Chromium', () => {
   it('leaves the PubMed origin empty after a session of use (note typed, panel toggled)', async () => {
     const page = await ext.context.newPage();
     await page.goto(SEED_URL);
-    await noteField(page).fill('Session note: baricitinib dosing in children.');
+    await (await noteField(page)).fill('Session note: baricitinib dosing in children.');
     await waitSaved(page);
     const tabId = await waitFor(() => tabIdFor(ext.worker, SEED_URL));
     const toggle = () =>
@@ -311,7 +321,7 @@ describe('security in real Chromium', () => {
   it('keeps a note typed while the service worker is stopped and restarted; the panel reconnects', async () => {
     const page = await ext.context.newPage();
     await page.goto(SEED_URL);
-    const field = noteField(page);
+    const field = await noteField(page);
     await expect.poll(() => textareaValue(page), { timeout: 20_000 }).toBeDefined();
     await field.fill('Before the restart.');
     await waitSaved(page);

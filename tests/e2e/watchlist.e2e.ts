@@ -8,6 +8,7 @@ import {
 import { routePages } from '../support/routes';
 import { buildRoutes, SEED_URL } from './pages';
 import { requireBuild, tabIdFor } from './support/extension';
+import { chromiumUi } from './support/chromium-ui';
 
 /** Writes the settings item straight into extension storage, as the library's settings page does. */
 function setSettings(ext: ExtensionContext, settings: unknown): Promise<void> {
@@ -66,9 +67,8 @@ describe('watch list and the popup site switch in real Chromium', () => {
     // Its card (focus opens it at once) gives the reader's label, as text.
     await mark.focus();
     await expect
-      .poll(() =>
-        page.evaluate(() => document.querySelector('jl-mark-card')?.shadowRoot?.textContent ?? ''),
-      )
+      // The card's root is closed: read by the driver over the protocol.
+      .poll(async () => (await chromiumUi(page).texts('jl-mark-card', '.jl-mc')).join(' '))
       .toContain('Muscle <b>signs</b>');
     expect(await mark.evaluate((el) => getComputedStyle(el).textDecorationStyle)).toBe('double');
   });

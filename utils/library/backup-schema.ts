@@ -13,6 +13,7 @@ import {
   READING_STATUSES,
   RELEVANCES,
 } from '../storage/picklists';
+import { httpUrl } from '../page/sites';
 import { MAX_TAG_LENGTH, MAX_TAGS } from '../storage/tags';
 
 /**
@@ -52,10 +53,11 @@ const articleKey = v.pipe(
   ),
 );
 const pmid = v.pipe(v.string(), v.regex(/^\d{1,12}$/, 'must be digits'));
-const httpUrl = v.pipe(
+const httpAddress = v.pipe(
   v.string(),
   v.maxLength(2048, 'longer than 2048 characters'),
-  v.regex(/^https?:\/\/[^\s]+$/i, 'must be an http(s) address'),
+  // The one http(s) check (utils/page/sites.ts), and no white space: an exported URL is always encoded.
+  v.check((value) => !/\s/.test(value) && httpUrl(value) !== null, 'must be an http(s) address'),
 );
 const tags = v.pipe(
   v.array(line(MAX_TAG_LENGTH)),
@@ -84,7 +86,7 @@ export const ArticleSchema = v.strictObject({
   title: line(2000),
   journal: v.optional(line(500)),
   year: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000), v.maxValue(3000))),
-  url: httpUrl,
+  url: httpAddress,
   verdict: v.optional(VerdictSchema),
   firstSeen: time,
   lastSeen: time,
@@ -96,7 +98,7 @@ export const RecentSchema = v.strictObject({
   title: line(2000),
   journal: v.optional(line(500)),
   year: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000), v.maxValue(3000))),
-  url: httpUrl,
+  url: httpAddress,
   seenAt: time,
 });
 

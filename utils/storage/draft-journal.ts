@@ -4,17 +4,55 @@ import { READING_STATUSES } from './picklists';
 
 /**
  * The note editor's synchronous journal: on every change the note frame writes the text it holds, with
- * the article and the revision of the stored note it was based on, to its own `localStorage` (the
- * extension's origin, never the page's). `localStorage.setItem` is synchronous: when the input event
- * handler returns, the text has left the frame for the browser's storage, so closing the tab, quitting
- * the browser or a renderer crash right after a key loses nothing. The entry is removed once the database
+ * the article and the revision of the stored note it was based on, to the extension's own storage
+ * (`storage.local` through `mirroredStorage`; never the page's). The write is dispatched before the input
+ * event handler returns, so the text has left the frame for the browser: closing the tab, quitting the
+ * browser or a renderer crash right after a key loses nothing. The entry is removed once the database
  * confirms the save; one left behind is reconciled on the next open (`reconcileJournal`).
  *
  * Each editor instance has its own entry (two tabs on one article must not clear each other's text).
  */
 
-/** The part of `Storage` the journal uses (the frame passes `localStorage`; tests pass a Map-backed one). */
+/** The part of `Storage` the journal uses (the frame passes `mirroredStorage`; tests a Map-backed one). */
 export type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+
+/** Where a mirror's writes go: each call must leave for the browser before it returns. */
+export interface JournalPersistence {
+  set(key: string, value: string): void;
+  remove(key: string): void;
+}
+
+/**
+ * A synchronous Storage over `initial` (the journal entries read at start) that sends every write on at
+ * once. The note frame uses it over the extension's `storage.local`: a frame embedded in a web page is a
+ * third-party context, where Chromium refuses it `localStorage` ("Access is denied for this document"),
+ * while `storage.local.set` is an extension API call whose message leaves the renderer when it is made,
+ * in order, so a closed tab or a crash after it cannot take it back.
+ */
+export function mirroredStorage(
+  initial: Record<string, unknown>,
+  persist: JournalPersistence,
+): JournalStorage {
+  const items = new Map<string, string>();
+  for (const [key, value] of Object.entries(initial)) {
+    if (key.startsWith(JOURNAL_PREFIX) && typeof value === 'string') items.set(key, value);
+  }
+  return {
+    get length() {
+      return items.size;
+    },
+    key: (index) => [...items.keys()][index] ?? null,
+    getItem: (key) => items.get(key) ?? null,
+    setItem(key, value) {
+      items.set(key, value);
+      persist.set(key, value);
+    },
+    removeItem(key) {
+      items.delete(key);
+      persist.remove(key);
+    },
+  };
+}
 
 export const JOURNAL_PREFIX = 'jak-lens:note-draft:';
 
@@ -72,6 +110,18 @@ export function parseJournal(storageKey: string, raw: string): StoredJournal {
   const issue = parsed.issues[0];
   const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
   return { storageKey, ok: false, raw, error: `${path ? `${path}: ` : ''}${issue.message}` };
+}
+
+/** The articles that have journal entries (from any editor instance). */
+export function journalArticleKeys(storage: JournalStorage): string[] {
+  const keys = new Set<string>();
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (!key?.startsWith(JOURNAL_PREFIX)) continue;
+    const hash = key.lastIndexOf('#');
+    if (hash > JOURNAL_PREFIX.length) keys.add(key.slice(JOURNAL_PREFIX.length, hash));
+  }
+  return [...keys];
 }
 
 /** Every journal entry for an article, from any editor instance, readable or not. */

@@ -1,11 +1,13 @@
+import type { JakLensDB } from './db';
 import type { Note, NoteConflict, NoteContent } from './entities';
 import {
+  journalArticleKeys,
   journalInstance,
   listJournals,
   type JournalEntry,
   type JournalStorage,
 } from './draft-journal';
-import type { SaveResult } from './notes-repository';
+import { getNote, listConflicts, saveNote, type SaveResult } from './notes-repository';
 import { normalizeTags } from './tags';
 
 /**
@@ -57,8 +59,11 @@ function sameContent(a: NoteContent, b: NoteContent): boolean {
 export interface RecoveryDeps {
   storage: JournalStorage;
   articleKey: string;
-  /** False for entries of an editor still open in another tab (its own autosave will handle them). */
-  isAbandoned: (instance: string) => Promise<boolean>;
+  /**
+   * False for entries of an editor still open in another tab (its own autosave will handle them).
+   * `writtenAt` is the entry's, or null when it cannot be read.
+   */
+  isAbandoned: (instance: string, writtenAt: number | null) => Promise<boolean>;
   load: () => Promise<{ note: Note | null; conflicts: NoteConflict[] }>;
   /** A save with the revision check, plus `updatedAt` (see `saveNote`'s `baseUpdatedAt`). */
   save: (entry: JournalEntry) => Promise<SaveResult>;
@@ -86,7 +91,7 @@ export async function recoverJournals(deps: RecoveryDeps): Promise<Recovery> {
   const readable: { storageKey: string; entry: JournalEntry }[] = [];
   for (const item of found) {
     const instance = journalInstance(item.storageKey, deps.articleKey) ?? '';
-    if (!(await deps.isAbandoned(instance))) continue;
+    if (!(await deps.isAbandoned(instance, item.ok ? item.entry.writtenAt : null))) continue;
     if (item.ok && item.entry.articleKey === deps.articleKey) readable.push(item);
     else if (item.ok) {
       const error = `written for ${item.entry.articleKey}, found under ${deps.articleKey}`;
@@ -110,4 +115,46 @@ export async function recoverJournals(deps: RecoveryDeps): Promise<Recovery> {
     deps.storage.removeItem(storageKey);
   }
   return { note, conflicts, recovered, unreadable };
+}
+
+/**
+ * Reconciles the abandoned journal entries of every article, straight against the database: the
+ * library runs it when it opens, so text left by a closed tab is saved even if that article is never
+ * opened again. An article whose recovery fails keeps its entries (its note's next open tries again).
+ */
+export async function recoverAllJournals(
+  db: JakLensDB,
+  storage: JournalStorage,
+  isAbandoned: (instance: string, writtenAt: number | null) => Promise<boolean>,
+  now: () => number = Date.now,
+): Promise<{ articleKey: string; recovery?: Recovery; error?: unknown }[]> {
+  const outcomes: { articleKey: string; recovery?: Recovery; error?: unknown }[] = [];
+  for (const articleKey of journalArticleKeys(storage)) {
+    try {
+      const recovery = await recoverJournals({
+        storage,
+        articleKey,
+        isAbandoned,
+        load: async () => ({
+          note: (await getNote(db, articleKey)) ?? null,
+          conflicts: await listConflicts(db, articleKey),
+        }),
+        save: (entry) =>
+          saveNote(
+            db,
+            {
+              articleKey,
+              ...entry.draft,
+              baseRevision: entry.baseRevision,
+              baseUpdatedAt: entry.baseUpdatedAt,
+            },
+            now(),
+          ),
+      });
+      outcomes.push({ articleKey, recovery });
+    } catch (error) {
+      outcomes.push({ articleKey, error });
+    }
+  }
+  return outcomes;
 }

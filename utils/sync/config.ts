@@ -1,3 +1,5 @@
+import { httpUrl } from '../page/sites';
+
 /**
  * The reader's sync set-up as kept in the extension's storage (never in a page): server, folder,
  * credentials, and the derived key (not the passphrase, which is used once and forgotten).
@@ -23,15 +25,10 @@ export const SYNC_CONFIG_KEY = 'syncConfig';
 
 /** The folder URL (ending in '/') inside the server URL; throws a readable error on a bad URL. */
 export function folderUrlOf(account: Pick<SyncAccount, 'serverUrl' | 'folder'>): string {
-  let server: URL;
-  try {
-    server = new URL(account.serverUrl.trim());
-  } catch {
-    throw new Error(`"${account.serverUrl}" is not a web address (it should start with https://).`);
-  }
-  if (server.protocol !== 'https:' && server.protocol !== 'http:') {
+  const server = httpUrl(account.serverUrl.trim());
+  if (!server) {
     throw new Error(
-      'The server address must start with https:// (or http:// on your own machine).',
+      `"${account.serverUrl}" is not a server address: it must start with https:// (or http:// on your own machine).`,
     );
   }
   if (server.username || server.password) {

@@ -5,26 +5,34 @@ import {
   type ExtensionContext,
 } from '../../support/chromium-extension';
 import { routePages } from '../../support/routes';
+import { ChromiumUi } from '../support/chromium-ui';
 import { contentScriptDone } from '../support/extension';
-import type { E2EBrowser, E2EPage, Routes, Target } from './types';
+import { DB_TABLES } from '../../support/db-dump';
+import {
+  DUMP_DATABASE_SCRIPT,
+  parseDatabaseDump,
+  type E2EBrowser,
+  type E2EPage,
+  type Routes,
+  type Target,
+} from './types';
 
-/** Playwright's CSS engine pierces open shadow roots, so host + inner is a descendant selector. */
-function css(target: Target): string {
-  return typeof target === 'string' ? target : `${target.host} ${target.inner}`;
-}
-
-class ChromiumPage implements E2EPage {
-  constructor(readonly page: Page) {}
-  /** Playwright reaches into out-of-process (extension) iframes through frame locators. */
-  private locate(target: Target): Locator {
-    if (typeof target !== 'string' && target.frame) {
-      return this.page
-        .locator(`${target.host} ${target.frame}`)
-        .first()
-        .contentFrame()
-        .locator(target.inner);
-    }
-    return this.page.locator(css(target));
+export class ChromiumPage implements E2EPage {
+  /** Our hosts' shadow roots are closed: reached over the DevTools protocol (support/chromium-ui.ts). */
+  private readonly ui: ChromiumUi;
+  constructor(readonly page: Page) {
+    this.ui = new ChromiumUi(page);
+  }
+  /** A page selector, or an element of an extension iframe in one of our roots (the note frame). */
+  private async locate(
+    target: string | { host: string; inner: string; frame: string },
+  ): Promise<Locator> {
+    if (typeof target === 'string') return this.page.locator(target);
+    const frame = await this.ui.frame(target.host, target.frame);
+    return frame.locator(target.inner);
+  }
+  inUi<T, A>(host: string, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T | null> {
+    return this.ui.inRoots(host, fn, arg).then((results) => results[0] ?? null);
   }
   async goto(url: string) {
     // The hostile record's page (100,000-character strings) can take over 30 s to load on a busy
@@ -38,30 +46,37 @@ class ChromiumPage implements E2EPage {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the two drivers type page functions differently
     return this.page.evaluate(fn as any, arg) as Promise<T>;
   }
-  count(target: Target) {
-    return this.locate(target).count();
+  async count(target: Target) {
+    if (inRoot(target)) return this.ui.count(target.host, target.inner);
+    return (await this.locate(target)).count();
   }
   async texts(target: Target) {
-    return (await this.locate(target).allTextContents()).map((t) => t.trim());
+    if (inRoot(target)) return this.ui.texts(target.host, target.inner);
+    return (await (await this.locate(target)).allTextContents()).map((t) => t.trim());
   }
-  values(target: Target) {
-    return this.locate(target).evaluateAll((fields) =>
+  async values(target: Target) {
+    if (inRoot(target)) return this.ui.values(target.host, target.inner);
+    return (await this.locate(target)).evaluateAll((fields) =>
       fields.map((field) => (field as HTMLInputElement | HTMLTextAreaElement).value),
     );
   }
   async click(target: Target) {
-    // A real click or a failure: Playwright refuses a covered, off-screen, zero-size or moving control
-    // and its error says which. There is deliberately no fallback to the element's own click().
-    await this.locate(target).first().click({ timeout: 15_000 });
+    // A real click or a failure: a covered, off-screen or zero-size control is refused (Playwright's
+    // checks, or in our roots the shared hit test) and the error says why. There is deliberately no
+    // fallback to the element's own click().
+    if (inRoot(target)) return this.ui.click(target.host, target.inner);
+    await (await this.locate(target)).first().click({ timeout: 15_000 });
   }
   async type(target: Target, text: string) {
-    const field = this.locate(target).first();
+    if (inRoot(target)) return this.ui.type(target.host, target.inner, text);
+    const field = (await this.locate(target)).first();
     // Focused by a real click (no focus() fallback), then real key events.
     await field.click({ timeout: 15_000 });
     await field.pressSequentially(text);
   }
   async hover(target: Target) {
-    await this.page.locator(css(target)).first().hover();
+    if (inRoot(target)) return this.ui.hover(target.host, target.inner);
+    await (await this.locate(target)).first().hover();
   }
   async press(key: string) {
     await this.page.keyboard.press(key);
@@ -69,6 +84,11 @@ class ChromiumPage implements E2EPage {
   async close() {
     await this.page.close();
   }
+}
+
+/** A target inside one of our shadow roots (not in a frame there). */
+function inRoot(target: Target): target is { host: string; inner: string } {
+  return typeof target !== 'string' && !target.frame;
 }
 
 /** The built Chrome MV3 extension in Debian's headless Chromium, with saved pages routed in. */
@@ -109,6 +129,11 @@ export class ChromiumDriver implements E2EBrowser {
 
   contentScriptDone(url: string, timeoutMs?: number) {
     return contentScriptDone(this.ext.worker, url, timeoutMs);
+  }
+
+  async dumpDatabase() {
+    const json = (await this.ext.worker.evaluate(DUMP_DATABASE_SCRIPT)) as string;
+    return parseDatabaseDump(json, DB_TABLES);
   }
 
   async restart() {

@@ -4,58 +4,26 @@ import {
   removeFirefoxProfile,
   type FirefoxSession,
 } from '../../support/firefox';
+import { DB_TABLES } from '../../support/db-dump';
 import {
+  DUMP_DATABASE_SCRIPT,
   eventually,
   lookupRoute,
+  parseDatabaseDump,
   type ContentScriptAnswer,
   type E2EBrowser,
   type E2EPage,
   type Routes,
   type Target,
 } from './types';
+import { hitTest } from './hit-test';
+import { inShadowRoots, shadowRootsOf } from '../support/firefox-ui';
 
-/** Puppeteer's `>>>` combinator pierces shadow roots. */
-function css(target: Target): string {
-  return typeof target === 'string' ? target : `${target.host} >>> ${target.inner}`;
-}
-
-/**
- * Where a person would click `el` (its centre, in its document's viewport, after scrolling it into
- * view), or why they could not: no size, off-screen, or another element on top of that point. Hit-tests
- * in the element's own tree (a shadow root we hold a reference to, open or closed), then up through each
- * shadow host to the document: every level must hit the element or its host. `at` checks a given point
- * instead (an iframe, at the point of the control inside it).
- */
-function hitTest(
-  el: Element,
-  at: { x: number; y: number } | null,
-): { x: number; y: number } | { refusal: string } {
-  if (!at) el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
-  const box = el.getBoundingClientRect();
-  if (box.width < 1 || box.height < 1)
-    return { refusal: `it has no size (${box.width}×${box.height} px)` };
-  const x = at?.x ?? box.left + box.width / 2;
-  const y = at?.y ?? box.top + box.height / 2;
-  const where = `(${Math.round(x)}, ${Math.round(y)})`;
-  if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) {
-    return {
-      refusal: `its centre ${where} is off-screen in a ${innerWidth}×${innerHeight} viewport`,
-    };
-  }
-  const describe = (node: Element | null) =>
-    node
-      ? `<${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''} class="${node.getAttribute('class') ?? ''}">`
-      : 'nothing';
-  let node: Element = el;
-  for (;;) {
-    const rootNode = node.getRootNode() as Document | ShadowRoot;
-    const hit = rootNode.elementFromPoint(x, y);
-    if (!hit || !(hit === node || node.contains(hit))) {
-      return { refusal: `${describe(hit)} covers its centre ${where}` };
-    }
-    if (!(rootNode instanceof ShadowRoot)) return { x, y };
-    node = rootNode.host;
-  }
+/** How a target is named in an error message. */
+function describeTarget(target: Target): string {
+  return typeof target === 'string'
+    ? target
+    : `${target.host} (shadow root) ${target.frame ? `${target.frame} (frame) ` : ''}${target.inner}`;
 }
 
 /**
@@ -104,16 +72,44 @@ export class FirefoxPage implements E2EPage {
   ) {}
 
   /**
-   * Where to look for `target`: the page, or the document of an iframe in one of our shadow roots
-   * (an extension frame: Puppeteer reaches it as a child browsing context over BiDi).
+   * Every element `target` names: in the page; inside the (closed) shadow root of one of our hosts,
+   * reached over BiDi (support/firefox-ui.ts); or in the document of an extension iframe in such a
+   * root (a child browsing context Puppeteer drives directly). Also where a click is hit-tested.
    */
-  private async scope(target: Target): Promise<{ root: Page | Frame; selector: string }> {
-    if (typeof target === 'string' || !target.frame)
-      return { root: this.page, selector: css(target) };
-    const iframe = await this.page.waitForSelector(`${target.host} >>> ${target.frame}`);
-    const frame = await iframe!.contentFrame();
-    if (!frame) throw new Error(`No frame behind ${target.host} >>> ${target.frame}`);
-    return { root: frame, selector: target.inner };
+  private async find(target: Target): Promise<{ root: Page | Frame; handles: ElementHandle[] }> {
+    if (typeof target === 'string') return { root: this.page, handles: await this.page.$$(target) };
+    if (!target.frame) {
+      return {
+        root: this.page,
+        handles: await inShadowRoots(this.page, target.host, target.inner),
+      };
+    }
+    const [iframe] = await inShadowRoots(this.page, target.host, target.frame);
+    const frame = await iframe?.contentFrame();
+    if (!frame) return { root: this.page, handles: [] };
+    return { root: frame, handles: await frame.$$(target.inner) };
+  }
+
+  /** The first element `target` names, waited for (like waitForSelector). */
+  private async first(target: Target): Promise<{ root: Page | Frame; handle: ElementHandle }> {
+    const found = await eventually(
+      async () => {
+        const { root, handles } = await this.find(target);
+        return handles[0] ? { root, handle: handles[0] } : null;
+      },
+      30_000,
+      describeTarget(target),
+    );
+    return found;
+  }
+
+  inUi<T, A>(host: string, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T | null> {
+    return shadowRootsOf(this.page, host).then(async ([root]) =>
+      root
+        ? // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Puppeteer types page functions its own way
+          ((await root.evaluate(fn as any, arg)) as T)
+        : null,
+    );
   }
 
   async serve() {
@@ -141,30 +137,25 @@ export class FirefoxPage implements E2EPage {
     return this.page.evaluate(fn as any, arg) as Promise<T>;
   }
   async count(target: Target) {
-    const { root, selector } = await this.scope(target);
-    return (await root.$$(selector)).length;
+    return (await this.find(target)).handles.length;
   }
   async texts(target: Target) {
-    const { root, selector } = await this.scope(target);
-    const handles = await root.$$(selector);
+    const { handles } = await this.find(target);
     return Promise.all(handles.map((h) => h.evaluate((el) => (el.textContent ?? '').trim())));
   }
   async values(target: Target) {
-    const { root, selector } = await this.scope(target);
-    const handles = await root.$$(selector);
+    const { handles } = await this.find(target);
     return Promise.all(
       handles.map((h) => h.evaluate((el) => (el as HTMLInputElement | HTMLTextAreaElement).value)),
     );
   }
   async click(target: Target) {
-    const { root, selector } = await this.scope(target);
-    const handle = await root.waitForSelector(selector);
-    await clickLikeAPerson(this.page, root, handle!, selector);
+    const { root, handle } = await this.first(target);
+    await clickLikeAPerson(this.page, root, handle, describeTarget(target));
   }
   async type(target: Target, text: string) {
-    const { root, selector } = await this.scope(target);
-    const handle = await root.waitForSelector(selector);
-    await clickLikeAPerson(this.page, root, handle!, selector);
+    const { root, handle } = await this.first(target);
+    await clickLikeAPerson(this.page, root, handle, describeTarget(target));
     await this.page.keyboard.type(text);
   }
   /** Chooses `path` in a file input, as the reader does in the file picker (BiDi input.setFiles). */
@@ -173,8 +164,8 @@ export class FirefoxPage implements E2EPage {
     await (input as ElementHandle<HTMLInputElement>).uploadFile(path);
   }
   async hover(target: Target) {
-    const handle = await this.page.waitForSelector(css(target));
-    await handle!.hover();
+    const { handle } = await this.first(target);
+    await handle.hover();
   }
   async press(key: string) {
     await this.page.keyboard.press(key as KeyInput);
@@ -329,6 +320,10 @@ export class FirefoxDriver implements E2EBrowser {
       })()`,
     );
     return JSON.parse(json) as ContentScriptAnswer;
+  }
+
+  async dumpDatabase() {
+    return parseDatabaseDump(await this.inBackground(DUMP_DATABASE_SCRIPT), DB_TABLES);
   }
 
   async restart() {

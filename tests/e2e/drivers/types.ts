@@ -5,7 +5,9 @@ import type { TabState } from '@/utils/messaging/messages';
  */
 
 /**
- * A selector into the page, optionally inside the open shadow root of one of our hosts, and optionally
+ * A selector into the page, optionally inside the (closed) shadow root of one of our hosts, reached
+ * over the browser's automation protocol as the page cannot (drivers/chromium.ts, drivers/firefox.ts),
+ * and optionally
  * inside an (extension, cross-origin) iframe in that shadow root: `frame` selects the iframe there and
  * `inner` then selects within the frame's document.
  */
@@ -16,6 +18,11 @@ export interface E2EPage {
   reload(): Promise<void>;
   /** Runs `fn` in the page (main world) with a JSON argument and returns its JSON result. */
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  /**
+   * Runs `fn` on the shadow root of the first `host` (closed roots included) in the driver's own world,
+   * which page scripts cannot reach; null when there is no such host. `fn` is sent as source.
+   */
+  inUi<T, A>(host: string, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T | null>;
   count(target: Target): Promise<number>;
   /** textContent of every match. */
   texts(target: Target): Promise<string[]>;
@@ -45,6 +52,8 @@ export interface E2EBrowser {
    * the panel decision), or answers with no session (site switched off). Rejects after `timeoutMs`.
    */
   contentScriptDone(url: string, timeoutMs?: number): Promise<ContentScriptAnswer>;
+  /** Every row of every table of the extension's database, read in the extension's own context. */
+  dumpDatabase(): Promise<Record<string, unknown[]>>;
   /** Closes the browser and starts it again on the same profile, extension included. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -93,4 +102,37 @@ export function lookupRoute(routes: Routes, url: string): Routed | undefined {
     if (key.endsWith('*') && url.startsWith(key.slice(0, -1))) return page;
   }
   return undefined;
+}
+
+/**
+ * A script for the extension's own context (Chromium's service worker, Firefox's background page) that
+ * reads every row of every table of its IndexedDB, raw (no Dexie), and resolves to them as JSON.
+ */
+export const DUMP_DATABASE_SCRIPT = `(async () => {
+  const db = await new Promise((resolve, reject) => {
+    const open = indexedDB.open('jak-lens');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const out = {};
+  for (const name of [...db.objectStoreNames].sort()) {
+    out[name] = await new Promise((resolve, reject) => {
+      const all = db.transaction(name).objectStore(name).getAll();
+      all.onsuccess = () => resolve(all.result);
+      all.onerror = () => reject(all.error);
+    });
+  }
+  db.close();
+  return JSON.stringify(out);
+})()`;
+
+/** The dump of DUMP_DATABASE_SCRIPT, checked to hold every table the schema declares. */
+export function parseDatabaseDump(
+  json: string,
+  tables: readonly string[],
+): Record<string, unknown[]> {
+  const dump = JSON.parse(json) as Record<string, unknown[]>;
+  const missing = tables.filter((t) => !(t in dump));
+  if (missing.length) throw new Error(`The database dump lacks ${missing.join(', ')}`);
+  return dump;
 }

@@ -37,7 +37,10 @@ function pageText(page: E2EPage): Promise<string> {
   });
 }
 
-/** What the mark card shows, read from its open shadow root; null when no card is in the page. */
+/**
+ * What the mark card shows, read from its closed shadow root by the driver (the page cannot); null
+ * when no card is in the page.
+ */
 function shownCard(page: E2EPage): Promise<{
   term: string;
   chips: string[];
@@ -46,9 +49,8 @@ function shownCard(page: E2EPage): Promise<{
   text: string;
   links: string[][];
 } | null> {
-  return page.evaluate(() => {
-    const root = document.querySelector('jl-mark-card')?.shadowRoot;
-    const card = root?.querySelector('.jl-mc');
+  return page.inUi(CARD, (root) => {
+    const card = root.querySelector('.jl-mc');
     if (!card) return null;
     return {
       term: card.getAttribute('data-term') ?? '',
@@ -145,18 +147,14 @@ export function readerJourneys(getBrowser: () => E2EBrowser): void {
 
   it('shows the summary panel with a card per inhibitor and the type I interferon pathway', async () => {
     const page = await openSeed(getBrowser());
-    const drugs = await page.evaluate(() =>
-      [
-        ...(document.querySelector('jak-lens-panel')?.shadowRoot?.querySelectorAll('.jl-card') ??
-          []),
-      ].map((card) => card.getAttribute('data-drug')),
-    );
+    const drugs =
+      (await page.inUi(PANEL, (root) =>
+        [...root.querySelectorAll('.jl-card')].map((card) => card.getAttribute('data-drug')),
+      )) ?? [];
     expect([...drugs].sort()).toEqual(['drug:baricitinib', 'drug:ruxolitinib', 'drug:tofacitinib']);
     const verdict = (await page.texts(inPanel('.jl-relevance'))).join(' ');
     expect(verdict).toMatch(/JDM|juvenile/i);
-    const panelText = await page.evaluate(
-      () => document.querySelector('jak-lens-panel')?.shadowRoot?.textContent ?? '',
-    );
+    const panelText = (await page.inUi(PANEL, (root) => root.textContent)) ?? '';
     expect(panelText).toMatch(/Type I interferon/);
     await page.close();
   });
@@ -170,11 +168,7 @@ export function readerJourneys(getBrowser: () => E2EBrowser): void {
     expect(card.text).toMatch(/type I IFN → IFNAR → JAK1 \+ TYK2/);
     await page.click({ host: CARD, inner: 'button.jl-mc-pathway' });
     const focused = await eventually(
-      () =>
-        page.evaluate(() => {
-          const root = document.querySelector('jak-lens-panel')?.shadowRoot;
-          return root?.activeElement?.getAttribute('data-family') ?? null;
-        }),
+      () => page.inUi(PANEL, (root) => root.activeElement?.getAttribute('data-family') ?? null),
       10_000,
       'type I IFN family focused in the panel',
     );

@@ -62,25 +62,40 @@ async function waitSaved(page: E2EPage): Promise<void> {
   );
 }
 
-/** What a page can find of injected markup: in the document and in our panel's shadow root. */
-function injected(page: E2EPage) {
-  return page.evaluate(() => {
-    const shadow = document.querySelector('jak-lens-panel')?.shadowRoot;
-    const roots: (Document | ShadowRoot)[] = shadow ? [document, shadow] : [document];
-    const all = (selector: string) => roots.flatMap((r) => [...r.querySelectorAll(selector)]);
+/**
+ * Injected markup, wherever it could be: in the document (read by a page script) and in our panel's
+ * closed shadow root (read by the driver over the automation protocol, as the page cannot). The same
+ * scan runs in both (each function is sent to the browser as source, so it is written out twice).
+ */
+async function injected(page: E2EPage) {
+  const inPage = await page.evaluate(() => {
+    const all = (selector: string) => [...document.querySelectorAll(selector)];
     return {
-      shadow: !!shadow,
+      hrefs: all('a[href]').map((a) => (a as HTMLAnchorElement).href),
+      elements: all('img[onerror], img[src="x"], script:not([src])')
+        .map((el) => el.outerHTML)
+        .filter((html) => html.includes('__pwned')),
       pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
+    };
+  });
+  const inPanel = await page.inUi('jak-lens-panel', (root) => {
+    const all = (selector: string) => [...root.querySelectorAll(selector)];
+    return {
       hrefs: all('a[href]').map((a) => (a as HTMLAnchorElement).href),
       elements: all('img[onerror], img[src="x"], script:not([src])')
         .map((el) => el.outerHTML)
         .filter((html) => html.includes('__pwned')),
       // The note frame is ours; anything else embedded in the panel would be injected.
-      panelElements: shadow
-        ? shadow.querySelectorAll('img, script, iframe:not(.jl-note-frame), object').length
-        : -1,
+      embedded: all('img, script, iframe:not(.jl-note-frame), object').length,
     };
   });
+  return {
+    shadow: inPanel !== null,
+    pwned: inPage.pwned,
+    hrefs: [...inPage.hrefs, ...(inPanel?.hrefs ?? [])],
+    elements: [...inPage.elements, ...(inPanel?.elements ?? [])],
+    panelElements: inPanel ? inPanel.embedded : -1,
+  };
 }
 
 export function securityJourneys(getBrowser: () => E2EBrowser): void {

@@ -51,6 +51,21 @@ describe('parseBackup: the bad-file corpus', () => {
     });
   });
 
+  it.each([
+    'javascript:alert(1)',
+    'https://',
+    'https://example.org/a b',
+    'http://[',
+    'ftp://x.org/',
+  ])('refuses the article address %j with the record and field named', (url) => {
+    const backup = JSON.parse(file('valid-v1.json'));
+    backup.articles[0].url = url;
+    expect(parseBackup(JSON.stringify(backup))).toEqual({
+      ok: false,
+      error: 'record articles[0], field url: must be an http(s) address',
+    });
+  });
+
   it('refuses a file that is not an object', () => {
     expect(parseBackup('[1,2]')).toMatchObject({ ok: false, error: /no backup object/ });
   });

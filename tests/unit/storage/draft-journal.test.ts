@@ -3,12 +3,17 @@ import type { JakLensDB, Note } from '@/utils/storage/db';
 import {
   journalKey,
   listJournals,
+  mirroredStorage,
   openDraftJournal,
   parseJournal,
   type JournalEntry,
   type JournalStorage,
 } from '@/utils/storage/draft-journal';
-import { reconcileJournal, recoverJournals } from '@/utils/storage/draft-reconcile';
+import {
+  reconcileJournal,
+  recoverAllJournals,
+  recoverJournals,
+} from '@/utils/storage/draft-reconcile';
 import { getNote, listConflicts, listTrash, saveNote } from '@/utils/storage/notes-repository';
 import { trashArticles } from '@/utils/storage/trash';
 import { freshDatabase } from '../../support/fresh-database';
@@ -163,6 +168,33 @@ describe('the journal entry', () => {
     expect(found[0]?.ok === false && found[0].error).toMatch(/^not JSON/);
     expect(found[1]?.ok === false && found[1].error).toMatch(/^baseRevision: /);
     expect(parseJournal('k', '"a string"')).toMatchObject({ ok: false });
+  });
+});
+
+describe('mirroredStorage (the frame’s synchronous view of storage.local)', () => {
+  it('reads journal entries from the start snapshot, and sends each write on within the call', () => {
+    const sent: string[] = [];
+    const storage = mirroredStorage(
+      { [journalKey(KEY, 'old')]: '{"v":1}', topicWatchSeeded: true, 'jak-lens:note-draft:x#y': 5 },
+      { set: (k, v) => sent.push(`set ${k} ${v}`), remove: (k) => sent.push(`remove ${k}`) },
+    );
+    // Only string entries under the journal's prefix are taken.
+    expect(storage.length).toBe(1);
+    expect(storage.key(0)).toBe(journalKey(KEY, 'old'));
+    const journal = openDraftJournal({
+      storage,
+      articleKey: KEY,
+      instance: 'a',
+      base: () => ({ revision: 1, updatedAt: 10 }),
+      now: () => 20,
+    });
+    journal.write({ body: 'typed', tags: [], status: 'reading' });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.startsWith(`set ${journalKey(KEY, 'a')} `)).toBe(true);
+    expect(sent[0]).toContain('"body":"typed"');
+    journal.clear();
+    expect(sent[1]).toBe(`remove ${journalKey(KEY, 'a')}`);
+    expect(storage.getItem(journalKey(KEY, 'a'))).toBeNull();
   });
 });
 
@@ -322,5 +354,36 @@ describe('recoverJournals against a real database', () => {
     await expect(failing).rejects.toThrow('QuotaExceededError');
     expect(storage.length).toBe(1);
     expect(await getNote(db, KEY)).toBeUndefined();
+  });
+
+  it('the library recovers every article’s abandoned entries at once, and reports a failure per article', async () => {
+    const base = await stored();
+    leave('gone', entry({ baseRevision: base.revision, baseUpdatedAt: base.updatedAt }));
+    const other = 'doi:10.1000/xyz';
+    const otherEntry = entry({
+      articleKey: other,
+      baseRevision: 0,
+      baseUpdatedAt: null,
+      draft: { body: 'New note on another article.', tags: [], status: 'to-read' },
+    });
+    storage.setItem(journalKey(other, 'gone2'), JSON.stringify(otherEntry));
+    storage.setItem(journalKey(other, 'alive'), JSON.stringify({ ...otherEntry, writtenAt: 5 }));
+    const outcomes = await recoverAllJournals(
+      db,
+      storage,
+      async (i) => i !== 'alive',
+      () => 7000,
+    );
+    expect(outcomes.map((o) => [o.articleKey, o.error])).toEqual([
+      [KEY, undefined],
+      [other, undefined],
+    ]);
+    expect((await getNote(db, KEY))?.body).toBe(entry().draft.body);
+    expect(await getNote(db, other)).toMatchObject({
+      body: 'New note on another article.',
+      updatedAt: 7000,
+    });
+    // The live editor's entry is left to it.
+    expect([...storage.items.keys()]).toEqual([journalKey(other, 'alive')]);
   });
 });

@@ -9,6 +9,7 @@ import { findMentions } from '@/utils/match/find-mentions';
 import { applyTermMarks, type TermMarkResult } from '@/utils/term-marks/mark-terms';
 import { wrapTextNode } from '@/utils/term-marks/wrap';
 import { HIDE_GRACE_MS, SHOW_DELAY_MS } from '@/utils/term-marks/mark-hover';
+import { recordShadowRoots } from '../../../support/trusted-events';
 
 const TEXT =
   'Baricitinib blocks JAK1 and JAK2 in juvenile dermatomyositis; see also the interferon signature.';
@@ -30,7 +31,9 @@ function mark(term: string): HTMLElement {
 }
 
 const host = () => document.querySelector<HTMLElement>(MARK_CARD_HOST);
-const card = () => host()?.shadowRoot?.querySelector<HTMLElement>('.jl-mc') ?? null;
+// The card's root is closed; the test reads it through attachShadow's return value, as the script does.
+let recorded: ReturnType<typeof recordShadowRoots>;
+const card = () => recorded.rootOf(host())?.querySelector<HTMLElement>('.jl-mc') ?? null;
 
 function over(target: Element, buttons = 0): void {
   target.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, composed: true, buttons }));
@@ -47,6 +50,7 @@ function escape(target: Element): void {
 }
 
 beforeEach(() => {
+  recorded = recordShadowRoots();
   vi.useFakeTimers();
   document.body.innerHTML = `<main><p id="text"></p><button id="elsewhere">x</button></main>`;
   document.getElementById('text')!.textContent = TEXT;
@@ -59,6 +63,7 @@ afterEach(() => {
   stop = undefined;
   highlights.undo();
   vi.useRealTimers();
+  recorded.restore();
 });
 
 describe('mark card: nothing until the first hover or focus', () => {
@@ -78,6 +83,9 @@ describe('mark card: keyboard', () => {
     expect(host()?.getAttribute('role')).toBe('tooltip');
     expect(host()?.id).toBe(MARK_CARD_ID);
     expect(host()?.hasAttribute('data-jl-ui')).toBe(true);
+    // Closed: the page sees the host, not the card in it.
+    expect(host()?.shadowRoot).toBeNull();
+    expect(card()?.textContent).toContain('baricitinib');
     expect(drug.getAttribute('aria-describedby')).toBe(MARK_CARD_ID);
     expect(card()?.getAttribute('data-term')).toBe('drug:baricitinib');
     const chips = [...card()!.querySelectorAll('.jl-chip-jak')].map((c) => c.textContent);
@@ -150,7 +158,7 @@ describe('mark card: pointer', () => {
     over(disease);
     vi.advanceTimersByTime(SHOW_DELAY_MS);
     expect(card()?.textContent).toContain('Juvenile dermatomyositis');
-    const link = host()!.shadowRoot!.querySelector('a')!;
+    const link = recorded.rootOf(host())!.querySelector('a')!;
     out(disease, host());
     over(host()!);
     vi.advanceTimersByTime(HIDE_GRACE_MS * 2);

@@ -7,7 +7,7 @@ import { classifyArticle } from '@/utils/classify';
 import { buildPanelModel } from '@/utils/panel/model';
 import { panelPrefsItem } from '@/utils/settings/panel-prefs';
 import { loadDevSet } from '../../../eval/dev-set';
-import { trustedClick } from '../../../support/trusted-events';
+import { recordShadowRoots, trustedClick } from '../../../support/trusted-events';
 
 const seed = loadDevSet().find((r) => r.id === 'dev-seed')!;
 const model = buildPanelModel(classifyArticle(seed.article), seed.article);
@@ -16,8 +16,15 @@ function hosts(): Element[] {
   return [...document.querySelectorAll(PANEL_HOST)];
 }
 
+// The panel's root is closed: read through the reference attachShadow returned, as the script does.
+let recorded: ReturnType<typeof recordShadowRoots>;
+beforeEach(() => {
+  recorded = recordShadowRoots();
+});
+afterEach(() => recorded.restore());
+
 function shadow(): HTMLElement {
-  const root = hosts()[0]?.shadowRoot;
+  const root = recorded.rootOf(hosts()[0]);
   if (!root) throw new Error('no panel shadow root');
   return root as unknown as HTMLElement;
 }
@@ -63,7 +70,15 @@ describe('mountPanel', () => {
     document.body.append(document.createElement(PANEL_HOST));
     panel = await mountPanel(ctx, { model });
     expect(hosts()).toHaveLength(1);
-    expect(hosts()[0]?.shadowRoot).toBeTruthy();
+    expect(recorded.rootOf(hosts()[0])).toBeTruthy();
+  });
+
+  it("closes its shadow root: the page's scripts get null from the host", async () => {
+    panel = await mountPanel(ctx, { model });
+    const host = hosts()[0]!;
+    expect(host.shadowRoot).toBeNull();
+    expect(recorded.rootOf(host)?.mode).toBe('closed');
+    expect(within(shadow()).getByRole('heading', { name: 'JAK Lens' })).toBeTruthy();
   });
 
   it('opens collapsed when the reader left it collapsed, and remembers toggling', async () => {

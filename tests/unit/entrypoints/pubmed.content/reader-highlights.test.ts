@@ -227,6 +227,42 @@ describe("redoing the term marks under the reader's highlights", () => {
 });
 
 describe('editing and removing', () => {
+  it('sends a comment draft on each input without awaiting it, stores it as typed, and leaves the marks alone', async () => {
+    const controller = await start();
+    select(PHRASE, 0);
+    const created = (await controller.createFromSelection())!;
+    const markBefore = marks()[0];
+    const lists: (string | undefined)[] = [];
+    controller.subscribe((list) => lists.push(list[0]?.highlight.comment));
+    const before = sent.length;
+    controller.draftComment(created.id, 'dose ');
+    controller.draftComment(created.id, 'dose in ');
+    // Sent synchronously, from the input handler itself: nothing to wait for before the tab may close.
+    expect(sent.slice(before)).toEqual([
+      { type: 'highlight/update', id: created.id, comment: 'dose ' },
+      { type: 'highlight/update', id: created.id, comment: 'dose in ' },
+    ]);
+    expect(lists).toEqual(['dose ', 'dose in ']);
+    // The page's mark is the same element (no redraw per key) and carries no comment.
+    expect(marks()[0]).toBe(markBefore);
+    expect(document.body.outerHTML).not.toContain('dose in');
+    await expect.poll(async () => (await db.highlights.get(created.id))?.comment).toBe('dose in ');
+    // Emptying the box removes the comment.
+    controller.draftComment(created.id, '');
+    await expect.poll(async () => (await db.highlights.get(created.id))?.comment).toBeUndefined();
+  });
+
+  it('tells a failed comment draft to its caller', async () => {
+    const controller = await start();
+    select(PHRASE, 0);
+    const created = (await controller.createFromSelection())!;
+    await db.highlights.delete(created.id);
+    const errors: unknown[] = [];
+    controller.draftComment(created.id, 'x', (error) => errors.push(error));
+    await expect.poll(() => errors.length).toBe(1);
+    expect(String(errors[0])).toMatch(/No highlight/);
+  });
+
   it('updates the comment and colour, and removal restores the page text nodes', async () => {
     const original = document.body.innerHTML;
     const controller = await start();
