@@ -28,7 +28,7 @@ const KIND_LABELS: Record<TermMarkKind, string> = {
 /** The reader's settings, on the library page. Every change is saved at once by the caller. */
 export function SettingsForm(props: Props) {
   const { settings, onChange } = props;
-  const kinds = settings.highlightKinds;
+  const kinds = settings.termMarkKinds;
   return (
     <form class="settings-form" onSubmit={(e) => e.preventDefault()}>
       <fieldset>
@@ -52,7 +52,7 @@ export function SettingsForm(props: Props) {
               label={KIND_LABELS[kind]}
               checked={kinds[kind].enabled}
               onChange={(enabled) =>
-                onChange({ highlightKinds: { ...kinds, [kind]: { ...kinds[kind], enabled } } })
+                onChange({ termMarkKinds: { ...kinds, [kind]: { ...kinds[kind], enabled } } })
               }
             />
             <input
@@ -61,7 +61,7 @@ export function SettingsForm(props: Props) {
               value={kinds[kind].color}
               onChange={(e) =>
                 onChange({
-                  highlightKinds: {
+                  termMarkKinds: {
                     ...kinds,
                     [kind]: { ...kinds[kind], color: e.currentTarget.value },
                   },
@@ -99,8 +99,8 @@ export function SettingsForm(props: Props) {
         />
         <Check
           label="On PMC, also highlight the reference list"
-          checked={settings.highlightReferences}
-          onChange={(highlightReferences) => onChange({ highlightReferences })}
+          checked={settings.markReferences}
+          onChange={(markReferences) => onChange({ markReferences })}
         />
         <label>
           Remind me to back up after{' '}

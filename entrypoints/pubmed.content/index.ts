@@ -31,14 +31,14 @@ export default defineContentScript({
     const request = createMessageClient((message: Message) => browser.runtime.sendMessage(message));
     let session: Session | null = null;
     const start = () => {
-      session = startSession(ctx, settings, request, () => settings.highlightKinds);
+      session = startSession(ctx, settings, request, () => settings.termMarkKinds);
     };
     const stop = () => {
       session?.stop();
       session = null;
     };
 
-    const removeTermMarkSettings = installTermMarkSettings(document, settings.highlightKinds);
+    const removeTermMarkSettings = installTermMarkSettings(document, settings.termMarkKinds);
     // Changes are applied one after another, so a quick on-off-on never runs two sessions.
     let applying = Promise.resolve();
     const stopWatching = watchSettings((next) => {
@@ -52,7 +52,7 @@ export default defineContentScript({
       const previous = settings;
       settings = next;
       if (ctx.isInvalid) return;
-      installTermMarkSettings(document, next.highlightKinds);
+      installTermMarkSettings(document, next.termMarkKinds);
       const wasOn = isSiteEnabled(previous.sites, location.href);
       const isOn = isSiteEnabled(next.sites, location.href);
       if (wasOn && !isOn) stop();

@@ -39,7 +39,7 @@ export function startSession(
   settings: Settings,
   request: MessageClient,
   /** The reader's current term-mark kinds (they change live, without restarting the session). */
-  currentKinds: () => Settings['highlightKinds'],
+  currentKinds: () => Settings['termMarkKinds'],
 ): Session {
   const ctx = new ContentScriptContext('pubmed-session', { noScriptStartedPostMessage: true });
   const unlink = parent.onInvalidated(() => ctx.notifyInvalidated());
@@ -49,7 +49,7 @@ export function startSession(
   let article: ArticleController | null = null;
   let watchList: readonly WatchTerm[] = settings.watchList;
   const page = readPage(document, location.href, {
-    includeReferences: settings.highlightReferences,
+    includeReferences: settings.markReferences,
   });
   // A PubMed redesign shows up as a console warning naming the selector, not as a broken page.
   warnMissing(checkSelectors(document, page.pageType), console);
@@ -61,7 +61,7 @@ export function startSession(
     const kinds = currentKinds;
     const stop = watchMarkCards({
       doc: document,
-      isKindEnabled: (kind) => kinds()[kind as keyof Settings['highlightKinds']]?.enabled ?? true,
+      isKindEnabled: (kind) => kinds()[kind as keyof Settings['termMarkKinds']]?.enabled ?? true,
       ...(onShowPathway ? { onShowPathway } : {}),
     });
     ctx.onInvalidated(stop);

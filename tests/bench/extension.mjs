@@ -15,9 +15,10 @@
  *     reports only tasks ≥ 50 ms, so 0 means "none ≥ 50 ms". The content script's isolated world runs
  *     on the same main thread, so its tasks are seen here; the difference WITH − BASELINE is what the
  *     extension adds (the page's inline scripts are in both).
- *   · a MutationObserver on the document (and, once it exists, on the panel's open shadow root) plus a
- *     requestAnimationFrame poll: the first moment the panel host `jak-lens-panel` holds a `.jl-panel`
- *     with a non-empty layout box. "DOMContentLoaded → panel visible" is that performance.now() minus
+ *   · a MutationObserver on the document plus a requestAnimationFrame poll: the first moment the page's
+ *     hit test (elementsFromPoint at the panel's docking edges) lands on the panel host
+ *     `jak-lens-panel`, i.e. the panel is laid out there (its shadow root is closed, so the probe, a
+ *     page script, sees only what the page sees). "DOMContentLoaded → panel visible" is that performance.now() minus
  *     the navigation entry's domContentLoadedEventStart (same time origin). It is when the panel is in
  *     the layout; the paint follows at the next frame.
  *   · page load = the navigation entry's loadEventEnd (from navigation start).
@@ -92,24 +93,21 @@ function pageProbe(host) {
   } catch {
     state.longTasks = null; // longtask not supported: reported as missing, not as 0
   }
-  let shadowWatched = false;
+  // The panel's shadow root is closed: the page (and this probe, which runs as a page script) cannot
+  // look inside. It sees what the page sees: the host, and the page's own hit test, which lands on the
+  // host wherever the panel is painted. The panel docks at the left or right edge or is a bottom sheet.
   const check = () => {
     if (state.panelVisibleAt !== null) return;
     const el = document.querySelector(host);
     if (!el) return;
     state.panelHostAt ??= performance.now();
-    const root = el.shadowRoot;
-    if (root && !shadowWatched) {
-      shadowWatched = true;
-      new MutationObserver(onMutation).observe(root, { childList: true, subtree: true });
-    }
-    const panel = root?.querySelector('.jl-panel');
-    if (!panel) return;
-    const box = panel.getBoundingClientRect();
-    const shown = panel.checkVisibility
-      ? panel.checkVisibility({ opacityProperty: true, visibilityProperty: true })
-      : true;
-    if (box.width > 0 && box.height > 0 && shown) state.panelVisibleAt = performance.now();
+    const points = [
+      [innerWidth - 12, innerHeight / 2],
+      [12, innerHeight / 2],
+      [innerWidth / 2, innerHeight - 12],
+    ];
+    const hit = points.some(([x, y]) => document.elementsFromPoint(x, y).includes(el));
+    if (hit) state.panelVisibleAt = performance.now();
   };
   function onMutation() {
     state.lastMutation = performance.now();

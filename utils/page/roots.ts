@@ -46,7 +46,7 @@ export function termMarkTargets(
 /**
  * The PMC article text JAK Lens marks: disjoint subtrees, the title then the body (abstract and
  * sections), current design or legacy. The reference list is left out unless asked for (the
- * `highlightReferences` setting): cited titles name drugs the article itself may never discuss.
+ * `markReferences` setting): cited titles name drugs the article itself may never discuss.
  */
 function pmcRoots(doc: Document, options: { includeReferences?: boolean } = {}): Element[] {
   const skipped = [PMC_ASSOCIATED_DATA];

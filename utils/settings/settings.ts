@@ -51,7 +51,7 @@ export const SettingsSchema = v.object({
     {},
   ),
   /** Which recognised terms are highlighted, and in which colour. */
-  highlightKinds: v.optional(
+  termMarkKinds: v.optional(
     v.object({
       drug: kind(DEFAULT_KIND_COLORS.drug),
       target: kind(DEFAULT_KIND_COLORS.target),
@@ -74,17 +74,36 @@ export const SettingsSchema = v.object({
    */
   fetchRecords: v.optional(v.boolean(), true),
   /** On PMC full text, also highlight terms in the reference list (cited titles are not the article). */
-  highlightReferences: v.optional(v.boolean(), false),
+  markReferences: v.optional(v.boolean(), false),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
-export type TermMarkKind = keyof Settings['highlightKinds'];
+export type TermMarkKind = keyof Settings['termMarkKinds'];
 
 export const DEFAULT_SETTINGS: Settings = v.parse(SettingsSchema, {});
 
-/** Returns valid settings from whatever was stored (undefined, partial, or damaged). */
+/**
+ * Keys renamed since 0.1 (term marks used to be called highlights), old → new. A value stored, synced
+ * or exported under the old name is read under the new one, so no reader's colours are lost.
+ */
+const RENAMED_KEYS: Record<string, keyof Settings> = {
+  highlightKinds: 'termMarkKinds',
+  highlightReferences: 'markReferences',
+};
+
+/** Returns valid settings from whatever was stored (undefined, partial, damaged, or older). */
 export function normalizeSettings(raw: unknown): Settings {
-  return repair(SettingsSchema, raw, DEFAULT_SETTINGS) as Settings;
+  return repair(SettingsSchema, withRenamedKeys(raw), DEFAULT_SETTINGS) as Settings;
+}
+
+function withRenamedKeys(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  const renamed: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  for (const [old, current] of Object.entries(RENAMED_KEYS)) {
+    if (old in renamed && !(current in renamed)) renamed[current] = renamed[old];
+    delete renamed[old];
+  }
+  return renamed;
 }
 
 /**

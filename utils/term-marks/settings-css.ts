@@ -3,7 +3,7 @@ import { KIND_ATTR, UI_ATTR } from '../page/markup';
 import { DEFAULT_KIND_COLORS, type TermMarkKind, type Settings } from '../settings/settings';
 
 /**
- * The reader's term-mark settings (`highlightKinds`) as CSS on top of the marks' own stylesheet (utils/term-marks/style.ts):
+ * The reader's term-mark settings (`termMarkKinds`) as CSS on top of the marks' own stylesheet (utils/term-marks/style.ts):
  * a kind switched off keeps its marks (so next-mention and the panel still work) but shows no colour or
  * underline; a changed colour replaces the default hue. Colours are validated as #rrggbb by the settings
  * schema before they reach this string.
@@ -12,7 +12,7 @@ import { DEFAULT_KIND_COLORS, type TermMarkKind, type Settings } from '../settin
 export const TERM_MARK_SETTINGS_STYLE_ID = 'jl-term-mark-settings';
 
 /** The override CSS for `settings` ('' when everything is at its default). */
-export function termMarkSettingsCss(kinds: Settings['highlightKinds']): string {
+export function termMarkSettingsCss(kinds: Settings['termMarkKinds']): string {
   const rules: string[] = [];
   for (const kind of Object.keys(DEFAULT_KIND_COLORS) as TermMarkKind[]) {
     const { enabled, color } = kinds[kind];
@@ -35,7 +35,7 @@ export function termMarkSettingsCss(kinds: Settings['highlightKinds']): string {
 /** Puts (or updates) the override stylesheet in `doc`; returns a function that removes it. */
 export function installTermMarkSettings(
   doc: Document,
-  kinds: Settings['highlightKinds'],
+  kinds: Settings['termMarkKinds'],
 ): () => void {
   const style =
     doc.getElementById(TERM_MARK_SETTINGS_STYLE_ID) ??

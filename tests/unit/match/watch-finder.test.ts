@@ -127,7 +127,7 @@ describe('knowledge base and watch list in one finder', () => {
   });
 
   it('has its own highlight switch and colour in the settings CSS', () => {
-    const kinds = DEFAULT_SETTINGS.highlightKinds;
+    const kinds = DEFAULT_SETTINGS.termMarkKinds;
     const css = termMarkSettingsCss({ ...kinds, watch: { ...kinds.watch, enabled: false } });
     expect(css).toMatch(/jl-mark\[data-jl-kind='watch'\] \{ background-color: transparent;/);
     expect(termMarkSettingsCss(kinds)).toBe('');

@@ -14,9 +14,9 @@ describe('normalizeSettings', () => {
       recordRecent: true,
       // E-utilities records are on by default (issue 7), with an off switch.
       fetchRecords: true,
-      highlightReferences: false,
+      markReferences: false,
       sites: { pubmed: true, pmc: true },
-      highlightKinds: {
+      termMarkKinds: {
         drug: { enabled: true, color: DEFAULT_KIND_COLORS.drug },
         target: { enabled: true, color: DEFAULT_KIND_COLORS.target },
         disease: { enabled: true, color: DEFAULT_KIND_COLORS.disease },
@@ -27,8 +27,33 @@ describe('normalizeSettings', () => {
 
   it('keeps the existing fields working', () => {
     expect(
-      normalizeSettings({ recordRecent: false, fetchRecords: false, highlightReferences: true }),
-    ).toMatchObject({ recordRecent: false, fetchRecords: false, highlightReferences: true });
+      normalizeSettings({ recordRecent: false, fetchRecords: false, markReferences: true }),
+    ).toMatchObject({ recordRecent: false, fetchRecords: false, markReferences: true });
+  });
+
+  it('reads settings saved under the 0.1 names (highlightKinds, highlightReferences) under the new ones', () => {
+    const stored = {
+      highlightKinds: { drug: { enabled: false, color: '#123456' } },
+      highlightReferences: true,
+    };
+    const settings = normalizeSettings(stored);
+    expect(settings.termMarkKinds.drug).toEqual({ enabled: false, color: '#123456' });
+    expect(settings.markReferences).toBe(true);
+    expect(settings).not.toHaveProperty('highlightKinds');
+    expect(settings).not.toHaveProperty('highlightReferences');
+    // What is stored is not changed by reading it.
+    expect(stored).toHaveProperty('highlightKinds');
+  });
+
+  it('prefers a value saved under the new name over one under the old name', () => {
+    const settings = normalizeSettings({
+      highlightReferences: true,
+      markReferences: false,
+      highlightKinds: { drug: { color: '#111111' } },
+      termMarkKinds: { drug: { color: '#222222' } },
+    });
+    expect(settings.markReferences).toBe(false);
+    expect(settings.termMarkKinds.drug.color).toBe('#222222');
   });
 
   it('repairs each damaged field on its own, nested fields too, and drops unknown ones', () => {
@@ -36,13 +61,13 @@ describe('normalizeSettings', () => {
       recordRecent: 'no',
       evil: '<script>',
       sites: { pubmed: false, pmc: 'yes' },
-      highlightKinds: { drug: { enabled: false, color: 'red; background:url(x)' } },
+      termMarkKinds: { drug: { enabled: false, color: 'red; background:url(x)' } },
       backupReminderAfter: -3,
     });
     expect(settings.recordRecent).toBe(true);
     expect('evil' in settings).toBe(false);
     expect(settings.sites).toEqual({ pubmed: false, pmc: true });
-    expect(settings.highlightKinds.drug).toEqual({
+    expect(settings.termMarkKinds.drug).toEqual({
       enabled: false,
       color: DEFAULT_KIND_COLORS.drug,
     });

@@ -1,5 +1,10 @@
 // @vitest-environment node
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/utils/storage/db';
 import { getNote, saveNote } from '@/utils/storage/notes-repository';
@@ -12,6 +17,35 @@ import { startDavServer, type DavServer } from '../../support/webdav-server';
 let server: DavServer;
 let plainWeb: Server;
 let plainWebUrl: string;
+let selfSigned: Server;
+let selfSignedUrl: string;
+
+/** A key and a self-signed certificate made by openssl for this run (trusted by nobody). */
+function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
+  const dir = mkdtempSync(join(tmpdir(), 'jak-lens-tls-'));
+  const made = spawnSync('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=127.0.0.1',
+    '-keyout',
+    join(dir, 'key.pem'),
+    '-out',
+    join(dir, 'cert.pem'),
+  ]);
+  if (made.status !== 0) throw new Error(`openssl req failed: ${String(made.stderr)}`);
+  const pair = {
+    key: readFileSync(join(dir, 'key.pem')),
+    cert: readFileSync(join(dir, 'cert.pem')),
+  };
+  rmSync(dir, { recursive: true, force: true });
+  return pair;
+}
 
 beforeAll(async () => {
   server = await startDavServer();
@@ -20,10 +54,16 @@ beforeAll(async () => {
   await new Promise<void>((r) => plainWeb.listen(0, '127.0.0.1', r));
   const address = plainWeb.address();
   plainWebUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+  // A server whose TLS certificate the client does not trust (self-signed, as on some NAS boxes).
+  selfSigned = createTlsServer(selfSignedCertificate(), (_req, res) => res.end('never read'));
+  await new Promise<void>((r) => selfSigned.listen(0, '127.0.0.1', r));
+  const tls = selfSigned.address();
+  selfSignedUrl = `https://127.0.0.1:${typeof tls === 'object' && tls ? tls.port : 0}/`;
 });
 afterAll(async () => {
   await server.dispose();
   await new Promise((r) => plainWeb.close(r));
+  await new Promise((r) => selfSigned.close(r));
 });
 
 function memoryStorage(): StorageArea & { data: Record<string, unknown> } {
@@ -71,6 +111,10 @@ describe('sync service', { timeout: 30_000 }, () => {
       [
         account({ serverUrl: 'http://127.0.0.1:9/' }),
         /Cannot reach 127\.0\.0\.1:9 \(server down or offline\)/,
+      ],
+      [
+        account({ serverUrl: selfSignedUrl }),
+        /Cannot reach 127\.0\.0\.1:\d+ \(server down, offline, or its TLS certificate is not trusted by the browser\)/,
       ],
       [account({ password: 'wrong' }), /refused the user name or password \(401\)/],
       [account({ folder: 'forbidden' }), /forbids PROPFIND .*\(403\)/],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { termMarkSettingsCss, installTermMarkSettings } from '@/utils/term-marks/settings-css';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 
-const kinds = DEFAULT_SETTINGS.highlightKinds;
+const kinds = DEFAULT_SETTINGS.termMarkKinds;
 
 describe('term mark settings', () => {
   it('adds nothing for the defaults', () => {

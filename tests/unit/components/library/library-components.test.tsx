@@ -166,9 +166,9 @@ describe('SettingsForm', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'PubMed Central (PMC)' }));
     expect(onChange).toHaveBeenLastCalledWith({ sites: { pubmed: true, pmc: false } });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Targets' }));
-    expect(onChange.mock.lastCall?.[0].highlightKinds.target.enabled).toBe(false);
+    expect(onChange.mock.lastCall?.[0].termMarkKinds.target.enabled).toBe(false);
     fireEvent.change(screen.getByLabelText('Drugs colour'), { target: { value: '#009e73' } });
-    expect(onChange.mock.lastCall?.[0].highlightKinds.drug.color).toBe('#009e73');
+    expect(onChange.mock.lastCall?.[0].termMarkKinds.drug.color).toBe('#009e73');
     fireEvent.change(screen.getByLabelText(/Side/), { target: { value: 'left' } });
     expect(onPanelSideChange).toHaveBeenCalledWith('left');
   });
