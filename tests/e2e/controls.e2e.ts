@@ -15,6 +15,7 @@ import {
   tabIdFor,
   waitFor,
 } from './support/extension';
+import { selectInAbstract } from './support/select-in-abstract';
 import { chromiumUi } from './support/chromium-ui';
 
 /**
@@ -57,30 +58,6 @@ function writeNewerRevision(ext: ExtensionContext, key: string, body: string): P
       }),
     { key, body },
   );
-}
-
-/** Selects `text` in the abstract as a reader's drag would leave it (one Range over the page's text). */
-function selectInAbstract(page: Page, text: string): Promise<string> {
-  return page.evaluate((text) => {
-    const root = document.querySelector('#abstract')!;
-    const start = (root.textContent ?? '').indexOf(text);
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    let offset = 0;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const length = (node as Text).data.length;
-      if (start >= offset && start < offset + length) range.setStart(node, start - offset);
-      if (start + text.length <= offset + length) {
-        range.setEnd(node, start + text.length - offset);
-        break;
-      }
-      offset += length;
-    }
-    const selection = getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-    return selection.toString();
-  }, text);
 }
 
 describe('journeys through the real controls in Chromium', () => {
@@ -142,7 +119,7 @@ describe('journeys through the real controls in Chromium', () => {
     const page = await ext.context.newPage();
     await page.goto(SEED_URL);
     await chromiumUi(page).waitFor('jak-lens-panel', '.jl-header', 20_000);
-    expect(await selectInAbstract(page, phrase)).toBe(phrase);
+    expect((await page.evaluate(selectInAbstract, { text: phrase })).text).toBe(phrase);
 
     await pressCommandShortcut(ext, page, 'H');
     await expect

@@ -5,6 +5,7 @@ import { eventually } from './drivers/types';
 import { buildRoutes, SEED_URL } from './pages';
 import { requireBuild } from './support/extension';
 import { readTableInFirefox } from './support/firefox-tables';
+import { selectInAbstract } from './support/select-in-abstract';
 
 /**
  * The context-menu item "Highlight with JAK Lens", chosen as a reader does: select a phrase, right-click
@@ -30,33 +31,9 @@ describe('the context-menu item in Firefox', () => {
     const page = (await browser.newPage()) as FirefoxPage;
     await page.goto(SEED_URL);
     await browser.contentScriptDone(SEED_URL);
-    // Select the phrase (one Range over the abstract's text) and find where it is on screen.
-    const at = await page.evaluate((text: string) => {
-      const root = document.querySelector('#abstract')!;
-      const start = (root.textContent ?? '').indexOf(text);
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      const range = document.createRange();
-      let offset = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const length = (node as Text).data.length;
-        if (start >= offset && start < offset + length) range.setStart(node, start - offset);
-        if (start + text.length <= offset + length) {
-          range.setEnd(node, start + text.length - offset);
-          break;
-        }
-        offset += length;
-      }
-      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      const box = range.getBoundingClientRect();
-      return {
-        x: box.x + box.width / 2,
-        y: box.y + box.height / 2,
-        selected: String(getSelection()),
-      };
-    }, phrase);
-    expect(at.selected).toBe(phrase);
+    // Select the phrase and find where it is on screen.
+    const at = await page.evaluate(selectInAbstract, { text: phrase, scroll: true });
+    expect(at.text).toBe(phrase);
 
     await page.rightClickAt(at.x, at.y);
     await browser.chooseContextMenuItem('Highlight with JAK Lens');

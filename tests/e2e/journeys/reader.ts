@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { eventually, type E2EBrowser, type E2EPage } from '../drivers/types';
 import { ANTIBODY_URL, SEED_URL, UNRELATED_URL } from '../pages';
 import { inNote } from './note-target';
+import { selectInAbstract } from '../support/select-in-abstract';
 
 const PANEL = 'jak-lens-panel';
 const inPanel = (inner: string) => ({ host: PANEL, inner });
@@ -295,27 +296,12 @@ export function readerJourneys(getBrowser: () => E2EBrowser): void {
     const phrase = 'Baricitinib, Tofacitinib and Ruxolitinib in the treatment';
     const page = await openSeed(getBrowser());
     // Select the phrase as a reader would (a Range over the page's text), then release the mouse.
-    const selected = await page.evaluate((text) => {
-      const root = document.querySelector('#abstract')!;
-      const start = (root.textContent ?? '').indexOf(text);
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      const range = document.createRange();
-      let offset = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const length = (node as Text).data.length;
-        if (start >= offset && start < offset + length) range.setStart(node, start - offset);
-        if (start + text.length <= offset + length) {
-          range.setEnd(node, start + text.length - offset);
-          break;
-        }
-        offset += length;
-      }
-      const selection = getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return selection.toString();
-    }, phrase);
+    const { text: selected } = await page.evaluate(selectInAbstract, { text: phrase });
+    await page.evaluate(() =>
+      document
+        .querySelector('#abstract')!
+        .dispatchEvent(new MouseEvent('mouseup', { bubbles: true })),
+    );
     expect(selected).toBe(phrase);
 
     await page.click({ host: 'jl-selection-action', inner: '.jl-sel-highlight' });
