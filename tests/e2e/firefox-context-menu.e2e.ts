@@ -1,9 +1,8 @@
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FirefoxDriver, type FirefoxPage } from './drivers/firefox';
+import { describe, expect, it } from 'vitest';
+import type { FirefoxPage } from './drivers/firefox';
 import { eventually } from './drivers/types';
-import { buildRoutes, SEED_URL } from './pages';
-import { requireBuild } from './support/extension';
+import { SEED_URL } from './pages';
+import { firefoxForSuite } from './support/firefox-suite';
 import { readTableInFirefox } from './support/firefox-tables';
 import { selectInAbstract } from './support/select-in-abstract';
 
@@ -14,33 +13,23 @@ import { selectInAbstract } from './support/select-in-abstract';
  * the suite reaches over Firefox's debugging protocol.
  */
 describe('the context-menu item in Firefox', () => {
-  let browser: FirefoxDriver;
-
-  beforeAll(async () => {
-    browser = await FirefoxDriver.launch(
-      requireBuild(resolve('.output/firefox-mv2')),
-      buildRoutes(),
-    );
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = firefoxForSuite();
 
   it('highlights the selected phrase and saves it', async () => {
     const phrase = 'proximal muscle weakness';
-    const page = (await browser.newPage()) as FirefoxPage;
+    const page = (await browser().newPage()) as FirefoxPage;
     await page.goto(SEED_URL);
-    await browser.contentScriptDone(SEED_URL);
+    await browser().contentScriptDone(SEED_URL);
     // Select the phrase and find where it is on screen.
     const at = await page.evaluate(selectInAbstract, { text: phrase, scroll: true });
     expect(at.text).toBe(phrase);
 
     await page.rightClickAt(at.x, at.y);
-    await browser.chooseContextMenuItem('Highlight with JAK Lens');
+    await browser().chooseContextMenuItem('Highlight with JAK Lens');
 
     const saved = await eventually(
       async () => {
-        const rows = (await readTableInFirefox(browser, 'highlights')) as {
+        const rows = (await readTableInFirefox(browser(), 'highlights')) as {
           textQuote: { exact: string };
         }[];
         return rows.find((row) => row.textQuote.exact === phrase);

@@ -1,22 +1,10 @@
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe } from 'vitest';
-import { FirefoxDriver } from './drivers/firefox';
+import { describe } from 'vitest';
 import { keystrokeJourneys } from './journeys/keystrokes';
-import { buildRoutes } from './pages';
-import { requireBuild } from './support/extension';
+import { firefoxForSuite } from './support/firefox-suite';
 
 describe('every keystroke survives, in Firefox (issue 14)', () => {
-  let browser: FirefoxDriver;
-  beforeAll(async () => {
-    browser = await FirefoxDriver.launch(
-      requireBuild(resolve('.output/firefox-mv2')),
-      buildRoutes(),
-    );
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  keystrokeJourneys(() => browser);
+  const browser = firefoxForSuite();
+  keystrokeJourneys(browser);
   console.info(
     'Firefox: the renderer-crash cases run in Chromium only (CDP Page.crash; WebDriver BiDi has no command that crashes a content process).',
   );

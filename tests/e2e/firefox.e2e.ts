@@ -1,25 +1,14 @@
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FirefoxDriver } from './drivers/firefox';
+import { describe, expect, it } from 'vitest';
 import { beyondJourneys } from './journeys/beyond';
 import { noteSecrecyJourneys } from './journeys/note-secrecy';
 import { readerJourneys } from './journeys/reader';
-import { buildRoutes, EFETCH_PREFIX, JDM_RECORD_PMID } from './pages';
-import { requireBuild } from './support/extension';
+import { EFETCH_PREFIX, JDM_RECORD_PMID } from './pages';
+import { firefoxForSuite } from './support/firefox-suite';
 
 describe('reader journeys in Firefox', () => {
-  let browser: FirefoxDriver;
-  beforeAll(async () => {
-    browser = await FirefoxDriver.launch(
-      requireBuild(resolve('.output/firefox-mv2')),
-      buildRoutes(),
-    );
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  readerJourneys(() => browser);
-  beyondJourneys(() => browser, false);
+  const browser = firefoxForSuite();
+  readerJourneys(browser);
+  beyondJourneys(browser, false);
 
   it("cannot reach the network: the add-on's own request to E-utilities fails (dead proxy)", async () => {
     // BiDi intercepts page requests only, so the badge upgrade from a fetched record (routed in
@@ -28,7 +17,7 @@ describe('reader journeys in Firefox', () => {
     console.info(
       "Firefox: the E-utilities badge upgrade journey runs in Chromium only (BiDi cannot answer the add-on background's requests).",
     );
-    const outcome = await browser.inBackground(
+    const outcome = await browser().inBackground(
       `fetch(${JSON.stringify(`${EFETCH_PREFIX}?db=pubmed&id=${JDM_RECORD_PMID}`)}).then(
         (response) => 'answered ' + response.status,
         (error) => 'failed: ' + error.name,
@@ -36,5 +25,5 @@ describe('reader journeys in Firefox', () => {
     );
     expect(outcome).toBe('failed: TypeError');
   });
-  noteSecrecyJourneys(() => browser);
+  noteSecrecyJourneys(browser);
 });
