@@ -12,6 +12,8 @@ export const ALLOWED_PERMISSIONS: Record<string, string> = {
   contextMenus:
     'planned: the "Highlight with JAK Lens" item on selected text in PubMed/PMC pages (Chrome name)',
   menus: 'planned: the same context-menu item under the name Firefox also accepts',
+  scripting:
+    'Chrome only: the background injects the panel and mark-card script (entrypoints/pubmed-ui.ts) into a PubMed/PMC frame whose always-on content script asks for it (a relevant article, a first mark hover, a keyboard command); only files of the extension, only into the hosts above',
   alarms:
     "PubMed watches' scheduled check for new papers (utils/topic-watch/) and the background sync schedule with the reader's WebDAV server (utils/sync/)",
 };
