@@ -39,8 +39,6 @@ export interface Box {
 export interface HighlightOverlay {
   /** Draws exactly these highlights, at once (replacing what was drawn). */
   draw(items: readonly OverlayHighlight[]): void;
-  /** The ids of the highlights drawn at viewport point (x, y), in drawing order. */
-  idsAt(x: number, y: number): string[];
   /** Takes the host and every listener off the page. */
   destroy(): void;
 }
@@ -175,7 +173,6 @@ export function createHighlightOverlay(
   shadow.append(style, layer);
 
   let items: readonly OverlayHighlight[] = [];
-  let drawn: { id: string; box: Box }[] = [];
   let cancelFrame: (() => void) | undefined;
   let destroyed = false;
 
@@ -192,14 +189,12 @@ export function createHighlightOverlay(
     const viewport: Box = { left: 0, top: 0, right: root.clientWidth, bottom: root.clientHeight };
     const clipOf = clipper();
     const rects: HTMLElement[] = [];
-    drawn = [];
     for (const item of items) {
       for (const box of textBoxes(item.range, clipOf)) {
         // Only what is in view is drawn: a rectangle below the fold would be the page's to measure
         // (through the layer's overflow) if it were there.
         const shown = intersect(box, viewport);
         if (!shown) continue;
-        drawn.push({ id: item.id, box: shown });
         const rect = doc.createElement('div');
         rect.className = RECT_CLASS;
         rect.setAttribute(RECT_ID_ATTR, item.id);
@@ -247,12 +242,6 @@ export function createHighlightOverlay(
       items = next;
       layout();
     },
-    idsAt(x, y) {
-      const ids = drawn
-        .filter(({ box }) => x >= box.left && x <= box.right && y >= box.top && y <= box.bottom)
-        .map(({ id }) => id);
-      return [...new Set(ids)];
-    },
     destroy() {
       destroyed = true;
       cancelFrame?.();
@@ -264,7 +253,6 @@ export function createHighlightOverlay(
       layer.replaceChildren();
       host.remove();
       items = [];
-      drawn = [];
     },
   };
 }

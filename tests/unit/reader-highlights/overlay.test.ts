@@ -87,19 +87,6 @@ describe('the overlay', () => {
     expect(layout.drawnText()).toBe('0123');
   });
 
-  it('hit-tests its rectangles', () => {
-    const range = page('<p>one two three</p>', 'two');
-    const other = rangeFromSpan(document.body, { start: 4, end: 13 })!;
-    const drawn = overlay();
-    drawn.draw([
-      { id: 'a', color: 'yellow', range },
-      { id: 'b', color: 'pink', range: other },
-    ]);
-    expect(drawn.idsAt(5, 8)).toEqual(['a', 'b']);
-    expect(drawn.idsAt(10, 8)).toEqual(['b']);
-    expect(drawn.idsAt(1, 8)).toEqual([]);
-  });
-
   it('follows the text when the page changes its layout, and is gone after destroy', async () => {
     const range = page('<p>alpha beta</p>', 'beta');
     const drawn = overlay();
