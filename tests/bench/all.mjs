@@ -29,6 +29,11 @@ const PARTS = [
   },
   { name: 'keystroke', file: 'keystroke.json', command: ['node', 'tests/bench/keystroke.mjs'] },
   {
+    name: 'library-page',
+    file: 'library-page.json',
+    command: ['node', 'tests/bench/library-page.mjs'],
+  },
+  {
     name: 'sync',
     file: 'sync.json',
     command: ['npx', 'vitest', 'run', '--config', 'vitest.sync-bench.config.ts'],

@@ -23,12 +23,14 @@ export declare function markdownTable(headers: string[], rows: string[][]): stri
 export declare function highlightRows(result: BenchResult): string[][];
 export declare function extensionRows(result: BenchResult): string[][];
 export declare function libraryRows(result: BenchResult): string[][];
+export declare function libraryPageRows(result: BenchResult): string[][];
 export declare function syncRows(result: BenchResult): string[][];
 export declare function machineLine(machine: Machine): string;
 export declare function buildReport(parts: {
   highlight: BenchResult;
   extension: BenchResult;
   library: BenchResult;
+  libraryPage?: BenchResult;
   sync?: BenchResult;
   machine: Machine;
 }): string;

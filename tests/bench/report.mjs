@@ -189,6 +189,39 @@ export function libraryRows(result) {
   return rows;
 }
 
+/** Rows from library-page.json: the built library page in Chromium (tests/bench/library-page.mjs). */
+export function libraryPageRows(result) {
+  const area = 'Library page (Chromium, IndexedDB)';
+  if (!result.data) {
+    return [notRun(area, result, 'library-page.json', 'npm run bench:library-page')];
+  }
+  const rows = [];
+  const p = (s) => `p95 ${ms(s?.p95)}, max ${ms(s?.max)} (n = ${s?.n ?? '?'})`;
+  for (const r of result.data.sizes ?? []) {
+    const n = count(r.articles);
+    rows.push([
+      area,
+      `open → rows on screen, ${n} articles (median)`,
+      ms(r.openMs?.median),
+      `${p(r.openMs)}; target ≤ 300 ms`,
+    ]);
+    rows.push([
+      area,
+      `keystroke → results, ${n} articles (median)`,
+      ms(r.keystrokeMs?.median),
+      `${p(r.keystrokeMs)}; target ≤ 50 ms`,
+    ]);
+    rows.push([
+      area,
+      `first keystroke after opening → results, ${n} articles (median)`,
+      ms(r.firstKeystrokeMs?.median),
+      p(r.firstKeystrokeMs),
+    ]);
+  }
+  if (rows.length === 0) rows.push([area, 'no sizes in library-page.json', '–', '–']);
+  return rows;
+}
+
 /** Rows from sync.json: each sync step at each library size (tests/bench/sync-bench.ts). */
 export function syncRows(result) {
   const area = 'Sync (Apache mod_dav, loopback)';
@@ -214,11 +247,19 @@ export function machineLine({ cpuModel, cpuCount, os, node, chromium, date, load
  * @param {{ highlight: object, extension: object, library: object, sync?: object, machine: object }} parts
  *   each result as returned by readResult; machine as for machineLine
  */
-export function buildReport({ highlight, extension, library, sync = { missing: true }, machine }) {
+export function buildReport({
+  highlight,
+  extension,
+  library,
+  libraryPage = { missing: true },
+  sync = { missing: true },
+  machine,
+}) {
   const rows = [
     ...highlightRows(highlight),
     ...extensionRows(extension),
     ...libraryRows(library),
+    ...libraryPageRows(libraryPage),
     ...syncRows(sync),
   ];
   return [
@@ -252,8 +293,9 @@ function main() {
   const extension = readResult(join(dir, 'extension.json'));
   const library = readResult(join(dir, 'library.json'));
   const sync = readResult(join(dir, 'sync.json'));
-  const machine = describeMachine([extension, highlight]);
-  const text = buildReport({ highlight, extension, library, sync, machine });
+  const libraryPage = readResult(join(dir, 'library-page.json'));
+  const machine = describeMachine([extension, highlight, libraryPage]);
+  const text = buildReport({ highlight, extension, library, libraryPage, sync, machine });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'report.md'), text);
   console.log(`\n${text}`);

@@ -1,13 +1,15 @@
 /**
  * `npm run eval`: the classifier on the labelled sets — the original dev set (35 records), and the
  * second set split once into a development part (rules may be tuned on it) and a test part
- * (reported only). Prints every axis for the classifier and for the four-line regex baseline, the
- * misses with their evidence, and fails when the test part drops below the floors.
+ * (reported only), and the held-out set (labelled before the classifier ever ran on it; reported
+ * only, with no floor: see the README). Prints every axis for the classifier and for the four-line
+ * regex baseline, the misses with their evidence, and fails when the test part drops below the floors.
  */
 import { describe, expect, it } from 'vitest';
 import { classifyArticle } from '../../utils/classify';
 import { baselineVerdict } from './baseline';
 import { loadDevSet, type LabelledRecord } from './dev-set';
+import { loadHeldoutSet } from './heldout-set';
 import { prf } from './metrics';
 import { misses, score, subtypeRate, table, type Prediction } from './report';
 import { loadRound2Set, splitRound2 } from './round2-set';
@@ -29,10 +31,13 @@ function baseline(r: LabelledRecord): Prediction {
 
 const devSet = loadDevSet();
 const { dev, test } = splitRound2(loadRound2Set());
+const heldout = loadHeldoutSet();
 const sets: [string, LabelledRecord[]][] = [
   ['Dev set (dev-set.jsonl)', devSet],
   ['Round 2, development part', dev],
   ['Round 2, test part', test],
+  // Labelled and committed before the classifier first ran on it; reported only, never tuned on.
+  ['Held-out (never tuned)', heldout],
 ];
 
 describe('classifier on the labelled sets', () => {
@@ -45,6 +50,22 @@ describe('classifier on the labelled sets', () => {
     }
     console.log(out.join('\n'));
     expect(test.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the held-out set apart: no record shares an id, title, PMID or DOI with the other sets', () => {
+    const others = [...devSet, ...dev, ...test];
+    const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const keys = (r: LabelledRecord) =>
+      [
+        r.id,
+        r.article.title ? `t:${norm(r.article.title)}` : '',
+        r.article.pmid ? `p:${r.article.pmid}` : '',
+        r.article.doi ? `d:${r.article.doi.toLowerCase()}` : '',
+      ].filter(Boolean);
+    const seen = new Set(others.flatMap(keys));
+    expect(heldout.length).toBeGreaterThanOrEqual(30);
+    for (const r of heldout)
+      for (const k of keys(r)) expect(seen.has(k), `${r.id} ${k}`).toBe(false);
   });
 
   it('keeps the split stratified: every label pair is in both parts', () => {

@@ -7,6 +7,7 @@ import {
   extensionRows,
   highlightRows,
   libraryRows,
+  libraryPageRows,
   markdownTable,
   median,
   ms,
@@ -89,11 +90,29 @@ describe('report sections', () => {
       'Machine: Test CPU × 2 cores, linux 6.1, Node v20.0.0, Chromium not run',
     );
     const notRun = text.split('\n').filter((line) => line.includes('not run |'));
-    expect(notRun).toHaveLength(4);
+    expect(notRun).toHaveLength(5);
     expect(notRun.join('\n')).toMatch(/highlight\.json missing; run `npm run bench:highlight`/);
     expect(notRun.join('\n')).toMatch(/extension\.json missing; run `npm run bench:extension`/);
     expect(notRun.join('\n')).toMatch(/library\.json missing; run `npm run bench:library`/);
     expect(notRun.join('\n')).toMatch(/sync\.json missing; run `npm run bench:sync`/);
+    expect(notRun.join('\n')).toMatch(
+      /library-page\.json missing; run `npm run bench:library-page`/,
+    );
+  });
+
+  it('reports the library page’s open and keystroke figures per size against their targets', () => {
+    const s = (median: number) => ({ median, p95: median * 2, max: median * 3, n: 4 });
+    const rows = libraryPageRows({
+      data: {
+        sizes: [{ articles: 50000, openMs: s(100), keystrokeMs: s(20), firstKeystrokeMs: s(30) }],
+      },
+    });
+    expect(rows.map((r) => r.slice(1, 3))).toEqual([
+      ['open → rows on screen, 50,000 articles (median)', '100 ms'],
+      ['keystroke → results, 50,000 articles (median)', '20.0 ms'],
+      ['first keystroke after opening → results, 50,000 articles (median)', '30.0 ms'],
+    ]);
+    expect(rows[0]![3]).toBe('p95 200 ms, max 300 ms (n = 4); target ≤ 300 ms');
   });
 
   it('reports the highlight pass against the floor and mark.js at each scale', () => {

@@ -104,16 +104,31 @@ describe('knowledge data, December 2026', () => {
     expect(buildDrugCard(drug('baricitinib'), 1).boxedFlag).toMatch(/^Boxed warning: infections/);
   });
 
-  it('keeps a boxed warning whose label was not read out of the facts (LISRAYA, Cibinqo)', () => {
-    for (const name of ['brepocitinib', 'abrocitinib']) {
-      const card = buildDrugCard(drug(name), 1);
-      expect(card.boxedFlag, name).toBeNull();
-      expect(card.boxedWarning, name).toBeNull();
-      expect(card.unverified.join('\n'), name).toMatch(/^Boxed warning: /m);
-    }
+  it('keeps a boxed warning whose label was not read out of the facts (LISRAYA)', () => {
+    const card = buildDrugCard(drug('brepocitinib'), 1);
+    expect(card.boxedFlag).toBeNull();
+    expect(card.boxedWarning).toBeNull();
+    expect(card.unverified.join('\n')).toMatch(/^Boxed warning: /m);
     expect(buildDrugCard(drug('brepocitinib'), 1).status).toBe(
       'FDA-approved for dermatomyositis, 2026',
     );
+  });
+
+  it("shows Cibinqo's boxed warning as a fact, cited to the sponsor's statement of its label", () => {
+    const label =
+      'https://cibinqo.pfizerpro.com/safety/safety-profile/important-safety-considerations';
+    const d = drug('abrocitinib');
+    expect(d.boxedWarning).toMatchObject({
+      verified: true,
+      source: { url: label, sourceKind: 'sponsor' },
+    });
+    const card = buildDrugCard(d, 1);
+    expect(card.boxedFlag).toBe(
+      'Boxed warning: infections, mortality, malignancy, MACE, thrombosis',
+    );
+    expect(card.boxedWarning).toMatch(/^FDA class boxed warning/);
+    expect(card.sources.map((s) => s.url)).toContain(label);
+    expect(card.unverified.join('\n')).not.toMatch(/^Boxed warning: /m);
   });
 
   it('does not verify a boxed warning without its label, whatever the group flag says', () => {

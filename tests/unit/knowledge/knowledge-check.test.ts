@@ -190,12 +190,12 @@ describe('npm run knowledge:check', () => {
       (
         d.drugs.find((x) => x.name === 'upadacitinib') as Record<string, unknown>
       ).boxedWarningSource = null;
-      const abro = d.drugs.find((x) => x.name === 'abrocitinib') as Record<string, unknown>;
-      abro.verified = { ...(abro.verified as object), boxedWarning: true };
+      const momelo = d.drugs.find((x) => x.name === 'momelotinib') as Record<string, unknown>;
+      momelo.verified = { ...(momelo.verified as object), boxedWarning: true };
     });
     expect(status).toBe(1);
     expect(text).toMatch(/drug upadacitinib: a verified boxed warning needs its label/);
-    expect(text).toMatch(/drug abrocitinib: a verified boxed warning needs its label/);
+    expect(text).toMatch(/drug momelotinib: a verified boxed warning needs its label/);
   });
 
   it('rejects a copy or tracker URL hidden in a remark', () => {

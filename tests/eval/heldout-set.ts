@@ -1,0 +1,22 @@
+/**
+ * The held-out set (tests/fixtures/eval/heldout-set.jsonl): real records gathered after the round-2
+ * rules were written, labelled and committed (labels only) before the classifier was ever run on them.
+ * No rule may be tuned on it; `npm run eval` only reports it.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { labelledFromLine, type LabelledRecord, type RawLabelledLine } from './dev-set';
+
+type RawRecord = RawLabelledLine & { kind: string };
+
+// Resolved from the project root (where vitest runs).
+const JSONL = resolve(process.cwd(), 'tests/fixtures/eval/heldout-set.jsonl');
+
+/** Every held-out record, in file order. */
+export function loadHeldoutSet(): LabelledRecord[] {
+  return readFileSync(JSONL, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as RawRecord)
+    .map((r) => labelledFromLine(r, r.kind));
+}
