@@ -59,7 +59,16 @@ export default defineConfig({
     // contextMenus: the "Highlight with JAK Lens" item on a selection (Firefox accepts the same name).
     // alarms: the scheduled check of the reader's PubMed watches (utils/topic-watch/) and the background
     // sync schedule (utils/sync/).
-    permissions: ['storage', 'contextMenus', 'alarms'],
+    // scripting (Chrome): the background injects the panel and mark-card script into a PubMed/PMC
+    // tab's frame when that page first needs it (utils/messaging/ui-load.ts); no warning at install,
+    // and it reaches only the hosts granted below. Firefox's MV2 build does the same with
+    // tabs.executeScript under those host permissions, so it asks for nothing new.
+    permissions: [
+      'storage',
+      'contextMenus',
+      'alarms',
+      ...(browser === 'firefox' ? [] : ['scripting']),
+    ],
     host_permissions: [...ANNOTATED_SITES, ...FETCHED_SITES],
     // Sync talks to the reader's own WebDAV server, wherever it is: the settings page asks for that one
     // origin at run time (permissions.request), and removing sync gives it back. Nothing is granted at

@@ -11,6 +11,7 @@ import { createXmlParser } from '@/utils/article/xml-parser';
 import { loadSettings } from '@/utils/settings/store';
 import { ANNOTATED_SITES } from '@/utils/page/sites';
 import { isTopicWatchMessage } from '@/utils/topic-watch/messages';
+import { isUiLoadMessage, UI_SCRIPT_FILE } from '@/utils/messaging/ui-load';
 import { setUpTopicWatches } from '@/utils/topic-watch/background-setup';
 import { originPatternOf } from '@/utils/sync/config';
 import { createSyncService } from '@/utils/sync/service';
@@ -97,6 +98,7 @@ export default defineBackground(() => {
     if (!isTrustedSender(sender, browser.runtime.id, extensionOrigin)) {
       return Promise.resolve({ ok: false, error: 'Untrusted sender' });
     }
+    if (isUiLoadMessage(raw)) return injectUi(sender);
     if (isTopicWatchMessage(raw)) {
       return topicWatches.service.handle(raw, !sender.url?.startsWith(extensionOrigin));
     }
@@ -140,3 +142,27 @@ export default defineBackground(() => {
       .catch(() => undefined);
   });
 });
+
+/**
+ * Injects the panel and mark-card script (entrypoints/pubmed-ui.ts) into the content script's own
+ * frame, in its isolated world (Chrome `scripting`, Firefox MV2 `tabs.executeScript` under the host
+ * permission it already has). Only a content script on an annotated site may ask (isTrustedSender
+ * checked the tab's URL); an extension page gets a refusal.
+ */
+async function injectUi(sender: { tab?: { id?: number }; frameId?: number }): Promise<unknown> {
+  const tabId = sender.tab?.id;
+  const frameId = sender.frameId ?? 0;
+  if (tabId === undefined) return { ok: false, error: 'Not from a tab' };
+  try {
+    if (browser.scripting) {
+      await browser.scripting.executeScript({
+        target: { tabId, frameIds: [frameId] },
+        files: [UI_SCRIPT_FILE],
+        world: 'ISOLATED',
+      });
+    } else await browser.tabs.executeScript(tabId, { file: UI_SCRIPT_FILE, frameId });
+    return { ok: true, data: null };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

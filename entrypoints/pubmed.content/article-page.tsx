@@ -16,15 +16,14 @@ import { installTermMarkStyle } from '@/utils/term-marks/style';
 import type { MessageClient } from '@/utils/messaging/client';
 import type { SeenArticleMessage } from '@/utils/messaging/messages';
 import type { PageType } from '@/utils/page/page-type';
-import { buildPanelModel } from '@/utils/panel/model';
+import { showsPanel } from '@/utils/panel/visibility';
+import { preloadPanelPrefs } from '@/utils/settings/panel-prefs';
 import type { WatchTerm } from '@/utils/settings/settings';
 import { yieldToMain } from '@/utils/yield-to-main';
-import { ArticleNotes } from './article-notes';
-import { NoteFrame } from './note-frame';
-import { mountPanel, type MountedPanel } from './panel';
+import type { ArticlePanel, ArticlePanelInput } from './article-panel';
 import { startReaderHighlights, type ReaderHighlights } from './reader-highlights';
 import type { PathwayFocus } from '@/utils/panel/pathways';
-import type { PathwayFocusRequest } from '@/components/panel/PathwaySection';
+import { loadUi } from './ui-loader';
 
 export interface ArticlePage {
   pageType: PageType;
@@ -83,55 +82,59 @@ export async function initArticlePage(
     pageType: page.pageType,
     ...(seen ? { article: { ...seen, verdict: summary } } : {}),
   }).catch((error: unknown) => console.warn('[JAK Lens] could not record this article', error));
+  // A relevant article shows the panel: its code is fetched (ui-loader.ts) and its remembered
+  // layout read while the terms are marked, not after.
+  const wantsPanel = showsPanel(verdict.relevance);
+  const prefs = wantsPanel ? preloadPanelPrefs() : undefined;
+  const panelInput: ArticlePanelInput = {
+    article,
+    verdict,
+    ...(seen ? { seen } : {}),
+    drugCounts: analysis.drugCounts,
+    entityTags: analysis.entityTags,
+  };
+  let panelStarting: Promise<ArticlePanel> | null = null;
+  const startPanel = () =>
+    (panelStarting ??= loadUi().then((ui) => {
+      const panel = ui.startArticlePanel(ctx, panelInput);
+      if (readerHighlights) panel.setHighlights(readerHighlights);
+      return panel;
+    }));
+  const panelReady = wantsPanel ? startPanel() : null;
+  panelReady?.catch(() => undefined); // reported where it is awaited
   await yieldToMain();
 
   const find = analysedFinder(rootTexts, analysis, articleMentionFinder(article, watchList));
   const termMarks = await markArticleTerms(ctx, article, page.roots, page.exclude, find);
+
+  // The panel goes up as soon as the terms are marked; the reader's highlights (a round trip to
+  // the background, then anchoring) join its list once they are drawn.
+  if (panelReady && !ctx.isInvalid) {
+    await panelReady
+      .then((panel) => panel.show(prefs))
+      .catch((error: unknown) => console.warn('[JAK Lens] panel', error));
+  }
   if (seen) {
     readerHighlights = await startReaderHighlights(ctx, {
       articleKey: seen.key,
       roots: page.roots,
       request,
     });
+    const highlights = readerHighlights;
+    // The panel may be starting (or up) by now; if not, it takes them when it starts.
+    const starting = panelStarting as Promise<ArticlePanel> | null;
+    if (highlights && starting) {
+      starting.then((p) => p.setHighlights(highlights)).catch(() => undefined);
+    }
   }
-  const model = buildPanelModel(verdict, article);
-  let panel: MountedPanel | null = null;
-
-  let pathwayFocus: PathwayFocusRequest | undefined;
-  const props = () => ({
-    model,
-    ...(pathwayFocus ? { pathwayFocus } : {}),
-    mentionCounts: analysis.drugCounts,
-    notesSlot: seen ? (
-      <ArticleNotes
-        // The note is edited in an extension frame: the page never holds its text.
-        note={<NoteFrame articleKey={seen.key} entityTags={analysis.entityTags} />}
-        {...(readerHighlights ? { highlights: readerHighlights } : {})}
-      />
-    ) : undefined,
-  });
-  const show = async () => {
-    panel = await mountPanel(ctx, props());
-  };
-  if (model.show && !ctx.isInvalid)
-    await show().catch((error: unknown) => console.warn('[JAK Lens] panel', error));
 
   return {
     verdict,
     async togglePanel() {
-      const shown = panel?.isAttached() ?? false;
-      // A host the page removed still counts as mounted until we remove it ourselves.
-      panel?.remove();
-      panel = null;
-      if (!shown) await show();
+      await (await startPanel()).toggle();
     },
-    async showPathway(focus) {
-      pathwayFocus = { focus, seq: (pathwayFocus?.seq ?? 0) + 1 };
-      if (panel?.isAttached()) panel.update(props());
-      else {
-        panel?.remove();
-        await show();
-      }
+    async showPathway(focus: PathwayFocus) {
+      await (await startPanel()).showPathway(focus);
     },
     async highlightSelection() {
       await readerHighlights?.createFromSelection();

@@ -10,7 +10,11 @@ import { MarkCard } from '@/components/overlays/MarkCard';
 import { getSegment } from '@/utils/term-marks/wrap';
 import { markCardFor } from '@/utils/term-marks/mark-card';
 import { placeCard } from '@/utils/term-marks/mark-card-position';
-import { watchMarkHover, type MarkHover } from '@/utils/term-marks/mark-hover';
+import {
+  watchMarkHover,
+  type MarkHover,
+  type MarkHoverOptions,
+} from '@/utils/term-marks/mark-hover';
 import { KIND_ATTR, LABEL_ATTR, MARK_CARD_HOST, TERM_ATTR, UI_ATTR } from '@/utils/page/markup';
 import type { PathwayFocus } from '@/utils/panel/pathways';
 
@@ -27,6 +31,14 @@ export interface MarkCardOptions {
   hideGraceMs?: number;
   /** Article pages: opens the summary panel at a part of its pathway view (the card's button). */
   onShowPathway?: (focus: PathwayFocus) => void;
+  /**
+   * Whether `mark` is one the term marker of this script made. Passed in by the always-on script,
+   * which made the marks: this card may live in the script loaded on demand (entrypoints/pubmed-ui.ts),
+   * whose copy of the term marker knows no marks. Default: this bundle's own marker.
+   */
+  isOurMark?: (mark: HTMLElement) => boolean;
+  /** The mark hovered or focused before the cards started (it loaded them): opened as if just now. */
+  initial?: MarkHoverOptions['initial'];
 }
 
 interface Host {
@@ -42,6 +54,7 @@ export function watchMarkCards({
   doc,
   isKindEnabled,
   onShowPathway,
+  isOurMark = (mark) => getSegment(mark) !== undefined,
   ...timing
 }: MarkCardOptions): () => void {
   for (const stale of doc.querySelectorAll(MARK_CARD_HOST)) stale.remove();
@@ -107,7 +120,7 @@ export function watchMarkCards({
   const show = (mark: HTMLElement): boolean => {
     // Only marks this script's term marker made: a page cannot dress up its own element as one
     // and have our card speak for it.
-    if (!getSegment(mark)) return false;
+    if (!isOurMark(mark)) return false;
     const card = markCardFor(
       mark.getAttribute(KIND_ATTR) ?? '',
       mark.getAttribute(TERM_ATTR) ?? '',

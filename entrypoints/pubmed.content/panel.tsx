@@ -115,24 +115,33 @@ let current: Promise<MountedPanel> | null = null;
  * Mounts the panel, or updates it when it is already mounted (one instance per page). The
  * returned `remove` unmounts Preact and removes the host; invalidation of `ctx` does the same.
  */
-export function mountPanel(ctx: ContentScriptContext, props: PanelProps): Promise<MountedPanel> {
+export function mountPanel(
+  ctx: ContentScriptContext,
+  props: PanelProps,
+  /** The layout read ahead (preloadPanelPrefs in panel-prefs.ts), so mounting does not wait for it. */
+  prefs?: Promise<PanelPrefs>,
+): Promise<MountedPanel> {
   if (current) {
     return current.then((panel) => {
       panel.update(props);
       return panel;
     });
   }
-  current = createPanel(ctx, props).catch((error: unknown) => {
+  current = createPanel(ctx, props, prefs).catch((error: unknown) => {
     current = null;
     throw error;
   });
   return current;
 }
 
-async function createPanel(ctx: ContentScriptContext, props: PanelProps): Promise<MountedPanel> {
+async function createPanel(
+  ctx: ContentScriptContext,
+  props: PanelProps,
+  prefs?: Promise<PanelPrefs>,
+): Promise<MountedPanel> {
   // A host left by an earlier copy of this script (extension reloaded or updated) would show twice.
   for (const stale of document.querySelectorAll(PANEL_HOST)) stale.remove();
-  const initialPrefs = await loadPanelPrefs();
+  const initialPrefs = await (prefs ?? loadPanelPrefs());
   let latest = props;
   let container: HTMLElement | null = null;
   const draw = () => {

@@ -8,7 +8,9 @@ import { checkSelectors, warnMissing } from '@/utils/page/selector-health';
 import type { Settings, WatchTerm } from '@/utils/settings/settings';
 import { compileWatchFinder, composeFinders } from '@/utils/match/watch-finder';
 import { initArticlePage, type ArticleController } from './article-page';
-import { watchMarkCards } from './mark-card';
+import { whenMarkFirstUsed } from './mark-first-use';
+import { loadUi } from './ui-loader';
+import { getSegment } from '@/utils/term-marks/wrap';
 import type { PathwayFocus } from '@/utils/panel/pathways';
 import { readPage } from './read-page';
 import { initSearchResults } from './search-results';
@@ -55,14 +57,26 @@ export function startSession(
   warnMissing(checkSelectors(document, page.pageType), console);
   state = { pageType: page.pageType, article: page.seen };
 
-  // The info card on each mark: only listeners until a mark is first hovered or focused. A kind the
+  // The info card on each mark: one pair of listeners until a mark is first hovered or focused,
+  // which loads the card (and the knowledge facts it shows) with the on-demand script. A kind the
   // reader switched off shows no colour, so hovering it shows no card either (focus still does).
   const startMarkCards = (onShowPathway?: (focus: PathwayFocus) => void) => {
-    const kinds = currentKinds;
-    const stop = watchMarkCards({
-      doc: document,
-      isKindEnabled: (kind) => kinds()[kind as keyof Settings['termMarkKinds']]?.enabled ?? true,
-      ...(onShowPathway ? { onShowPathway } : {}),
+    const isKindEnabled = (kind: string) =>
+      currentKinds()[kind as keyof Settings['termMarkKinds']]?.enabled ?? true;
+    const stop = whenMarkFirstUsed(document, isKindEnabled, (initial) => {
+      loadUi()
+        .then((ui) => {
+          if (ctx.isInvalid) return;
+          const stopCards = ui.watchMarkCards({
+            doc: document,
+            isKindEnabled,
+            isOurMark: (mark) => getSegment(mark) !== undefined,
+            initial,
+            ...(onShowPathway ? { onShowPathway } : {}),
+          });
+          ctx.onInvalidated(stopCards);
+        })
+        .catch((error: unknown) => console.warn('[JAK Lens] mark card', error));
     });
     ctx.onInvalidated(stop);
   };

@@ -12,6 +12,8 @@ export const ALLOWED_PERMISSIONS: Record<string, string> = {
   contextMenus:
     'planned: the "Highlight with JAK Lens" item on selected text in PubMed/PMC pages (Chrome name)',
   menus: 'planned: the same context-menu item under the name Firefox also accepts',
+  scripting:
+    'Chrome only: the background injects the panel and mark-card script (entrypoints/pubmed-ui.ts) into a PubMed/PMC frame whose always-on content script asks for it (a relevant article, a first mark hover, a keyboard command); only files of the extension, only into the hosts above',
   alarms:
     "PubMed watches' scheduled check for new papers (utils/topic-watch/) and the background sync schedule with the reader's WebDAV server (utils/sync/)",
 };
@@ -57,7 +59,11 @@ export const ALLOWED_WEB_ACCESSIBLE_RESOURCES: Record<string, string> = {
     'the note editor framed in the panel on PubMed/PMC (entrypoints/note-frame/): keeps the note being typed out of the page',
 };
 
-/** Never allowed, whatever a later entry above says: these give access to every site or every tab. */
+/**
+ * Never allowed, whatever a later entry above says: these give access to every site or every tab.
+ * (`scripting` left this list with issue 17: it reaches only the hosts granted, which the host tests
+ * keep to NCBI, and the background uses it for one file of its own; see ALLOWED_PERMISSIONS.)
+ */
 export const FORBIDDEN = [
   '<all_urls>',
   '*://*/*',
@@ -66,7 +72,6 @@ export const FORBIDDEN = [
   'tabs',
   'webRequest',
   'webRequestBlocking',
-  'scripting',
   'debugger',
   'management',
   'nativeMessaging',

@@ -25,6 +25,7 @@ import {
   typeOneIfnFamily,
   type PathwayView,
 } from './pathways';
+import { showsPanel } from './visibility';
 
 export { safeHttpUrl } from './links';
 export { badgeFor, relevanceLabel, type Badge } from '../classify/relevance-label';
@@ -101,7 +102,7 @@ export function buildPanelModel(verdict: Verdict, article?: Article): PanelModel
   const targets = noDrugs ? mentionedJaks(verdict, article) : [];
   const antibodies = antibodiesIn(verdict, article);
   return {
-    show: verdict.relevance !== 'none',
+    show: showsPanel(verdict.relevance),
     relevance: verdict.relevance,
     disease: verdict.disease,
     relevanceLabel: relevanceLabel(verdict.relevance, verdict.disease),

@@ -35,6 +35,17 @@ export async function loadPanelPrefs(): Promise<PanelPrefs> {
   return normalizePanelPrefs(await panelPrefsItem.getValue());
 }
 
+/**
+ * Starts reading the prefs; a failed read gives the defaults (the panel still shows). Called as
+ * soon as the panel is known to be wanted, so mounting it does not wait for storage.
+ */
+export function preloadPanelPrefs(): Promise<PanelPrefs> {
+  return loadPanelPrefs().catch((error: unknown) => {
+    console.warn('[JAK Lens] could not read the panel layout', error);
+    return { ...DEFAULT_PANEL_PREFS };
+  });
+}
+
 /** Merges a change into the stored prefs and returns the result. */
 export async function savePanelPrefs(change: Partial<PanelPrefs>): Promise<PanelPrefs> {
   const next = normalizePanelPrefs({ ...(await loadPanelPrefs()), ...change });

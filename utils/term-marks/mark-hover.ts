@@ -19,6 +19,12 @@ export interface MarkHoverOptions {
   canHover?: (mark: HTMLElement) => boolean;
   showDelayMs?: number;
   hideGraceMs?: number;
+  /**
+   * A mark hovered or focused just before the watch started (the event that made the caller start
+   * it): handled as that event would have been, if the pointer is still on the mark or the focus
+   * still in it. `at` is the event's time (performance.now()): the hover delay counts from there.
+   */
+  initial?: { mark: HTMLElement; by: OpenedBy; at: number };
 }
 
 export interface MarkHover {
@@ -138,6 +144,16 @@ export function watchMarkHover(options: MarkHoverOptions): MarkHover {
   const onUp = () => {
     pressing = false;
   };
+
+  const { initial } = options;
+  if (initial?.by === 'focus' && initial.mark.contains(doc.activeElement)) {
+    openFor(initial.mark, 'focus');
+  } else if (initial?.by === 'hover' && initial.mark.matches(':hover')) {
+    if (!options.canHover || options.canHover(initial.mark)) {
+      const waited = performance.now() - initial.at;
+      showTimer = setTimeout(() => openFor(initial.mark, 'hover'), Math.max(0, showDelay - waited));
+    }
+  }
 
   doc.addEventListener('mousedown', onDown, true);
   doc.addEventListener('mouseup', onUp, true);
