@@ -1,28 +1,20 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ExportMenu, type ExportFormat, type ExportScope } from '@/components/library/ExportMenu';
 import { FilterBar } from '@/components/library/FilterBar';
 import { ImportDialog } from '@/components/library/ImportDialog';
 import { LibraryTable } from '@/components/library/LibraryTable';
 import { SearchBar } from '@/components/library/SearchBar';
 import { TagRename } from '@/components/library/TagRename';
-import { useLiveQuery } from '@/components/library/use-live-query';
 import type { JakLensDB } from '@/utils/storage/db';
 import { buildExport } from '@/utils/library/export-file';
-import {
-  facetsOf,
-  filterRows,
-  loadLibraryRows,
-  sortRows,
-  type LibraryFilter,
-  type LibrarySort,
-} from '@/utils/library/query';
-import { createLibraryIndex, searchLibrary, syncLibraryIndex } from '@/utils/library/search';
+import type { LibraryFacets, LibraryFilter, LibrarySort } from '@/utils/library/query';
 import { trashArticles } from '@/utils/storage/trash';
 import { restoreFromTrash } from '@/utils/storage/notes-repository';
 import { addTagToArticles, renameTag } from '@/utils/storage/tag-operations';
 import { DetailView } from './DetailView';
 import { downloadFile } from './download';
 import { useImport } from './use-import';
+import { useLibrary } from './use-library';
 
 type Props = {
   db: JakLensDB;
@@ -30,13 +22,15 @@ type Props = {
   onExported: () => void;
 };
 
-/** Rows rendered at once; more on request, so a keystroke never re-renders 10,000 rows. */
-const PAGE = 200;
+/**
+ * Rows rendered at once (a screenful and more); more on request, so a keystroke re-renders at most
+ * this many rows. The worker's first screen (library.worker.ts) reads as many.
+ */
+const PAGE = 100;
+const NO_FACETS: LibraryFacets = { tags: [], antibodies: [], drugs: [], targets: [] };
 
 /** The library: search, filters, the table, bulk actions, import/export, and an opened article. */
 export function LibraryView({ db, onExported }: Props) {
-  const { value: rows, error } = useLiveQuery(() => loadLibraryRows(db), [db]);
-  const index = useRef(createLibraryIndex());
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<LibraryFilter>({});
   const [sort, setSort] = useState<LibrarySort>('edited');
@@ -46,19 +40,11 @@ export function LibraryView({ db, onExported }: Props) {
   const [undo, setUndo] = useState<{ ids: string[]; label: string }>();
   const [bulkTag, setBulkTag] = useState('');
   const imports = useImport(db);
-
-  const all = rows ?? [];
-  // Keep the index in step with the live rows (only changed rows are re-indexed).
-  useMemo(() => syncLibraryIndex(index.current, all), [all]);
-  const hits = useMemo(() => searchLibrary(index.current, query), [all, query]);
-  // Sorted once per change of rows or order; a keystroke only filters (order is kept).
-  const sorted = useMemo(() => sortRows(all, sort), [all, sort]);
-  const shown = useMemo(
-    () => filterRows(hits ? sorted.filter((r) => hits.has(r.key)) : sorted, filter),
-    [sorted, hits, filter],
-  );
-  const facets = useMemo(() => facetsOf(all), [all]);
-  const selectedRows = all.filter((r) => selected.has(r.key));
+  // Search, filter and order run in the library's worker; the page draws the rows it answers with.
+  const { result, error, rowsOf } = useLibrary({ query, filter, sort, limit, open: openKey });
+  const rows = result?.rows ?? [];
+  const facets = result?.facets ?? NO_FACETS;
+  const shownCount = result?.shown ?? 0;
 
   const remove = async (keys: string[], label: string) => {
     const ids = await trashArticles(db, keys);
@@ -67,12 +53,20 @@ export function LibraryView({ db, onExported }: Props) {
     setUndo({ ids, label });
   };
   const onExport = async (format: ExportFormat, scope: ExportScope) => {
-    const chosen = scope === 'all' ? all : scope === 'shown' ? shown : selectedRows;
+    const chosen = await rowsOf(scope === 'selected' ? [...selected] : scope);
     downloadFile(await buildExport(db, format, chosen, scope === 'all'));
     onExported();
   };
 
-  const open = all.find((r) => r.key === openKey);
+  // The worker sends the opened row with every answer (so it follows edits); until it has, the
+  // row clicked in the table stands in. null: the article left the library (e.g. trashed elsewhere).
+  const answered = result?.open?.key === openKey ? result?.open : undefined;
+  const open =
+    openKey === undefined
+      ? undefined
+      : answered
+        ? (answered.row ?? undefined)
+        : rows.find((r) => r.key === openKey);
   if (open) {
     return (
       <DetailView
@@ -88,7 +82,7 @@ export function LibraryView({ db, onExported }: Props) {
   return (
     <section aria-labelledby="library-heading">
       <h2 id="library-heading">Notes library</h2>
-      {error !== undefined && <p role="alert">Could not read the library: {String(error)}</p>}
+      {error !== undefined && <p role="alert">Could not read the library: {error}</p>}
       {undo && (
         <p role="status" class="undo">
           Moved {undo.label} to the trash.{' '}
@@ -103,7 +97,13 @@ export function LibraryView({ db, onExported }: Props) {
           </button>
         </p>
       )}
-      <SearchBar value={query} shown={shown.length} total={all.length} onInput={setQuery} />
+      <SearchBar
+        value={query}
+        shown={shownCount}
+        total={result?.total ?? 0}
+        {...(result?.complete ? { resultsFor: result.query } : {})}
+        onInput={setQuery}
+      />
       <FilterBar
         filter={filter}
         sort={sort}
@@ -137,11 +137,11 @@ export function LibraryView({ db, onExported }: Props) {
           </button>
         </div>
       )}
-      {rows === undefined ? (
+      {result === undefined ? (
         <p>Loading…</p>
       ) : (
         <LibraryTable
-          rows={shown.slice(0, limit)}
+          rows={rows}
           selected={selected}
           onOpen={setOpenKey}
           onToggle={(key) => {
@@ -149,19 +149,17 @@ export function LibraryView({ db, onExported }: Props) {
             if (!next.delete(key)) next.add(key);
             setSelected(next);
           }}
-          onToggleAll={(on) =>
-            setSelected(on ? new Set(shown.slice(0, limit).map((r) => r.key)) : new Set())
-          }
+          onToggleAll={(on) => setSelected(on ? new Set(rows.map((r) => r.key)) : new Set())}
         />
       )}
-      {shown.length > limit && (
+      {shownCount > limit && (
         <button type="button" onClick={() => setLimit(limit + PAGE)}>
-          Show more ({shown.length - limit} more)
+          Show more ({shownCount - limit} more)
         </button>
       )}
       <div class="library-tools">
         <ExportMenu
-          counts={{ all: all.length, shown: shown.length, selected: selected.size }}
+          counts={{ all: result?.total ?? 0, shown: shownCount, selected: selected.size }}
           onExport={(format, scope) => void onExport(format, scope)}
         />
         <TagRename tags={facets.tags} onRename={(from, to) => void renameTag(db, from, to)} />

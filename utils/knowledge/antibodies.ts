@@ -45,6 +45,24 @@ const exact = (...texts: string[]): SurfaceForm[] =>
 
 /** The rarer anti-synthetases whose phenotype a primary paper was read for. */
 const RARE_SYNTHETASE_PHENOTYPES: Partial<Record<'EJ' | 'OJ' | 'KS' | 'Zo' | 'Ha', Phenotype>> = {
+  // 46 of 234 antisynthetase patients, China-Japan Friendship Hospital (Clin Rheumatol 2020).
+  EJ: {
+    text: 'Antisynthetase syndrome with interstitial lung disease in nearly all (96.7% of 46 patients; rapidly progressive in 21.7%), fever and mechanic’s hands in over half, muscle involvement in half; favourable long-term outcome',
+    source: pubmed('https://pubmed.ncbi.nlm.nih.gov/32144624/'),
+    checked: '2026-12-04',
+  },
+  // 10 of 1269 IIM patients, China (Clin Exp Rheumatol 2022).
+  OJ: {
+    text: 'Interstitial lung disease the major feature (9 of 10 patients, rapidly progressive in 3), myocardial involvement in half, myositis, mechanic’s hands and arthritis in 40%',
+    source: pubmed('https://pubmed.ncbi.nlm.nih.gov/34128807/'),
+    checked: '2026-12-04',
+  },
+  // 19 patients with anti-KS interstitial lung disease (Respir Investig 2020).
+  KS: {
+    text: 'Linked to interstitial lung disease rather than myositis: of 19 patients with anti-KS lung disease, 84% had idiopathic interstitial lung disease and 10.5% dermatomyositis; mostly chronic onset, a non-specific interstitial pneumonia pattern and stable lung function over 3 years',
+    source: pubmed('https://pubmed.ncbi.nlm.nih.gov/32094078/'),
+    checked: '2026-12-04',
+  },
   // 17 of 570 patients with inflammatory myopathy (Brain Pathol 2024).
   Ha: {
     text: 'Muscle damage in all patients with anti-Ha as the only myositis antibody, most often a necrotising myopathy; skin lesions common, interstitial lung disease less so',

@@ -95,6 +95,17 @@ describe('antibody spellings, on real sentences', () => {
       ['antibody:ks'],
     ],
     ['Nine patients with anti-Zo were identified.', ['antibody:zo']],
+    // The papers the EJ, OJ and KS cards cite (PMID 32144624, 34128807) and Hirakata et al.,
+    // J Immunol 1999;162:2315 (keio.elsevierpure.com record of the abstract).
+    [
+      'Anti-EJ antibodies were present in 46 (19.7%) of the 234 patients with antisynthetase syndrome (ASS), preceded by anti-Jo-1 and anti-PL-7 antibodies.',
+      ['antibody:ej', 'antibody:jo1', 'antibody:pl7'],
+    ],
+    [
+      'Anti-OJ antibodies were present in 10 of 1269 (0.8%) patients with idiopathic inflammatory myopathies (IIMs)',
+      ['antibody:oj'],
+    ],
+    ['Anti-KS was more closely associated with ILD than with myositis.', ['antibody:ks']],
     [
       'Of the 570 patients with idiopathic inflammatory myopathies, 17 (3.0%) were found to be anti-Ha positive',
       ['antibody:ha'],

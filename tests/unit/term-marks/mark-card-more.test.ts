@@ -33,6 +33,19 @@ describe('antibody cards', () => {
     );
   });
 
+  it('anti-EJ, anti-OJ and anti-KS: the phenotype of the cohort read, with its PubMed record', () => {
+    const cards = (['ej', 'oj', 'ks'] as const).map((s) =>
+      markCardFor('antibody', `antibody:${s}`),
+    );
+    const [ej, oj, ks] = cards.map((c) => (c?.kind === 'antibody' ? c.phenotype : null));
+    expect(ej?.text).toMatch(/interstitial lung disease in nearly all/);
+    expect(ej?.source.url).toBe('https://pubmed.ncbi.nlm.nih.gov/32144624/');
+    expect(oj?.text).toMatch(/myocardial involvement/);
+    expect(oj?.source.url).toBe('https://pubmed.ncbi.nlm.nih.gov/34128807/');
+    expect(ks?.text).toMatch(/rather than myositis/);
+    expect(ks?.source.url).toBe('https://pubmed.ncbi.nlm.nih.gov/32094078/');
+  });
+
   it('unknown antibody ids and antibody ids under another kind give no card', () => {
     expect(markCardFor('antibody', 'antibody:nope')).toBeNull();
     expect(markCardFor('disease', 'antibody:mda5')).toBeNull();
