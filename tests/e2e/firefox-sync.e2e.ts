@@ -1,34 +1,28 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FirefoxDriver, type FirefoxPage } from './drivers/firefox';
+import { eventually } from './drivers/types';
 import { startDavServer, type DavServer } from '../support/webdav-server';
 import { requireBuild } from './support/extension';
 
 /**
- * Sync in Firefox: two Firefox ESR profiles through one real Apache httpd + mod_dav on loopback. The
- * add-on's background reaches the server itself (loopback is never sent to the suites' dead proxy), so
- * nothing needs routing. BiDi cannot answer the permission prompt either, so the test copy of the build
- * lists the loopback server among its permissions (as in sync.e2e.ts for Chromium); set-up goes through
- * the same messages the settings form sends.
+ * Sync in Firefox: two Firefox ESR profiles through one real Apache httpd + mod_dav on loopback, with the
+ * add-on exactly as built: its manifest grants no sync server, only the optional `http://*\/*` and
+ * `https://*\/*` patterns. Headless Firefox cannot show the permission prompt, so the profiles run with
+ * Firefox's own pref `extensions.webextOptionalPermissionPrompts` off: a permissions.request made in a
+ * user-input handler is then granted as asked, without a prompt (Firefox still refuses one made outside a
+ * click). Set-up is typed and clicked in the library's settings, so the test sees which origin the
+ * product asks for, that sync works with that grant alone, and that removing sync gives it back. The add-on's
+ * background reaches the server itself (loopback is never sent to the suites' dead proxy).
  */
 const ARTICLE = 'pmid:34563217';
-const FOLDER = 'firefox';
+/** The settings form's default folder name. */
+const FOLDER = 'JAK Lens';
+const PREFS = { 'extensions.webextOptionalPermissionPrompts': false };
 
 let server: DavServer;
-let build: string;
 const browsers: FirefoxDriver[] = [];
-
-function buildWithLoopbackAccess(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'jak-lens-ff-sync-build-'));
-  cpSync(requireBuild(resolve('.output/firefox-mv2')), dir, { recursive: true });
-  const path = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(path, 'utf8')) as { permissions: string[] };
-  manifest.permissions.push('http://localhost/*');
-  writeFileSync(path, JSON.stringify(manifest));
-  return dir;
-}
 
 type Reply<T> = { ok: boolean; data?: T; error?: string };
 
@@ -47,12 +41,59 @@ async function send<T>(page: FirefoxPage, message: Record<string, unknown>): Pro
   return reply.data as T;
 }
 
+/** The host patterns the add-on holds now (manifest and run-time grants), sorted. */
+function grantedOrigins(page: FirefoxPage): Promise<string[]> {
+  return page.evaluate(async () =>
+    (
+      await (
+        globalThis as unknown as {
+          browser: { permissions: { getAll(): Promise<{ origins: string[] }> } };
+        }
+      ).browser.permissions.getAll()
+    ).origins.sort(),
+  );
+}
+
+const serverUrl = () => server.origin.replace('127.0.0.1', 'localhost');
 const account = () => ({
-  serverUrl: server.origin.replace('127.0.0.1', 'localhost'),
+  serverUrl: serverUrl(),
   folder: FOLDER,
   user: server.user,
   password: server.password,
 });
+
+/** What the settings form says after an action, once it is no longer working. */
+function formMessage(page: FirefoxPage): Promise<string> {
+  return eventually(
+    async () => {
+      const [text] = await page.texts('.sync-message');
+      return text && text !== 'Working…' ? text : undefined;
+    },
+    60_000,
+    'the sync form’s answer',
+  );
+}
+
+/** Types the account into the library's sync settings and presses its buttons, as the reader does. */
+async function setUpInSettings(page: FirefoxPage): Promise<{ tested: string; saved: string }> {
+  await page.click('nav.tabs button:last-child');
+  await page.type('.sync-form input[name=serverUrl]', serverUrl());
+  await page.type('.sync-form input[name=user]', server.user);
+  await page.type('.sync-form input[name=password]', server.password);
+  await page.click('.sync-actions button:nth-of-type(1)'); // Test connection
+  const tested = await formMessage(page);
+  await page.type('.sync-form input[name=passphrase]', 'ward round passphrase');
+  await page.click('.sync-actions button:nth-of-type(2)'); // Turn sync on
+  const saved = await eventually(
+    async () => {
+      const text = await formMessage(page);
+      return text !== tested ? text : undefined;
+    },
+    60_000,
+    'the answer to Turn sync on',
+  );
+  return { tested, saved };
+}
 
 type Status = { configured: boolean; lastError?: string; lastSyncAt?: number };
 type NoteReply = { note: { body: string; revision: number } | null; conflicts: { body: string }[] };
@@ -60,25 +101,39 @@ type NoteReply = { note: { body: string; revision: number } | null; conflicts: {
 describe('sync between two Firefox profiles through Apache mod_dav', () => {
   let a: FirefoxPage;
   let b: FirefoxPage;
+  let manifestOrigins: string[];
 
   beforeAll(async () => {
     server = await startDavServer();
-    await fetch(new URL(`${FOLDER}/`, server.origin), {
+    await fetch(new URL(`${encodeURIComponent(FOLDER)}/`, server.origin), {
       method: 'MKCOL',
       headers: { authorization: `Basic ${btoa(`${server.user}:${server.password}`)}` },
     });
-    build = buildWithLoopbackAccess();
-    for (let i = 0; i < 2; i++) browsers.push(await FirefoxDriver.launch(build, {}));
+    const build = requireBuild(resolve('.output/firefox-mv2'));
+    const manifest = JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8')) as {
+      permissions: string[];
+    };
+    manifestOrigins = manifest.permissions.filter((p) => p.includes('://')).sort();
+    for (let i = 0; i < 2; i++) browsers.push(await FirefoxDriver.launch(build, {}, PREFS));
     a = await (browsers[0] as FirefoxDriver).openExtensionPage('/dashboard.html');
     b = await (browsers[1] as FirefoxDriver).openExtensionPage('/dashboard.html');
   });
   afterAll(async () => {
     for (const browser of browsers) await browser.close();
     await server?.dispose();
-    if (build) rmSync(build, { recursive: true, force: true });
   });
 
-  it('a note and a highlight made in one profile appear in the other; the server holds ciphertext', async () => {
+  it('setting sync up asks for that server’s origin alone; before the grant the server cannot be reached', async () => {
+    expect(manifestOrigins.some((o) => o.includes('localhost'))).toBe(false);
+    expect(await grantedOrigins(a)).toEqual(manifestOrigins);
+    // The background asked straight, without the grant: Firefox keeps it from the server.
+    const refused = await send<{ ok: boolean; message: string }>(a, {
+      type: 'sync/test',
+      ...account(),
+    });
+    expect(refused.ok).toBe(false);
+    expect(refused.message).toMatch(/^Cannot reach localhost:\d+/);
+
     await send(a, {
       type: 'note/save',
       articleKey: ARTICLE,
@@ -97,21 +152,17 @@ describe('sync between two Firefox profiles through Apache mod_dav', () => {
       end: 111,
       color: 'yellow',
     });
-    const tested = await send<{ ok: boolean; message: string }>(a, {
-      type: 'sync/test',
-      ...account(),
-    });
-    expect(tested.message).toMatch(/^Connected\. The folder is empty/);
-    for (const page of [a, b]) {
-      const status = await send<Status>(page, {
-        type: 'sync/configure',
-        ...account(),
-        passphrase: 'ward round passphrase',
-      });
-      expect(status.configured).toBe(true);
-      expect(status.lastError).toBeUndefined();
-      expect(status.lastSyncAt).toBeGreaterThan(0);
-    }
+    const setUp = await setUpInSettings(a);
+    expect(setUp.tested).toMatch(/^Connected\. The folder is empty/);
+    expect(setUp.saved).toBe('Sync is on. Your notes were synced.');
+    expect(await grantedOrigins(a)).toEqual([...manifestOrigins, 'http://localhost/*'].sort());
+  });
+
+  it('a note and a highlight made in one profile appear in the other; the server holds ciphertext', async () => {
+    const setUp = await setUpInSettings(b);
+    expect(setUp.tested).toMatch(/^Connected\. This folder already holds JAK Lens notes/);
+    expect(setUp.saved).toBe('Sync is on. Your notes were synced.');
+    expect(await grantedOrigins(b)).toEqual([...manifestOrigins, 'http://localhost/*'].sort());
     const got = await send<NoteReply>(b, { type: 'note/get', articleKey: ARTICLE });
     expect(got.note?.body).toBe('Ruxolitinib: rash cleared by week 8');
     const highlights = await send<{ textQuote: { exact: string } }[]>(b, {
@@ -157,5 +208,18 @@ describe('sync between two Firefox profiles through Apache mod_dav', () => {
       expect(reply.note?.body).toBe('Edited in Firefox at home, later');
       expect(reply.conflicts.map((c) => c.body)).toEqual(['Edited in Firefox on the ward']);
     }
+  });
+
+  it('removing sync in the settings gives the server’s origin back; the server is out of reach again', async () => {
+    await a.click('.sync-actions button:nth-of-type(3)'); // Remove sync from this browser
+    expect(await formMessage(a)).toMatch(/^Sync removed from this browser\./);
+    expect(await grantedOrigins(a)).toEqual(manifestOrigins);
+    const refused = await send<{ ok: boolean; message: string }>(a, {
+      type: 'sync/test',
+      ...account(),
+    });
+    expect(refused.message).toMatch(/^Cannot reach localhost:\d+/);
+    // The other profile keeps its own grant.
+    expect(await grantedOrigins(b)).toEqual([...manifestOrigins, 'http://localhost/*'].sort());
   });
 });

@@ -17,7 +17,8 @@ import { requireBuild } from './support/extension';
  * stays pending; microsoft/playwright#32755), so the test copy of the build lists the loopback server
  * under host_permissions: the product's permissions.request then resolves at once, and everything after
  * it is the product's own path. (The per-origin request and its removal are unit-tested in
- * tests/unit/sync/service.test.ts.)
+ * tests/unit/sync/service.test.ts, and proven in Firefox ESR, which can grant without a prompt, in
+ * tests/e2e/firefox-sync.e2e.ts.)
  */
 const ARTICLE = 'pmid:34563217';
 const FOLDER = 'library';

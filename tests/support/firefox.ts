@@ -74,6 +74,8 @@ async function freePort(): Promise<number> {
 export async function launchFirefoxWithAddon(
   addonPath: string,
   profileDir = mkdtempSync(join(tmpdir(), 'jak-lens-ff-')),
+  /** More prefs for one suite (a suite's own choice, e.g. how optional permissions are answered). */
+  extraPrefs: Record<string, string | number | boolean> = {},
 ): Promise<FirefoxSession> {
   const port = await freePort();
   const downloadsDir = join(profileDir, 'downloads');
@@ -91,7 +93,7 @@ export async function launchFirefoxWithAddon(
     headless: true,
     userDataDir: profileDir,
     args: ['--start-debugger-server', String(port)],
-    extraPrefsFirefox: { ...HERMETIC_PREFS, ...DEBUGGER_PREFS, ...downloadPrefs },
+    extraPrefsFirefox: { ...HERMETIC_PREFS, ...DEBUGGER_PREFS, ...downloadPrefs, ...extraPrefs },
   });
   const addonId = await browser.installExtension(addonPath);
   const debuggerClient = await FirefoxDebugger.connect(port);

@@ -186,10 +186,21 @@ export class FirefoxDriver implements E2EBrowser {
     private session: FirefoxSession,
     private readonly build: string,
     private readonly routes: Routes,
+    private readonly prefs: Record<string, string | number | boolean>,
   ) {}
 
-  static async launch(build: string, routes: Routes): Promise<FirefoxDriver> {
-    return new FirefoxDriver(await launchFirefoxWithAddon(build), build, routes);
+  /** `prefs`: more Firefox prefs for this suite, kept across restart(). */
+  static async launch(
+    build: string,
+    routes: Routes,
+    prefs: Record<string, string | number | boolean> = {},
+  ): Promise<FirefoxDriver> {
+    return new FirefoxDriver(
+      await launchFirefoxWithAddon(build, undefined, prefs),
+      build,
+      routes,
+      prefs,
+    );
   }
 
   /** The fixed gecko id of wxt.config.ts. */
@@ -329,7 +340,7 @@ export class FirefoxDriver implements E2EBrowser {
   async restart() {
     this.session.debugger.close();
     await this.session.browser.close();
-    this.session = await launchFirefoxWithAddon(this.build, this.session.profileDir);
+    this.session = await launchFirefoxWithAddon(this.build, this.session.profileDir, this.prefs);
   }
 
   async close() {
