@@ -20,7 +20,7 @@ import {
 import { coversBothAges, diseaseKind, isPaediatric } from './classify/disease';
 import { isDrugInducedMyositis } from './classify/induced';
 import type { DiseaseKind, Relevance } from './classify/verdict-terms';
-import { getDrug } from './knowledge/drugs';
+import { getDrugName } from './knowledge/drug-names';
 
 export type { Field } from './classify/scan';
 export type { DiseaseKind, Relevance } from './classify/verdict-terms';
@@ -64,7 +64,7 @@ function drugFindings(hits: Hit[]): DrugFinding[] {
   return [...byDrug.entries()]
     .map(([drugId, list]) => ({
       drugId,
-      name: getDrug(drugId)?.name ?? list[0]?.label ?? drugId,
+      name: getDrugName(drugId)?.name ?? list[0]?.label ?? drugId,
       count: list.length,
       fields: FIELD_ORDER.filter((f) => list.some((h) => h.field === f)),
     }))

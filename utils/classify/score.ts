@@ -3,7 +3,7 @@
  * subtype. MeSH and substances weigh most, but title + abstract alone can pass every threshold.
  */
 import type { Field, Hit } from './scan';
-import { getDrug } from '../knowledge/drugs';
+import { getDrugName } from '../knowledge/drug-names';
 import type { TermGroup } from '../knowledge/types';
 
 /** Weight of a term present in a field (once per term and field). */
@@ -39,7 +39,7 @@ export interface ScoredTerm {
 /** True when a hit is evidence of JAK inhibition (a JAK drug, the class, or an inhibited target). */
 export function isJakHit(hit: Hit): boolean {
   if (hit.group === 'jak-class') return true;
-  if (hit.group === 'drug') return getDrug(hit.termId)?.isJakInhibitor === true;
+  if (hit.group === 'drug') return getDrugName(hit.termId)?.isJakInhibitor === true;
   return hit.cue !== null;
 }
 

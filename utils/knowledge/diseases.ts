@@ -3,7 +3,7 @@
  * terms (the antibodies are in antibodies.ts, the interferon read-outs in interferon-signatures.ts). Synonyms come from the reference's detection-term
  * list (data/jak-inhibitors.json → detectionTerms); they are search terms, not clinical claims.
  */
-import reference from './data/jak-inhibitors.json';
+import reference from './data/recognition.json';
 import { toSourceRefs } from './checked';
 import type { SurfaceForm, Term, TermGroup } from './types';
 

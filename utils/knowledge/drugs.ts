@@ -5,6 +5,7 @@
  */
 import reference from './data/jak-inhibitors.json';
 import { isUnverifiedText, parseChecked, toSourceRefs, asSourceKind } from './checked';
+import { normaliseDrugNames } from './drug-names';
 import type { Checked, JakName, SourceKind, SourceRef } from './types';
 
 /** What a regulator decided: approved, refused (e.g. a complete response letter), or not yet. */
@@ -122,12 +123,6 @@ interface RawDrug {
   sourceKind: Record<string, string>;
 }
 
-const JAK_NAMES: readonly string[] = ['JAK1', 'JAK2', 'JAK3', 'TYK2'];
-
-function isJakName(value: string): value is JakName {
-  return JAK_NAMES.includes(value);
-}
-
 function asStatus(status: string): ApprovalStatus {
   return status === 'approved' || status === 'not-approved' ? status : 'investigational';
 }
@@ -197,28 +192,17 @@ function boxedWarningOf(raw: RawDrug, groupVerified: boolean): Drug['boxedWarnin
 /** Turns one raw data record into a Drug. Exported for tests. */
 export function normaliseDrug(raw: RawDrug): Drug {
   const flag = (group: string): boolean => raw.verified[group] === true;
-  const [nameCell] = parseChecked(raw.name, true);
-  const name = (nameCell?.value ?? raw.name).toLowerCase();
-  const targets = raw.targets.flatMap((t) => parseChecked(t, flag('targets')));
-  const jakTargets = targets
-    .filter((t) => t.verified && isJakName(t.value))
-    .map((t) => t.value as JakName);
+  // Names, targets and sources exactly as the always-on script reads them (drug-names.ts).
+  const names = normaliseDrugNames(raw);
   return {
-    id: `drug:${name}`,
-    name,
-    codeNames: raw.codeNames.flatMap((c) => parseChecked(c, flag('codeNames'))),
-    brandNames: raw.brandNames.flatMap((b) => parseChecked(b, flag('brandNames'))),
-    targets,
-    jakTargets,
+    ...names,
     otherTargets: raw.otherTargets.flatMap((t) => parseChecked(t, flag('targets'))),
-    isJakInhibitor: jakTargets.length > 0 || targets.some((t) => t.value === 'JAK'),
     selectivityNote: raw.selectivityNote,
     route: raw.route,
     approvals: raw.approvals.map((a) => normaliseApproval(a, flag('approvals'))),
     boxedWarning: boxedWarningOf(raw, flag('boxedWarning')),
     boxedWarningFlag: raw.boxedWarningFlag,
     dmEvidence: raw.dmEvidence.map((e) => normaliseEvidence(e, flag('dmEvidence'))),
-    sources: toSourceRefs(raw.sources, raw.sourceKind),
     checked: raw.checked,
     verified: { ...raw.verified },
     unverified: [...raw.unverified],

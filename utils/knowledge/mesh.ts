@@ -2,7 +2,7 @@
  * MeSH descriptors named in the reference, with their status, and the check tags that tell a
  * paediatric record from an adult one. Drug and other descriptors are read with the matcher.
  */
-import reference from './data/jak-inhibitors.json';
+import reference from './data/recognition.json';
 import { asSourceKind, isUnverifiedText } from './checked';
 import type { SourceKind } from './types';
 

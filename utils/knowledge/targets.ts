@@ -2,11 +2,12 @@
  * JAK-family and STAT terms the matcher finds. Names follow the receptor-pairing reference
  * (data/jak-stat-pathways.json); the spelled-out forms are standard nomenclature used there.
  */
-import pathways from './data/jak-stat-pathways.json';
+import recognition from './data/recognition.json';
 import { toSourceRefs } from './checked';
 import type { SurfaceForm, Term } from './types';
 
-const SOURCES = toSourceRefs(pathways.sources, pathways.sourceKind);
+const { pathwaySources } = recognition;
+const SOURCES = toSourceRefs(pathwaySources.sources, pathwaySources.sourceKind);
 
 /** "JAK1", "JAK-1", "JAK 1", "Jak1" and "Janus kinase 1" (digits make them safe in any case). */
 function jakForms(n: 1 | 2 | 3): SurfaceForm[] {

@@ -2,18 +2,18 @@
  * The default term list the matcher compiles: drugs (generic, verified code and brand names),
  * the JAK-inhibitor class, targets and disease terms.
  */
-import reference from './data/jak-inhibitors.json';
+import reference from './data/recognition.json';
 import { toSourceRefs } from './checked';
 import { ANTIBODY_TERMS } from './antibodies';
 import { DISEASE_TERMS, SILENT_DISEASE_TERMS } from './diseases';
 import { IFN_MARKER_TERMS } from './interferon-signatures';
 import { RANGE_TERMS } from './ranges';
-import { DRUGS, type Drug } from './drugs';
+import { DRUG_NAMES, type DrugName } from './drug-names';
 import { TARGET_TERMS } from './targets';
 import type { SurfaceForm, Term } from './types';
 
 /** Term for one drug. Unverified code or brand names are left out: matching them would assert them. */
-export function drugTerm(drug: Drug): Term {
+export function drugTerm(drug: DrugName): Term {
   const forms: SurfaceForm[] = [
     { text: drug.name },
     ...drug.codeNames
@@ -72,7 +72,7 @@ export const JAK_CLASS_TERM: Term = {
 
 /** Every term of the default knowledge base. */
 export const DEFAULT_TERMS: readonly Term[] = [
-  ...DRUGS.map(drugTerm),
+  ...DRUG_NAMES.map(drugTerm),
   JAK_CLASS_TERM,
   ...TARGET_TERMS,
   ...DISEASE_TERMS,
