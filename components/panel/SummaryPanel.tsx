@@ -27,6 +27,8 @@ type Props = {
   /** A mark card asked to show part of the pathway view (see PathwaySection). */
   pathwayFocus?: PathwayFocusRequest | null;
   onPathwayFocusDone?: () => void;
+  /** The reader asked for the panel (keyboard command, popup): it takes keyboard focus when it appears. */
+  takeFocus?: boolean;
 };
 
 /**
@@ -38,7 +40,13 @@ export function SummaryPanel(props: Props) {
   // Collapsing and moving are remembered in the reader's settings: the reader's own input only.
   const onToggle = onlyTrusted(props.onToggle);
   const toggle = useRef<HTMLButtonElement>(null);
+  const aside = useRef<HTMLElement>(null);
   const first = useRef(true);
+  useEffect(() => {
+    // Shown on the reader's request: focus goes to the panel (its landmark, or the collapsed tab), so
+    // the next Tab is on its first control rather than after every link of the page.
+    if (props.takeFocus) (collapsed ? toggle.current : aside.current)?.focus();
+  }, []);
   useEffect(() => {
     // The toggle button is replaced when the panel opens or closes; keep keyboard focus on it.
     if (first.current) first.current = false;
@@ -55,7 +63,7 @@ export function SummaryPanel(props: Props) {
   }
   const other = side === 'right' ? 'left' : 'right';
   return (
-    <aside class="jl-panel" data-side={side} aria-labelledby="jl-title">
+    <aside ref={aside} class="jl-panel" data-side={side} aria-labelledby="jl-title" tabIndex={-1}>
       <header class="jl-header">
         <div class="jl-header-row">
           <h2 id="jl-title">JAK Lens</h2>

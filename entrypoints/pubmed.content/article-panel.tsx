@@ -14,7 +14,7 @@ import type { PathwayFocus } from '@/utils/panel/pathways';
 import type { PanelPrefs } from '@/utils/settings/panel-prefs';
 import { ArticleNotes } from './article-notes';
 import { NoteFrame } from './note-frame';
-import { mountPanel, type MountedPanel } from './panel';
+import { mountPanel, PANEL_HOST, type MountedPanel } from './panel';
 import type { ReaderHighlights } from './reader-highlights';
 
 export interface ArticlePanelInput {
@@ -58,18 +58,29 @@ export function startArticlePanel(
       />
     ) : undefined,
   });
-  const show = async (prefs?: Promise<PanelPrefs>) => {
+  const show = async (prefs?: Promise<PanelPrefs>, takeFocus = false) => {
     if (ctx.isInvalid) return;
-    panel = await mountPanel(ctx, props(), prefs);
+    panel = await mountPanel(ctx, { ...props(), takeFocus }, prefs);
   };
+  /** Where keyboard focus was before the reader called the panel up: it goes back there on hiding. */
+  let focusBefore: Element | null = null;
   return {
-    show,
+    show: (prefs) => show(prefs),
     async toggle() {
       const shown = panel?.isAttached() ?? false;
+      const hadFocus = shown && document.activeElement?.localName === PANEL_HOST;
       // A host the page removed still counts as mounted until we remove it ourselves.
       panel?.remove();
       panel = null;
-      if (!shown) await show();
+      if (shown) {
+        // Hidden from inside (keyboard command): focus returns to where the reader was, not the top.
+        if (hadFocus && focusBefore?.isConnected) (focusBefore as HTMLElement).focus?.();
+        focusBefore = null;
+        return;
+      }
+      focusBefore = document.activeElement === document.body ? null : document.activeElement;
+      // Called up by the reader (command, popup): the panel takes focus.
+      await show(undefined, true);
     },
     async showPathway(focus) {
       pathwayFocus = { focus, seq: (pathwayFocus?.seq ?? 0) + 1 };

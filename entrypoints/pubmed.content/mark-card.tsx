@@ -46,6 +46,9 @@ interface Host {
   container: HTMLElement;
 }
 
+/** What Tab stops at in the card: its links, buttons and summaries, unless inside a closed <details>. */
+const CARD_CONTROLS = 'a[href], button:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+
 /**
  * Starts the mark cards on `doc` and returns the function that stops them (listeners removed,
  * card hidden, host gone, every attribute given back).
@@ -59,6 +62,7 @@ export function watchMarkCards({
 }: MarkCardOptions): () => void {
   for (const stale of doc.querySelectorAll(MARK_CARD_HOST)) stale.remove();
   let made: Host | null = null;
+  let focusedInCard: Element | null = null;
   /** The mark that carries our aria-describedby, and what it had before (normally nothing). */
   let described: { mark: HTMLElement; previous: string | null } | null = null;
   let frame = 0;
@@ -76,10 +80,17 @@ export function watchMarkCards({
     style.textContent = cardCss;
     const container = doc.createElement('div');
     shadow.append(style, container);
+    // The control focused in the card, as its own focus events say (for Tab between mark and card).
+    shadow.addEventListener('focusin', (event) => (focusedInCard = event.target as Element));
+    shadow.addEventListener('focusout', () => (focusedInCard = null));
     return { host, container };
   };
+  // The host for events retargeted to it, the card's root for a node inside (a focus event's
+  // relatedTarget is not retargeted everywhere).
   const isInCard = (node: EventTarget | null) =>
-    made !== null && node !== null && made.host.contains(node as Node);
+    made !== null &&
+    node !== null &&
+    (made.host.contains(node as Node) || made.container.getRootNode().contains(node as Node));
 
   const place = (mark: HTMLElement) => {
     if (!made) return;
@@ -164,6 +175,14 @@ export function watchMarkCards({
     ...(isKindEnabled
       ? { canHover: (mark: HTMLElement) => isKindEnabled(mark.getAttribute(KIND_ATTR) ?? '') }
       : {}),
+    cardControls: () =>
+      made?.host.isConnected
+        ? [...made.container.querySelectorAll<HTMLElement>(CARD_CONTROLS)].filter(
+            // checkVisibility: not rendered inside a closed <details> (absent in some test DOMs).
+            (el) => el.checkVisibility?.() ?? true,
+          )
+        : [],
+    cardFocus: () => focusedInCard,
     ...timing,
   });
   return () => {

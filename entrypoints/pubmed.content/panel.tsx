@@ -36,6 +36,8 @@ export interface PanelProps {
   notesSlot?: ComponentChildren;
   /** The latest "Show in the pathway view" from a mark card (a new `seq` for every click). */
   pathwayFocus?: PathwayFocusRequest;
+  /** Shown on the reader's request: the panel takes keyboard focus when it appears. */
+  takeFocus?: boolean;
 }
 
 export interface MountedPanel {
@@ -47,7 +49,15 @@ export interface MountedPanel {
 
 type AppProps = PanelProps & { initialPrefs: PanelPrefs; doc: Document };
 
-function PanelApp({ model, mentionCounts, notesSlot, pathwayFocus, initialPrefs, doc }: AppProps) {
+function PanelApp({
+  model,
+  mentionCounts,
+  notesSlot,
+  pathwayFocus,
+  takeFocus,
+  initialPrefs,
+  doc,
+}: AppProps) {
   const [prefs, setPrefs] = useState(initialPrefs);
   // Held until the pathway view carried it out, so collapsing and opening again does not repeat it.
   const [focus, setFocus] = useState<PathwayFocusRequest | null>(null);
@@ -103,6 +113,7 @@ function PanelApp({ model, mentionCounts, notesSlot, pathwayFocus, initialPrefs,
       partial={!complete}
       pathwayFocus={focus}
       onPathwayFocusDone={() => setFocus(null)}
+      takeFocus={takeFocus === true}
       {...(mentionCounts ? { mentionCounts } : {})}
       {...(notesSlot !== undefined ? { notesSlot } : {})}
     />

@@ -7,13 +7,16 @@ import {
 } from '../support/chromium-extension';
 import { routePages } from '../support/routes';
 import { buildRoutes, SEED_URL } from './pages';
-import { requireBuild, tabIdFor, waitFor } from './support/extension';
+import { pressCommandShortcut, requireBuild, tabIdFor, waitFor } from './support/extension';
 import { chromiumUi } from './support/chromium-ui';
+import { PanelKeyboard } from './support/panel-keyboard';
+import { selectInAbstract } from './support/select-in-abstract';
 
 /**
- * Keyboard alone, in real Chromium: on the popup, the library and its settings, Tab (real key events)
- * reaches every visible control, each shows a focus ring when reached, and the controls work with
- * Enter and Space. A control Tab skips, or one focused without a visible ring, fails with its name.
+ * Keyboard alone, in real Chromium: on the popup, the library and its settings, and in the panel and the
+ * mark card on an article (closed shadow roots, read over the protocol), Tab (real key events) reaches
+ * every visible control, each shows a focus ring when reached, and the controls work with Enter, Space
+ * and Escape. A control Tab skips, or one focused without a visible ring, fails with its name.
  */
 
 const CONTROLS =
@@ -166,5 +169,188 @@ describe('keyboard alone in real Chromium', () => {
     await page.keyboard.press('Space');
     await waitFor(async () => (await pubmed.isChecked()) === before);
     await page.close();
+  });
+
+  /** The card host's focused control, described (its root is closed: read over the protocol). */
+  async function cardFocus(page: Page): Promise<{ name: string; ring: boolean } | null> {
+    const [inCard] = await chromiumUi(page).inRoots('jl-mark-card', (root) => {
+      const el = root.activeElement as HTMLElement | null;
+      if (!el) return null;
+      const style = getComputedStyle(el);
+      return {
+        name: `${el.localName} "${(el.textContent ?? '').trim().slice(0, 40)}"`,
+        ring:
+          (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) ||
+          style.boxShadow !== 'none',
+      };
+    });
+    return inCard ?? null;
+  }
+  const focusedTerm = (page: Page) =>
+    page.evaluate(() => document.activeElement?.getAttribute('data-jl-term') ?? null);
+
+  it('the panel: the command puts focus in it, Tab and Shift+Tab reach every control in order with a ring, keys work them', async () => {
+    const page = seed;
+    const ui = chromiumUi(page);
+    // A highlight made with its keyboard command, so the highlight list's controls are in the walk.
+    await page.bringToFront();
+    await page.evaluate(selectInAbstract, { text: 'proximal muscle weakness', scroll: true });
+    // The content script saw the selection once its bar is up; the command itself is proven in
+    // controls.e2e.ts, so a press the browser did not deliver to this window is pressed again.
+    await ui.waitFor('jl-selection-action', 'button');
+    for (let press = 0; ; press++) {
+      await pressCommandShortcut(ext, page, 'H');
+      const made = await ui
+        .waitFor('jak-lens-panel', '.jl-hl-swatch', 5_000)
+        .then(() => true)
+        .catch((error: unknown) => (press < 2 ? false : Promise.reject(error)));
+      if (made) break;
+    }
+
+    // The starting place (set by the driver): a drug mark, whose card Escape closes, focus staying on it.
+    await page.evaluate(() =>
+      document.querySelector<HTMLElement>('jl-mark[data-jl-term="drug:baricitinib"]')?.focus(),
+    );
+    await page.keyboard.press('Escape');
+    await waitFor(async () => (await page.locator('jl-mark-card').count()) === 0);
+    // Alt+Shift+J hides the panel, and again shows it with keyboard focus on the panel's landmark.
+    await pressCommandShortcut(ext, page, 'J');
+    await waitFor(async () => (await page.locator('jak-lens-panel').count()) === 0);
+    await pressCommandShortcut(ext, page, 'J');
+    const note = await ui.frame('jak-lens-panel', 'iframe.jl-note-frame');
+    await note.locator('textarea').first().waitFor();
+    await ui.waitFor('jak-lens-panel', '.jl-hl-swatch');
+    const keys = new PanelKeyboard(page, ui, note);
+    await waitFor(() => keys.focusedIs('aside.jl-panel'));
+
+    // Forward: every control of the panel and of the note frame, in document order, each with a ring.
+    const controls = await keys.number();
+    expect(controls.panel.length).toBeGreaterThanOrEqual(15);
+    expect(controls.frame.length).toBeGreaterThanOrEqual(3);
+    const forward = await keys.walk('Tab');
+    const reached = (where: 'panel' | 'frame') =>
+      new Set(forward.filter((s) => s.where === where && s.kb !== null).map((s) => s.kb));
+    const missed = (where: 'panel' | 'frame') =>
+      controls[where].filter(
+        (name, i) => !reached(where).has(String(i)) && !name.startsWith('iframe'),
+      );
+    expect(missed('panel'), 'panel controls Tab never reached').toEqual([]);
+    expect(missed('frame'), 'note-frame controls Tab never reached').toEqual([]);
+    const noRing = forward.filter((s) => !s.ring).map((s) => `${s.where}: ${s.name}`);
+    expect(noRing, 'controls focused without a visible ring').toEqual([]);
+    const order = (stops: typeof forward, where: 'panel' | 'frame') =>
+      stops.filter((s) => s.where === where).map((s) => Number(s.kb));
+    expect(order(forward, 'panel')).toEqual([...order(forward, 'panel')].sort((a, b) => a - b));
+    expect(order(forward, 'frame')).toEqual([...order(forward, 'frame')].sort((a, b) => a - b));
+    // Backward: the same stops in reverse.
+    const backward = await keys.walk('Shift+Tab');
+    const key = (s: (typeof forward)[number]) => `${s.where}:${s.kb}`;
+    expect(backward.map(key)).toEqual(forward.map(key).reverse());
+
+    // Operable: from the page just before the panel, Tab in and work each kind of control.
+    await keys.tabTo('button.jl-icon:not([aria-controls])'); // "Move left"
+    await page.keyboard.press('Enter');
+    await waitFor(async () => (await ui.count('jak-lens-panel', 'aside[data-side="left"]')) === 1);
+    await page.keyboard.press('Space');
+    await waitFor(async () => (await ui.count('jak-lens-panel', 'aside[data-side="right"]')) === 1);
+    await keys.tabTo('button[aria-controls="jl-body"]'); // "Collapse"
+    await page.keyboard.press('Enter');
+    await waitFor(() => keys.focusedIs('button.jl-tab'));
+    await page.keyboard.press('Enter');
+    await waitFor(() => keys.focusedIs('button[aria-controls="jl-body"]'));
+    await keys.tabTo('details.jl-details > summary');
+    await page.keyboard.press('Enter');
+    await waitFor(async () => (await ui.count('jak-lens-panel', 'details.jl-details[open]')) === 1);
+    await page.keyboard.press('Tab');
+    expect(
+      await keys.focusedIs('details.jl-details[open] a[href]'),
+      'Tab into the open Details',
+    ).toBe(true);
+    await keys.tabTo('.jl-hl-swatch[aria-pressed="false"]');
+    const [colour] = await ui.inRoots('jak-lens-panel', (root) =>
+      root.activeElement?.getAttribute('aria-label'),
+    );
+    await page.keyboard.press('Space');
+    await waitFor(async () =>
+      (
+        await ui.each('jak-lens-panel', '.jl-hl-swatch[aria-pressed="true"]', (el) =>
+          el.getAttribute('aria-label'),
+        )
+      ).includes(colour ?? 'none'),
+    );
+
+    // The command hides the panel from inside it, and focus goes back where it was: the mark.
+    await pressCommandShortcut(ext, page, 'J');
+    await waitFor(async () => (await page.locator('jak-lens-panel').count()) === 0);
+    expect(await focusedTerm(page)).toBe('drug:baricitinib');
+    await pressCommandShortcut(ext, page, 'J');
+    await waitFor(() => keys.focusedIs('aside.jl-panel'));
+    // "Next mention" by keyboard: the status says which, and focus moves to that mention in the text.
+    await keys.tabTo('button.jl-next');
+    await page.keyboard.press('Enter');
+    await waitFor(async () =>
+      (await ui.texts('jak-lens-panel', '[role="status"]'))[0]?.startsWith('Mention 1 of'),
+    );
+    expect(await focusedTerm(page)).toBe('drug:baricitinib');
+  });
+
+  it('the mark card: Tab enters it from its mark, reaches every control with a ring, Escape returns to the mark', async () => {
+    const page = seed;
+    await page.bringToFront();
+    await page.evaluate(() => {
+      const mark = document.querySelector<HTMLElement>('jl-mark[data-jl-term="drug:baricitinib"]');
+      mark?.scrollIntoView({ block: 'center' });
+      mark?.focus();
+    });
+    await chromiumUi(page).waitFor('jl-mark-card', '.jl-mc');
+    const [names] = await chromiumUi(page).inRoots('jl-mark-card', (root) =>
+      [...root.querySelectorAll<HTMLElement>('a[href], button, summary')]
+        .filter((el) => el.checkVisibility())
+        .map((el) => `${el.localName} "${(el.textContent ?? '').trim().slice(0, 40)}"`),
+    );
+    expect(names?.length).toBeGreaterThanOrEqual(2);
+    const stops: { name: string; ring: boolean }[] = [];
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('Tab');
+      const stop = await cardFocus(page);
+      if (!stop || (await page.locator('jl-mark-card').count()) === 0) break;
+      stops.push(stop);
+    }
+    expect(stops.map((s) => s.name)).toEqual(names);
+    expect(
+      stops.filter((s) => !s.ring).map((s) => s.name),
+      'card controls without a ring',
+    ).toEqual([]);
+    // Tab past the last control leaves for the page's next stop after the mark (often the next mark,
+    // whose own card then opens).
+    expect(await page.evaluate(() => document.activeElement?.localName)).not.toBe('jl-mark-card');
+    expect(await focusedTerm(page)).not.toBe('drug:baricitinib');
+
+    // Shift+Tab back to the mark, Tab into its card, Escape: closed, focus on the mark; Tab now moves on.
+    await page.keyboard.press('Shift+Tab');
+    await waitFor(async () => (await focusedTerm(page)) === 'drug:baricitinib');
+    await page.keyboard.press('Tab');
+    await waitFor(async () => (await cardFocus(page)) !== null);
+    await page.keyboard.press('Escape');
+    await waitFor(async () => (await page.locator('jl-mark-card').count()) === 0);
+    expect(await focusedTerm(page)).toBe('drug:baricitinib');
+
+    // The interferon card's button, by keyboard: Enter opens the panel's pathway view at the path.
+    await page.evaluate(() => {
+      const mark = document.querySelector<HTMLElement>('jl-mark[data-jl-term="ifn:pathway"]');
+      mark?.scrollIntoView({ block: 'center' });
+      mark?.focus();
+    });
+    await chromiumUi(page).waitFor('jl-mark-card', 'button.jl-mc-pathway');
+    for (let i = 0; i < 10 && !(await cardFocus(page))?.name.startsWith('button'); i++) {
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await waitFor(async () => {
+      const [on] = await chromiumUi(page).inRoots('jak-lens-panel', (root) =>
+        root.activeElement?.classList.contains('jl-ifn1'),
+      );
+      return on;
+    });
   });
 });

@@ -3,8 +3,12 @@
  * whatever the number of marks. Hover opens it after a short delay, keyboard focus at once; it
  * closes when the pointer leaves (after a grace period, so the pointer can reach the card's links),
  * when focus leaves, and on Escape. Knows nothing about what the card shows: `show` and `hide` do.
+ * Keyboard: the card's links and buttons follow their mark in the Tab order (Tab from the mark enters
+ * the card, Shift+Tab from its first control goes back to the mark, Tab from its last one goes to the
+ * page's next stop after the mark); Escape closes it with focus on the mark, and Tab then skips the card.
  */
 import { TERM_MARK_TAG } from './style';
+import { nextTabStopAfter } from './tab-order';
 
 export type OpenedBy = 'hover' | 'focus';
 
@@ -17,6 +21,12 @@ export interface MarkHoverOptions {
   hide: () => void;
   /** Marks the pointer may open a card for (e.g. not a kind the reader switched off). */
   canHover?: (mark: HTMLElement) => boolean;
+  /**
+   * The open card's controls a person can Tab to, in order, and the one focused in it (the card's root
+   * is closed, so only its owner can say). With them, Tab from a focused mark enters its card.
+   */
+  cardControls?: () => HTMLElement[];
+  cardFocus?: () => Element | null;
   showDelayMs?: number;
   hideGraceMs?: number;
   /**
@@ -128,7 +138,39 @@ export function watchMarkHover(options: MarkHoverOptions): MarkHover {
     const from = event.target;
     if (from === open.mark || isInCard(from)) close();
   };
+  /**
+   * Tab between a mark and its card: the card's host sits at the end of the body, far from the mark in
+   * the page's order, so without this its controls could not be reached by keyboard at all.
+   */
+  const onTab = (event: KeyboardEvent) => {
+    if (!open || event.altKey || event.ctrlKey || event.metaKey) return;
+    const controls = options.cardControls?.() ?? [];
+    const first = controls[0];
+    const last = controls[controls.length - 1];
+    if (!first || !last) return;
+    const { mark } = open;
+    if (doc.activeElement === mark) {
+      if (event.shiftKey) return;
+      event.preventDefault();
+      first.focus();
+      return;
+    }
+    if (!isInCard(doc.activeElement)) return;
+    const inCard = options.cardFocus?.() ?? null;
+    if (event.shiftKey && inCard === first) {
+      event.preventDefault();
+      mark.focus();
+    } else if (!event.shiftKey && inCard === last) {
+      // On to what follows the mark in the page (the card closes as focus leaves it). With nothing
+      // after it, the browser's own Tab goes on from the card (no trap between mark and card).
+      const next = nextTabStopAfter(doc, mark);
+      if (!next) return;
+      event.preventDefault();
+      next.focus();
+    }
+  };
   const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Tab') return onTab(event);
     if (event.key !== 'Escape' || !open) return;
     const { mark } = open;
     // Focus stays on (or goes back to) the mark, never lost to the page's top; moved before closing,

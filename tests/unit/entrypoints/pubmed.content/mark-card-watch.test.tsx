@@ -104,6 +104,41 @@ describe('mark card: keyboard', () => {
     expect(document.activeElement).toBe(drug);
   });
 
+  it('Tab from the mark enters its card; Shift+Tab from the first control goes back to the mark', () => {
+    start();
+    const drug = mark('drug:baricitinib');
+    drug.focus();
+    const root = recorded.rootOf(host())!;
+    const controls = [...root.querySelectorAll<HTMLElement>('a[href], button, summary')];
+    expect(controls.length).toBeGreaterThan(1);
+    const tab = (target: Element, shiftKey = false) => {
+      const event = new KeyboardEvent('keydown', {
+        key: 'Tab',
+        shiftKey,
+        bubbles: true,
+        composed: true,
+        cancelable: true,
+      });
+      target.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    let firstFocused = false;
+    controls[0]!.addEventListener('focus', () => (firstFocused = true));
+    expect(tab(drug)).toBe(true);
+    expect(firstFocused).toBe(true);
+    expect(card()?.getAttribute('data-term')).toBe('drug:baricitinib');
+    expect(tab(controls[0]!, true)).toBe(true);
+    expect(document.activeElement).toBe(drug);
+    // From the last control, focus goes on to what follows the mark in the page: the next mark.
+    controls.at(-1)!.focus();
+    expect(tab(controls.at(-1)!)).toBe(true);
+    expect(document.activeElement?.getAttribute('data-jl-term')).toBe('target:JAK1');
+    drug.focus();
+    // Once Escape closed the card, Tab from the mark is the browser's again.
+    escape(drug);
+    expect(tab(drug)).toBe(false);
+  });
+
   it('follows focus from mark to mark and closes when focus leaves the marks', () => {
     start();
     mark('drug:baricitinib').focus();
