@@ -41,7 +41,7 @@ export function LibraryView({ db, onExported }: Props) {
   const [bulkTag, setBulkTag] = useState('');
   const imports = useImport(db);
   // Search, filter and order run in the library's worker; the page draws the rows it answers with.
-  const { result, error, rowsOf } = useLibrary({ query, filter, sort, limit, open: openKey });
+  const { result, error, rowsOf } = useLibrary(db, { query, filter, sort, limit, open: openKey });
   const rows = result?.rows ?? [];
   const facets = result?.facets ?? NO_FACETS;
   const shownCount = result?.shown ?? 0;

@@ -1,101 +1,12 @@
 /**
- * The library's worker: reads every annotated article, keeps the search index and answers the
- * page's queries (utils/library/engine.ts), off the page's main thread. At 50,000 articles reading
- * and indexing takes seconds and a search scans megabytes of text; here neither freezes the page.
- *
- * Order of work: the rows of the most recently edited notes first (one indexed read, drawn at once),
- * then the whole library, read again whenever any context commits to its tables (the index re-reads
- * only rows that changed). The page's latest query is answered again after each read.
- * Only the library page (same origin, its own `new Worker`) can post here; messages are still
- * checked, and a malformed one is answered with an error rather than acted on.
+ * The library's worker: runs the search service (library-service.ts) off the page's main thread.
+ * The page names the database it uses in the worker's `name` (the default database in the
+ * extension); only the library page (same origin, its own `new Worker`) can post here.
  */
-import { LibraryEngine, type LibraryQuery } from '@/utils/library/engine';
-import { loadLibraryRows, loadRecentRows } from '@/utils/library/query';
 import { openDatabase } from '@/utils/storage/db';
-import { watchTables } from '@/utils/storage/watch';
-import { isToWorker, type FromWorker, type ToWorker } from './library-protocol';
+import { startLibraryService } from './library-service';
 
-/** Rows in the first screen: the page draws at most this many before "Show more". */
-const FIRST_SCREEN = 100;
-
-const db = openDatabase();
-const engine = new LibraryEngine();
-let current: { query: LibraryQuery; seq: number } | undefined;
-/** Row requests (exports) wait for the whole library: an export of the first screen would be short. */
-let waiting: ToWorker[] = [];
-/** Nothing is answered before the first read: an empty answer would say "no articles". */
-let loaded = false;
-let loadedAll = false;
-
-const post = (message: FromWorker) => postMessage(message);
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-function answer(): void {
-  if (current && loaded) post({ type: 'result', result: engine.run(current.query, current.seq) });
-}
-
-/** Reads every row (again, if the database changed meanwhile) and answers the latest query. */
-let reading = false;
-let readAgain = false;
-async function readAll(): Promise<void> {
-  if (reading) {
-    readAgain = true;
-    return;
-  }
-  reading = true;
-  try {
-    do {
-      readAgain = false;
-      const rows = await loadLibraryRows(db);
-      loaded = loadedAll = true;
-      engine.setRows(rows, true);
-      answer();
-      for (const request of waiting) sendRows(request);
-      waiting = [];
-    } while (readAgain);
-  } catch (error) {
-    post({ type: 'error', message: describe(error) });
-  } finally {
-    reading = false;
-  }
-}
-
-// Any context's commit to these tables re-reads the library (the index re-reads changed rows only).
-watchTables(db, ['articles', 'notes', 'highlights', 'noteConflicts'], () => void readAll());
-
-void loadRecentRows(db, FIRST_SCREEN)
-  .then((rows) => {
-    if (loadedAll) return;
-    loaded = true;
-    engine.setRows(rows, false);
-    answer();
-  })
-  .catch(() => undefined) // the full read below reports the error
-  .finally(() => void readAll());
-
-addEventListener('message', (event: MessageEvent<unknown>) => {
-  const message = event.data;
-  if (!isToWorker(message)) {
-    post({ type: 'error', message: 'malformed message to the library worker' });
-    return;
-  }
-  if (message.type === 'query') {
-    current = { query: message.query, seq: message.seq };
-    answer();
-    return;
-  }
-  if (loadedAll) sendRows(message);
-  else waiting.push(message);
-});
-
-function sendRows(message: ToWorker): void {
-  if (message.type !== 'rows') return;
-  const { keys } = message;
-  const rows =
-    keys === 'shown'
-      ? current
-        ? engine.matching(current.query)
-        : engine.rowsOf('all')
-      : engine.rowsOf(keys === 'all' ? 'all' : new Set(keys));
-  post({ type: 'rows', id: message.id, rows, complete: engine.isComplete });
-}
+const service = startLibraryService(openDatabase(self.name || undefined), (message) =>
+  postMessage(message),
+);
+addEventListener('message', (event: MessageEvent<unknown>) => service.handle(event.data));

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LibraryQuery, LibraryResult } from '@/utils/library/engine';
 import type { LibraryRow } from '@/utils/library/query';
+import type { JakLensDB } from '@/utils/storage/db';
 import type { FromWorker, ToWorker } from './library-protocol';
 
 /**
@@ -8,7 +9,10 @@ import type { FromWorker, ToWorker } from './library-protocol';
  * returns the latest answer (an answer to an older query is dropped once a newer one has been
  * shown). `rowsOf` fetches whole row sets for exports. The worker lives as long as the component.
  */
-export function useLibrary(query: LibraryQuery): {
+export function useLibrary(
+  db: JakLensDB,
+  query: LibraryQuery,
+): {
   result: LibraryResult | undefined;
   error: string | undefined;
   rowsOf: (keys: 'all' | 'shown' | string[]) => Promise<LibraryRow[]>;
@@ -20,7 +24,11 @@ export function useLibrary(query: LibraryQuery): {
   const pending = useRef(new Map<number, (rows: LibraryRow[]) => void>());
 
   useEffect(() => {
-    const w = new Worker(new URL('./library.worker.ts', import.meta.url), { type: 'module' });
+    // The worker opens the page's database by name (the name is all a worker can be given).
+    const w = new Worker(new URL('./library.worker.ts', import.meta.url), {
+      type: 'module',
+      name: db.name,
+    });
     worker.current = w;
     w.addEventListener('message', (event: MessageEvent<FromWorker>) => {
       const message = event.data;
@@ -37,7 +45,7 @@ export function useLibrary(query: LibraryQuery): {
       w.terminate();
       worker.current = undefined;
     };
-  }, []);
+  }, [db]);
 
   const { query: text, filter, sort, limit, open } = query;
   useEffect(() => {

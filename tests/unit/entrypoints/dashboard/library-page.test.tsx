@@ -9,6 +9,10 @@ import { loadLastExportAt, loadSettings, saveSettings } from '@/utils/settings/s
 import { readFixture } from '../../../support/fixtures';
 import { generateLibrary, seedLibrary } from '../../../support/library-data';
 import { freshDatabase } from '../../../support/fresh-database';
+import { InProcessLibraryWorker } from '../../../support/in-process-worker';
+
+// The page's search worker, run in the test's thread (happy-dom has no Worker).
+vi.stubGlobal('Worker', InProcessLibraryWorker);
 
 describe('library page', () => {
   let db: JakLensDB;
@@ -30,7 +34,8 @@ describe('library page', () => {
     await waitFor(() => expect(rowTitles()).toHaveLength(3));
     fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'XYLOPH' } });
     await waitFor(() => expect(rowTitles()).toEqual([expect.stringMatching(/^Article 1:/)]));
-    expect(screen.getByText('1 of 3 articles')).toBeTruthy();
+    // The count waits for the whole library (the first screen is only the latest notes).
+    await waitFor(() => expect(screen.getByText('1 of 3 articles')).toBeTruthy());
   });
 
   it('updates live when a note is saved elsewhere', async () => {

@@ -1,9 +1,13 @@
 import { render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '@/entrypoints/dashboard/App';
 import type { JakLensDB } from '@/utils/storage/db';
 import { recordVisit } from '@/utils/storage/recent-articles';
 import { freshDatabase } from '../../../support/fresh-database';
+import { InProcessLibraryWorker } from '../../../support/in-process-worker';
+
+// The page's search worker, run in the test's thread (happy-dom has no Worker).
+vi.stubGlobal('Worker', InProcessLibraryWorker);
 
 describe('library page', () => {
   let db: JakLensDB;
