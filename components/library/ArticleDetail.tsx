@@ -9,6 +9,8 @@ type Props = {
   /** The note editor, connected by the caller (it autosaves). */
   children?: ComponentChildren;
   onCommentChange: (highlight: Highlight, comment: string) => void;
+  /** The box's whole text on every input, before it is left: journaled at once by the caller. */
+  onCommentDraft?: (highlight: Highlight, comment: string) => void;
   onDelete: () => void;
   onClose: () => void;
   /** Downloads this article as one Markdown file. */
@@ -17,7 +19,7 @@ type Props = {
 
 /** One article opened from the library: details, the note editor, highlights with editable comments. */
 export function ArticleDetail(props: Props) {
-  const { row, children, onCommentChange, onDelete, onClose } = props;
+  const { row, children, onCommentChange, onCommentDraft, onDelete, onClose } = props;
   return (
     <article class="article-detail" aria-labelledby="detail-title">
       <div class="section-head">
@@ -43,7 +45,12 @@ export function ArticleDetail(props: Props) {
         ) : (
           <ul class="highlight-list">
             {row.highlights.map((h) => (
-              <HighlightItem key={h.id} highlight={h} onCommentChange={onCommentChange} />
+              <HighlightItem
+                key={h.id}
+                highlight={h}
+                onCommentChange={onCommentChange}
+                {...(onCommentDraft ? { onCommentDraft } : {})}
+              />
             ))}
           </ul>
         )}
@@ -61,9 +68,11 @@ export function ArticleDetail(props: Props) {
 function HighlightItem({
   highlight,
   onCommentChange,
+  onCommentDraft,
 }: {
   highlight: Highlight;
   onCommentChange: Props['onCommentChange'];
+  onCommentDraft?: Props['onCommentDraft'];
 }) {
   const [comment, setComment] = useState(highlight.comment ?? '');
   const commit = () => {
@@ -77,7 +86,10 @@ function HighlightItem({
         <textarea
           rows={2}
           value={comment}
-          onInput={(e) => setComment(e.currentTarget.value)}
+          onInput={(e) => {
+            setComment(e.currentTarget.value);
+            onCommentDraft?.(highlight, e.currentTarget.value);
+          }}
           onBlur={commit}
         />
       </label>

@@ -11,6 +11,11 @@ type Props = {
   errorMessage?: string;
   onHighlight: (color: HighlightColor, comment?: string) => void;
   onStartComment: () => void;
+  /**
+   * The comment box's whole text on every input, before "Highlight" is pressed: the caller journals it
+   * at once, so closing the tab mid-sentence loses nothing (utils/storage/comment-journal.ts).
+   */
+  onCommentInput?: (text: string) => void;
   onCancel: () => void;
 };
 
@@ -47,7 +52,10 @@ export function SelectionAction(props: Props) {
             aria-label="Comment for the highlight"
             maxLength={MAX_COMMENT}
             value={comment}
-            onInput={onlyTrusted((e) => setComment(e.currentTarget.value))}
+            onInput={onlyTrusted((e) => {
+              setComment(e.currentTarget.value);
+              props.onCommentInput?.(e.currentTarget.value);
+            })}
             onKeyDown={onlyTrusted((e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
               if (e.key === 'Escape') props.onCancel();

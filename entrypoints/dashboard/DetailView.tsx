@@ -8,6 +8,8 @@ import { updateHighlight } from '@/utils/storage/highlights-repository';
 import type { LibraryRow } from '@/utils/library/query';
 import { saveNote } from '@/utils/storage/notes-repository';
 import { downloadFile } from './download';
+import { browser } from 'wxt/browser';
+import { commentDraftJournal, type JournalArea } from '@/utils/storage/comment-journal';
 
 type Draft = NoteDraft;
 
@@ -24,8 +26,11 @@ const toDraft = toNoteDraft;
 /**
  * An article opened from the library, connected: the note autosaves straight to the database with
  * the same revision check as the panel (a save based on an old revision becomes a conflict copy),
- * and highlight comments save when the field loses focus.
+ * and highlight comments save when the field loses focus, journaled in `storage.local` on every input
+ * until then (a closed tab's draft is saved when the library next opens; comment-journal.ts).
  */
+const commentJournal = commentDraftJournal(browser.storage.local as unknown as JournalArea);
+
 export function DetailView({ db, row, knownTags, onDelete, onClose }: Props) {
   const revision = useRef(row.note?.revision ?? 0);
   const save = async (draft: Draft): Promise<SaveOutcome> => {
@@ -65,7 +70,14 @@ export function DetailView({ db, row, knownTags, onDelete, onClose }: Props) {
           text: articleToMarkdown(row),
         })
       }
-      onCommentChange={(h, comment) => void updateHighlight(db, h.id, { comment })}
+      onCommentDraft={(h, comment) => commentJournal.write(h.id, h.comment ?? '', comment)}
+      onCommentChange={(h, comment) =>
+        void updateHighlight(db, h.id, { comment }).then(
+          () => commentJournal.clear(h.id),
+          // The draft stays journaled, and is saved when the library next opens.
+          (error: unknown) => console.warn('[JAK Lens] comment not saved', error),
+        )
+      }
     >
       <DraftNoteEditor autosave={autosave} suggestions={[...knownTags, ...row.drugs]} />
     </ArticleDetail>

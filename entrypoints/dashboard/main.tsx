@@ -3,6 +3,7 @@ import { openDatabase } from '@/utils/storage/db';
 import { recoverAllJournals } from '@/utils/storage/draft-reconcile';
 import { browser } from 'wxt/browser';
 import { mirroredStorage } from '@/utils/storage/draft-journal';
+import { recoverCommentDrafts, type JournalArea } from '@/utils/storage/comment-journal';
 import { STALE_JOURNAL_MS } from '../note-frame/journal';
 import { App } from './App';
 
@@ -28,6 +29,9 @@ void browser.storage.local
       writtenAt !== null && Date.now() - writtenAt > STALE_JOURNAL_MS;
     return recoverAllJournals(db, storage, stale);
   })
-  .catch(() => undefined);
+  .catch(() => undefined)
+  // Comments a closed library tab journaled but never saved (utils/storage/comment-journal.ts).
+  .then(() => recoverCommentDrafts(browser.storage.local as unknown as JournalArea, db))
+  .catch((error: unknown) => console.warn('[JAK Lens] comment drafts not recovered', error));
 
 render(<App db={db} />, document.getElementById('app')!);

@@ -61,8 +61,8 @@ export async function initArticlePage(
 ): Promise<ArticleController> {
   const { article, seen } = page;
   let readerHighlights: ReaderHighlights | undefined;
-  // Registered before the term marks' cleanup: the reader's marks wrap pieces of the term
-  // marks' text, so they must come off first for the page's text nodes to be restored exactly.
+  // Registered before the term marks' cleanup, so the overlay stops following the roots before the
+  // term marks' undo changes them.
   ctx.onInvalidated(() => readerHighlights?.destroy());
   // Reading the page ran in the script's first task; the analysis and then the marks run in tasks
   // of their own, so no two add up to one long task on PubMed's main thread.
@@ -140,7 +140,7 @@ export async function initArticlePage(
       await readerHighlights?.createFromSelection();
     },
     async setWatchList(list) {
-      // The reader's marks nest inside the term marks: off first, back on once the terms are redone.
+      // The overlay's Ranges lie in the term marks' text nodes: paused, then drawn on the new ones.
       readerHighlights?.suspend();
       try {
         await termMarks.redo(list);

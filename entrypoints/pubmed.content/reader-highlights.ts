@@ -7,15 +7,16 @@ import {
   type RootSpan,
 } from '@/utils/reader-highlights/root-anchors';
 import type { MessageClient } from '@/utils/messaging/client';
-import {
-  installReaderHighlightStyle,
-  READER_HIGHLIGHT_ID_ATTR,
-  READER_HIGHLIGHT_TAG,
-} from '@/utils/reader-highlights/style';
 import type { HighlightColor } from '@/utils/storage/picklists';
-import { rangeFromSpan, wrapRange, type WrappedRange } from '@/utils/reader-highlights/wrap-range';
+import { rangeFromSpan } from '@/utils/reader-highlights/text-spans';
+import { createHighlightOverlay, type OverlayHighlight } from '@/utils/reader-highlights/overlay';
 import { watchSelection } from './selection-action';
-import { COLOR_ATTR } from '@/utils/page/markup';
+import { browser } from 'wxt/browser';
+import {
+  pendingHighlightJournal,
+  type JournalArea,
+  type PendingHighlightJournal,
+} from '@/utils/storage/comment-journal';
 
 /** One of the reader's highlights as this page sees it: drawn at `at`, or orphaned (not found). */
 export type PageHighlight =
@@ -44,11 +45,11 @@ export interface ReaderHighlights {
   setColor(id: string, color: HighlightColor): Promise<void>;
   /** Scrolls an anchored highlight into view; false for an orphan or unknown id. */
   reveal(id: string): boolean;
-  /** Takes the marks off the page, keeping the list, so the term marks under them can be redone. */
+  /** Stops drawing, keeping the list, while the term marks are redone (their text nodes change). */
   suspend(): void;
-  /** Draws the marks again after `suspend` (their offsets in the text have not changed). */
+  /** Anchors and draws again after `suspend`. */
   resume(): void;
-  /** Removes every mark and the stylesheet. Must run before the term highlights are undone. */
+  /** Takes the overlay and its observers off the page. */
   destroy(): void;
 }
 
@@ -57,22 +58,31 @@ export interface ReaderHighlightOptions {
   /** The roots the term highlighter uses (utils/page/roots.ts), in the same order on every visit. */
   roots: readonly Element[];
   request: MessageClient;
+  /**
+   * The selection bar's comment journal for this article: an entry a closed tab left is made into its
+   * highlight, with the comment, when the highlights load.
+   */
+  pending?: PendingHighlightJournal;
 }
+
+/** A change of the roots' DOM settles for this long before the highlights are anchored again. */
+const REANCHOR_MS = 100;
 
 /**
  * The reader's own highlights on an article page: loads the stored ones, re-anchors each exactly
- * (an unmatched one stays in the list as an orphan, never dropped or moved), draws them as
- * `<jl-highlight>`, and creates, edits and deletes them through the background. Call it after term
- * highlighting: drawing wraps the text nodes the term marks left, so each kind nests in the other.
+ * (an unmatched one stays in the list as an orphan, never dropped or moved), draws them in an
+ * overlay outside the page's DOM (utils/reader-highlights/overlay.ts: the page cannot tell which
+ * passages are highlighted), and creates, edits and deletes them through the background. When the
+ * page changes the roots' text, the highlights are anchored again (one may become an orphan, or come
+ * back); when only the elements change (the term marks redone, say), the same spans are drawn anew.
  */
 export async function initReaderHighlights(
   ctx: Pick<ContentScriptContext, 'isInvalid'>,
-  { articleKey, roots, request }: ReaderHighlightOptions,
+  { articleKey, roots, request, pending }: ReaderHighlightOptions,
 ): Promise<ReaderHighlights> {
   const doc = roots[0]?.ownerDocument ?? document;
   const listeners = new Set<(list: readonly PageHighlight[]) => void>();
   let list: PageHighlight[] = [];
-  let wraps: WrappedRange[] = [];
   let destroyed = false;
   let suspended = false;
 
@@ -81,19 +91,51 @@ export async function initReaderHighlights(
     return at ? { highlight, state: 'anchored', at } : { highlight, state: 'orphaned' };
   };
 
-  // Remove all, then apply: overlapping highlights nest, and only a full redraw in reverse order
-  // restores the page's text nodes exactly. Offsets stay valid because marks never change text.
+  const overlay = createHighlightOverlay(doc, roots);
   const draw = () => {
-    for (let i = wraps.length - 1; i >= 0; i--) wraps[i]!.undo();
-    wraps = [];
-    if (destroyed || suspended) return;
-    for (const item of list) {
-      if (item.state !== 'anchored') continue;
-      const root = roots[item.at.root];
-      const range = root && rangeFromSpan(root, item.at);
-      if (range) wraps.push(wrapRange(range, () => makeMark(doc, item.highlight)));
+    if (destroyed) return;
+    const items: OverlayHighlight[] = [];
+    if (!suspended) {
+      for (const item of list) {
+        if (item.state !== 'anchored') continue;
+        const root = roots[item.at.root];
+        const range = root && rangeFromSpan(root, item.at);
+        if (range) items.push({ id: item.highlight.id, color: item.highlight.color, range });
+      }
     }
+    overlay.draw(items);
   };
+
+  // The page's own changes to the article text: anchor again when the text changed, else redraw
+  // (live Ranges do not survive their text nodes being split or replaced).
+  const textOf = () => roots.map((root) => root.textContent ?? '').join('\u0000');
+  let anchoredText = textOf();
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  let reanchoring = Promise.resolve();
+  const reanchor = () => {
+    reanchoring = reanchoring.then(async () => {
+      if (destroyed || suspended || ctx.isInvalid) return;
+      const text = textOf();
+      if (text === anchoredText) return draw();
+      const found = new Map<string, PageHighlight>();
+      for (const item of list) found.set(item.highlight.id, await anchor(item.highlight));
+      if (destroyed || textOf() !== text) return;
+      anchoredText = text;
+      // Highlights created or edited meanwhile keep their newest record.
+      commit(
+        list.map((item) => {
+          const again = found.get(item.highlight.id);
+          return again ? { ...again, highlight: item.highlight } : item;
+        }),
+      );
+    });
+  };
+  const changes = new MutationObserver(() => {
+    clearTimeout(settle);
+    settle = setTimeout(reanchor, REANCHOR_MS);
+  });
+  for (const root of roots)
+    changes.observe(root, { subtree: true, childList: true, characterData: true });
 
   const commit = (next: PageHighlight[]) => {
     list = sortForPage(next);
@@ -122,11 +164,46 @@ export async function initReaderHighlights(
     return highlight;
   };
 
-  const stored = await request({ type: 'highlight/list', articleKey });
-  const removeStyle = installReaderHighlightStyle(doc);
+  /**
+   * A comment typed in the selection bar of a tab closed before "Highlight" was pressed: the reader
+   * wrote it about that passage, so the highlight is made with it (an orphan if the passage is gone,
+   * listed with its comment). The entry stays when that fails, for the next visit.
+   */
+  const recoverPending = async (journal: PendingHighlightJournal) => {
+    try {
+      const entry = await journal.read();
+      if (!entry) return;
+      if (entry.comment.trim()) {
+        const { exact, prefix, suffix, start, end, comment } = entry;
+        const highlight = await request({
+          type: 'highlight/add',
+          articleKey,
+          exact,
+          prefix,
+          suffix,
+          start,
+          end,
+          color: 'yellow',
+          comment: comment.trim(),
+        });
+        commit([...list, await anchor(highlight)]);
+      }
+      journal.clear();
+    } catch (error) {
+      console.warn('[JAK Lens] a comment left in the highlight bar could not be kept yet', error);
+    }
+  };
+
+  const stored = await request({ type: 'highlight/list', articleKey }).catch((error: unknown) => {
+    overlay.destroy();
+    changes.disconnect();
+    throw error;
+  });
   const anchored: PageHighlight[] = [];
   for (const highlight of stored) anchored.push(await anchor(highlight));
+  anchoredText = textOf();
   if (!ctx.isInvalid) commit(anchored);
+  if (pending && !ctx.isInvalid) await recoverPending(pending);
 
   return {
     get highlights() {
@@ -158,7 +235,7 @@ export async function initReaderHighlights(
       if (!found) return;
       const { comment: _old, ...rest } = found.highlight;
       // The list must hold what the box shows, or its next render would put the old comment back.
-      // A comment is not drawn on the page, so the marks are left as they are (no redraw per key).
+      // A comment is not drawn on the page, so the overlay is left as it is (no redraw per key).
       const highlight = { ...rest, ...(text ? { comment: text } : {}) };
       list = list.map((item) => (item === found ? { ...item, highlight } : item));
       for (const listener of listeners) listener(list);
@@ -170,11 +247,14 @@ export async function initReaderHighlights(
       replace(await request({ type: 'highlight/update', id, color }));
     },
     reveal(id) {
-      const mark = [...doc.querySelectorAll(READER_HIGHLIGHT_TAG)].find(
-        (el) => el.getAttribute(READER_HIGHLIGHT_ID_ATTR) === id,
-      );
-      mark?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      return mark !== undefined;
+      const found = list.find((item) => item.highlight.id === id);
+      if (found?.state !== 'anchored') return false;
+      const root = roots[found.at.root];
+      const range = root && rangeFromSpan(root, found.at);
+      const start = range?.startContainer;
+      const element = start?.nodeType === 3 ? start.parentElement : (start as Element | undefined);
+      element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      return element !== undefined && element !== null;
     },
     suspend() {
       suspended = true;
@@ -182,12 +262,13 @@ export async function initReaderHighlights(
     },
     resume() {
       suspended = false;
-      draw();
+      reanchor();
     },
     destroy() {
       destroyed = true;
-      draw();
-      removeStyle();
+      clearTimeout(settle);
+      changes.disconnect();
+      overlay.destroy();
       listeners.clear();
     },
   };
@@ -203,15 +284,6 @@ function sortForPage(items: PageHighlight[]): PageHighlight[] {
   });
 }
 
-function makeMark(doc: Document, highlight: Highlight): HTMLElement {
-  const mark = doc.createElement(READER_HIGHLIGHT_TAG);
-  mark.setAttribute(READER_HIGHLIGHT_ID_ATTR, highlight.id);
-  mark.setAttribute(COLOR_ATTR, highlight.color);
-  // The comment is the reader's own text: it stays out of the page's DOM (no title tooltip), where
-  // PubMed's scripts could read it. It is shown in the panel's highlight list.
-  return mark;
-}
-
 /**
  * Starts the reader's highlights on an article page and the floating "Highlight" bar: the glue
  * article-page.tsx calls once term highlighting is done. Returns undefined (and logs) when the page
@@ -224,9 +296,14 @@ export async function startReaderHighlights(
 ): Promise<ReaderHighlights | undefined> {
   if (options.roots.length === 0) return undefined;
   try {
-    const controller = await initReaderHighlights(ctx, options);
+    const pending =
+      options.pending ??
+      pendingHighlightJournal(browser.storage.local as unknown as JournalArea, options.articleKey);
+    const controller = await initReaderHighlights(ctx, { ...options, pending });
     const doc = options.roots[0]!.ownerDocument;
-    ctx.onInvalidated(watchSelection({ doc, roots: options.roots, highlights: controller }));
+    ctx.onInvalidated(
+      watchSelection({ doc, roots: options.roots, highlights: controller, journal: pending }),
+    );
     return controller;
   } catch (error) {
     if (!ctx.isInvalid) console.warn('[JAK Lens] your highlights could not be shown', error);

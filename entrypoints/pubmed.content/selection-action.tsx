@@ -1,6 +1,11 @@
 import { render } from 'preact';
 import { SELECTION_ACTION_CSS, SelectionAction } from '@/components/overlays/SelectionAction';
-import { locateSelection, type RootSpan } from '@/utils/reader-highlights/root-anchors';
+import {
+  describeInRoots,
+  locateSelection,
+  type RootSpan,
+} from '@/utils/reader-highlights/root-anchors';
+import type { PendingHighlightJournal, PendingPassage } from '@/utils/storage/comment-journal';
 import type { HighlightColor } from '@/utils/storage/picklists';
 import type { ReaderHighlights } from './reader-highlights';
 import { SELECTION_ACTION_HOST, UI_ATTR } from '@/utils/page/markup';
@@ -15,6 +20,8 @@ export interface SelectionActionOptions {
   doc: Document;
   roots: readonly Element[];
   highlights: Pick<ReaderHighlights, 'createAt'>;
+  /** Where the comment typed in the bar is journaled on every input (none: kept in the bar only). */
+  journal?: PendingHighlightJournal;
 }
 
 /**
@@ -23,7 +30,12 @@ export interface SelectionActionOptions {
  * comment box, which moves the page's selection, cannot change what gets highlighted. Returns the
  * function that removes the bar and its listeners.
  */
-export function watchSelection({ doc, roots, highlights }: SelectionActionOptions): () => void {
+export function watchSelection({
+  doc,
+  roots,
+  highlights,
+  journal,
+}: SelectionActionOptions): () => void {
   for (const stale of doc.querySelectorAll(SELECTION_ACTION_HOST)) stale.remove();
   const host = doc.createElement(SELECTION_ACTION_HOST);
   host.setAttribute(UI_ATTR, '');
@@ -35,6 +47,8 @@ export function watchSelection({ doc, roots, highlights }: SelectionActionOption
   shadow.append(style, container);
 
   let at: RootSpan | null = null;
+  /** The passage's selectors, described when the comment box opens, for the journal. */
+  let passage: PendingPassage | null = null;
   let commenting = false;
   let busy = false;
   let errorMessage: string | undefined;
@@ -42,6 +56,7 @@ export function watchSelection({ doc, roots, highlights }: SelectionActionOption
 
   const hide = () => {
     at = null;
+    passage = null;
     commenting = false;
     errorMessage = undefined;
     render(null, container);
@@ -57,8 +72,25 @@ export function watchSelection({ doc, roots, highlights }: SelectionActionOption
         onStartComment={() => {
           commenting = true;
           draw();
+          const place = at;
+          if (place && journal) {
+            // Described before the first key (a few ms); a passage too long to store is said on "Highlight".
+            describeInRoots(roots, place).then(
+              (described) => {
+                if (at === place) passage = described;
+              },
+              () => undefined,
+            );
+          }
         }}
-        onCancel={hide}
+        onCommentInput={(text) => {
+          if (passage) journal?.write(passage, text);
+        }}
+        onCancel={() => {
+          // Cancelling is the reader discarding the comment; closing the tab is not.
+          if (commenting) journal?.clear();
+          hide();
+        }}
       />,
       container,
     );
@@ -69,6 +101,7 @@ export function watchSelection({ doc, roots, highlights }: SelectionActionOption
     draw();
     try {
       await highlights.createAt(at, color, comment);
+      if (commenting) journal?.clear();
       doc.getSelection()?.removeAllRanges();
       busy = false;
       hide();
@@ -101,7 +134,10 @@ export function watchSelection({ doc, roots, highlights }: SelectionActionOption
     soon();
   };
   const onEscape = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && host.isConnected) hide();
+    if (event.key !== 'Escape' || !host.isConnected) return;
+    // The reader's own Escape discards a comment being typed; a page script's leaves it journaled.
+    if (commenting && event.isTrusted) journal?.clear();
+    hide();
   };
   // Keep the page's selection when the bar is pressed (a click would otherwise collapse it), except
   // in the comment box, which needs the focus.

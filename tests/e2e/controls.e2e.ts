@@ -17,6 +17,7 @@ import {
 } from './support/extension';
 import { selectInAbstract } from './support/select-in-abstract';
 import { chromiumUi } from './support/chromium-ui';
+import { letters, READER_LAYER, readDrawnHighlights } from './support/drawn-highlights';
 
 /**
  * Journeys through the real controls a reader uses beyond the panel itself: the popup's "Show or hide
@@ -119,7 +120,9 @@ describe('journeys through the real controls in Chromium', () => {
     const page = await ext.context.newPage();
     await page.goto(SEED_URL);
     await chromiumUi(page).waitFor('jak-lens-panel', '.jl-header', 20_000);
-    expect((await page.evaluate(selectInAbstract, { text: phrase })).text).toBe(phrase);
+    expect((await page.evaluate(selectInAbstract, { text: phrase, scroll: true })).text).toBe(
+      phrase,
+    );
 
     await pressCommandShortcut(ext, page, 'H');
     await expect
@@ -131,13 +134,13 @@ describe('journeys through the real controls in Chromium', () => {
         { timeout: 10_000 },
       )
       .toContain(phrase);
+    // Drawn over the phrase, in the overlay's closed root (read over CDP).
     await expect
-      .poll(() =>
-        page.evaluate(() =>
-          [...document.querySelectorAll('jl-highlight')].map((m) => m.textContent).join(''),
-        ),
-      )
-      .toBe(phrase);
+      .poll(async () => {
+        const [drawn] = await chromiumUi(page).inRoots(READER_LAYER, readDrawnHighlights);
+        return letters((drawn ?? []).map((d) => d.text).join(''));
+      })
+      .toBe(letters(phrase));
     await page.close();
   });
 

@@ -5,6 +5,7 @@ import { SEED_URL } from './pages';
 import { firefoxForSuite } from './support/firefox-suite';
 import { readTableInFirefox } from './support/firefox-tables';
 import { selectInAbstract } from './support/select-in-abstract';
+import { drawnHighlights, letters } from './support/drawn-highlights';
 
 /**
  * The context-menu item "Highlight with JAK Lens", chosen as a reader does: select a phrase, right-click
@@ -40,11 +41,9 @@ describe('the context-menu item in Firefox', () => {
     expect(saved.textQuote.exact).toBe(phrase);
     await eventually(
       async () =>
-        (await page.evaluate(() =>
-          [...document.querySelectorAll('jl-highlight')].map((m) => m.textContent).join(''),
-        )) === phrase,
+        letters((await drawnHighlights(page)).map((d) => d.text).join('')) === letters(phrase),
       10_000,
-      'the phrase highlighted in the page',
+      'the phrase highlighted in the page (drawn in the overlay, read over BiDi)',
     );
   });
 });

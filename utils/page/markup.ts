@@ -5,13 +5,16 @@
 
 /** The custom element wrapped around a recognised term (a term mark). */
 export const TERM_MARK_TAG = 'jl-mark';
-/** The custom element wrapped around the reader's highlighted text (a reader highlight). */
-export const READER_HIGHLIGHT_TAG = 'jl-highlight';
 
 /** The summary panel's shadow host; one per page. */
 export const PANEL_HOST = 'jak-lens-panel';
 /** The mark card's shadow host (tag and id); one per page. */
 export const MARK_CARD_HOST = 'jl-mark-card';
+/**
+ * The shadow host the reader's highlights are drawn in (utils/reader-highlights/overlay.ts): one per
+ * article page, present whether or not the reader highlighted anything, and never around the text.
+ */
+export const READER_HIGHLIGHT_LAYER_HOST = 'jl-reader-layer';
 /** The floating "Highlight" bar's shadow host, shown over the reader's selection. */
 export const SELECTION_ACTION_HOST = 'jl-selection-action';
 
@@ -25,10 +28,6 @@ export const TERM_ATTR = 'data-jl-term';
 export const LABEL_ATTR = 'data-jl-label';
 /** Set for about a second on the mark next-mention just reached (the stylesheet animates it). */
 export const FLASH_ATTR = 'data-jl-flash';
-/** A reader highlight's stored id, on each of its marks. */
-export const HIGHLIGHT_ID_ATTR = 'data-jl-highlight';
-/** A reader highlight's colour. */
-export const COLOR_ATTR = 'data-jl-color';
 /** On a search result once handled, so it is never annotated twice. */
 export const DONE_ATTR = 'data-jl-done';
 /** On search results the "Show only these" filter hides (a style rule does the hiding). */

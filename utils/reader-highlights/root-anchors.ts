@@ -5,7 +5,7 @@ import {
   type HighlightSelectors,
 } from './anchoring';
 import { MAX_CONTEXT, MAX_QUOTE } from '../messaging/messages';
-import { rangeFromSpan, spanOfRange, type TextSpan } from './wrap-range';
+import { rangeFromSpan, spanOfRange, type TextSpan } from './text-spans';
 
 /**
  * Anchoring over several roots at once (PubMed: title and abstract; PMC: title and body). Stored

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { eventually, type E2EBrowser, type E2EPage } from '../drivers/types';
 import { SEED_URL } from '../pages';
 import { inNote } from './note-target';
+import { drawnHighlights, letters, scrollToText } from '../support/drawn-highlights';
 
 const PANEL = 'jak-lens-panel';
 const BAR = 'jl-selection-action';
@@ -20,7 +21,7 @@ function selectPlainText(page: E2EPage, skip: number): Promise<string> {
       node;
       node = walker.nextNode() as Text | null
     ) {
-      if (node.parentElement?.closest('jl-mark, jl-highlight')) continue;
+      if (node.parentElement?.closest('jl-mark')) continue;
       const words = node.data.match(/[A-Za-z]{4,}(?: [A-Za-z]{2,}){4}/);
       if (!words || words.index === undefined || seen++ < skipNodes) continue;
       const range = document.createRange();
@@ -36,25 +37,35 @@ function selectPlainText(page: E2EPage, skip: number): Promise<string> {
   }, skip);
 }
 
-/** What a page script sees of the reader's highlights: the marks drawn in the article. */
+const HOSTS = 'jak-lens-panel, jl-mark-card, jl-selection-action, jl-reader-layer';
+
+/** What a page script sees of JAK Lens: our hosts, and any trace of a highlight around the text. */
 function pageView(page: E2EPage) {
-  return page.evaluate(() => ({
-    marks: [...document.querySelectorAll('jl-highlight')].map((m) => [
-      m.getAttribute('data-jl-highlight'),
-      m.getAttribute('data-jl-color'),
-      m.textContent,
-    ]),
-    hosts: [...document.querySelectorAll('jak-lens-panel, jl-mark-card, jl-selection-action')].map(
-      (h) => h.tagName.toLowerCase(),
-    ),
-  }));
+  return page.evaluate(
+    (hosts) => ({
+      traces: [
+        ...document.querySelectorAll('jl-highlight, [data-jl-highlight], [data-jl-color]'),
+      ].map((el) => el.outerHTML),
+      hosts: [...document.querySelectorAll(hosts)].map((h) => h.tagName.toLowerCase()),
+    }),
+    HOSTS,
+  );
+}
+
+/** The page's own DOM, serialised, with our hosts (panel, card, bar, highlight layer) left out. */
+function pageDom(page: E2EPage): Promise<string> {
+  return page.evaluate((hosts) => {
+    const copy = document.body.cloneNode(true) as HTMLElement;
+    for (const el of copy.querySelectorAll(hosts)) el.remove();
+    return copy.outerHTML;
+  }, HOSTS);
 }
 
 /**
  * The hostile page script: everything a PubMed script (NCBI's, a third party's, an injected one) can
  * try against the reader's data once the reader has worked. Runs in the page's main world.
  */
-async function attack(secrets: string[]) {
+async function attack({ secrets, hosts }: { secrets: string[]; hosts: string }) {
   const report = {
     shadowRoots: 0,
     reattached: [] as string[],
@@ -63,6 +74,10 @@ async function attack(secrets: string[]) {
     dispatched: 0,
     found: [] as string[],
     frames: window.frames.length,
+    customHighlights:
+      typeof CSS !== 'undefined' && 'highlights' in CSS
+        ? (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size
+        : 0,
   };
   // Navigation and form submission would end the page (and the test); a page can stop its own.
   const stop = (event: Event) => event.preventDefault();
@@ -82,9 +97,7 @@ async function attack(secrets: string[]) {
     roots.push(root);
     return root;
   };
-  for (const host of document.querySelectorAll(
-    'jak-lens-panel, jl-mark-card, jl-selection-action',
-  )) {
+  for (const host of document.querySelectorAll(hosts)) {
     try {
       roots.push(attach.call(host, { mode: 'open' }));
     } catch (error) {
@@ -93,12 +106,12 @@ async function attack(secrets: string[]) {
   }
   // 3. Hit-testing over each host: what is at every point of the panel, card and bar.
   const hits = new Set<string>();
-  for (const host of document.querySelectorAll(
-    'jak-lens-panel, jl-mark-card, jl-selection-action',
-  )) {
+  for (const host of document.querySelectorAll(hosts)) {
     const box = host.getBoundingClientRect();
-    for (let x = box.left + 2; x < box.right; x += 12) {
-      for (let y = box.top + 2; y < box.bottom; y += 12) {
+    // The highlight layer covers the viewport: a coarser grid there (still every line of text).
+    const step = host.localName === 'jl-reader-layer' ? 16 : 12;
+    for (let x = box.left + 2; x < box.right; x += step) {
+      for (let y = box.top + 2; y < box.bottom; y += step) {
         for (const el of document.elementsFromPoint(x, y)) {
           if (el.shadowRoot) roots.push(el.shadowRoot);
           if (host.contains(el) && el !== host) hits.add(el.tagName.toLowerCase());
@@ -128,7 +141,8 @@ async function attack(secrets: string[]) {
   }
   document.execCommand('insertText', false, 'typed by the page');
   // 5. Read every text the page can get: the document with attributes, each root it captured, the
-  //    selection, storage. None may hold the reader's comment, note or tag, nor the panel's text.
+  //    selection, storage, the CSS Custom Highlight registry (shared with the page's world). None may
+  //    hold the reader's comment, note or tag, nor the panel's text.
   const texts = [
     document.documentElement.outerHTML,
     document.body.innerText,
@@ -137,6 +151,11 @@ async function attack(secrets: string[]) {
     getSelection()?.toString() ?? '',
     JSON.stringify({ ...localStorage }),
     JSON.stringify({ ...sessionStorage }),
+    ...(typeof CSS !== 'undefined' && 'highlights' in CSS
+      ? [...(CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.values()]
+          .flatMap((h) => [...h])
+          .map((r) => r.toString())
+      : []),
   ];
   for (let i = 0; i < window.frames.length; i++) {
     try {
@@ -156,9 +175,10 @@ async function attack(secrets: string[]) {
  * A hostile page after the reader worked: a highlight with a comment, a note with a tag. The page's
  * script walks every element for shadow roots, patches attachShadow and forces a second root on our
  * hosts, hit-tests every point of our UI, dispatches click/key/focus/input/change on every element it
- * found and focuses and types, then reads everything it can. It finds no root, none of the reader's
- * words, and nothing changed: the database (dumped through the extension) and the page's view of the
- * reader's marks are as before.
+ * found and focuses and types, then reads everything it can (the CSS Custom Highlight registry too).
+ * It finds no root, none of the reader's words, no trace of which passage is highlighted (the page's
+ * DOM is byte for byte what it was before the reader highlighted), and nothing changed: the database
+ * (dumped through the extension) and the highlight as the overlay draws it are as before.
  */
 export function hostilePageJourneys(getBrowser: () => E2EBrowser): void {
   it('gives a hostile page script no shadow root, no reader text and no action on the reader data', async () => {
@@ -168,6 +188,7 @@ export function hostilePageJourneys(getBrowser: () => E2EBrowser): void {
     await eventually(async () => (await page.count({ host: PANEL, inner: '.jl-card' })) >= 3);
 
     // The reader: a highlight with a comment, from the selection bar.
+    const domBefore = await pageDom(page);
     const passage = await selectPlainText(page, 0);
     expect(passage.length).toBeGreaterThan(20);
     await page.click({ host: BAR, inner: '.jl-sel-comment' });
@@ -179,6 +200,21 @@ export function hostilePageJourneys(getBrowser: () => E2EBrowser): void {
       15_000,
       'the commented highlight in the panel',
     );
+    // Drawn over the passage (read by the driver in the overlay's closed root)…
+    const drawn = await eventually(
+      async () => {
+        await scrollToText(page, '#abstract', passage);
+        // Earlier journeys on this profile may have left highlights of their own on the page.
+        const list = await drawnHighlights(page);
+        return list.some((d) => letters(d.text) === letters(passage)) ? list : null;
+      },
+      10_000,
+      'the highlight drawn over the passage',
+    );
+    // …and nothing in the page's DOM says which passage: no element, attribute or class around it,
+    // nothing anywhere else; the page's DOM is exactly as before the reader highlighted.
+    expect(await pageDom(page)).toBe(domBefore);
+    expect((await pageView(page)).traces).toEqual([]);
     // A note and a tag, in the note frame.
     await page.type(inNote('.jak-note-editor textarea'), NOTE);
     // The tag field is next in the Tab order (in Firefox's smaller window it is below the fold).
@@ -208,19 +244,25 @@ export function hostilePageJourneys(getBrowser: () => E2EBrowser): void {
     expect(viewBefore.hosts.sort()).toEqual([
       'jak-lens-panel',
       'jl-mark-card',
+      'jl-reader-layer',
       'jl-selection-action',
     ]);
+    expect(viewBefore.traces).toEqual([]);
 
-    const report = await page.evaluate(attack, [
-      COMMENT,
-      NOTE,
-      TAG,
-      // The panel's own text: its highlight list, its note frame's title, the bar's label.
-      'Your highlights',
-      'Comment on this highlight',
-      'JAK Lens highlight',
-    ]);
+    const report = await page.evaluate(attack, {
+      secrets: [
+        COMMENT,
+        NOTE,
+        TAG,
+        // The panel's own text: its highlight list, its note frame's title, the bar's label.
+        'Your highlights',
+        'Comment on this highlight',
+        'JAK Lens highlight',
+      ],
+      hosts: HOSTS,
+    });
     expect(report.shadowRoots).toBe(0);
+    expect(report.customHighlights).toBe(0);
     // Our hosts already hold their (closed) roots: a second one is refused.
     expect(report.reattached.sort()).toEqual(
       [...viewBefore.hosts].sort().map((h) => `${h}: NotSupportedError`),
@@ -231,10 +273,16 @@ export function hostilePageJourneys(getBrowser: () => E2EBrowser): void {
     expect(report.dispatched).toBeGreaterThan(500);
     expect(report.found).toEqual([]);
 
-    // Nothing changed: the database, the reader's marks in the page, the panel's list.
+    // Nothing changed: the database, the reader's highlight as drawn, the panel's list.
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await browser.dumpDatabase()).toEqual(dbBefore);
-    expect((await pageView(page)).marks).toEqual(viewBefore.marks);
+    await scrollToText(page, '#abstract', passage);
+    await eventually(
+      async () => JSON.stringify(await drawnHighlights(page)) === JSON.stringify(drawn),
+      5_000,
+      'the highlight drawn as before',
+    );
+    expect((await pageView(page)).traces).toEqual([]);
     expect(await page.values({ host: PANEL, inner: '.jl-hl-item textarea' })).toContain(COMMENT);
     await page.close();
   });

@@ -1,7 +1,8 @@
-import { it } from 'vitest';
+import { expect, it } from 'vitest';
 import { eventually, type E2EBrowser, type E2EPage } from '../drivers/types';
 import { SEED_URL } from '../pages';
 import { inNote } from './note-target';
+import { selectInAbstract } from '../support/select-in-abstract';
 
 /**
  * Issue 14, "every keystroke survives": text typed into the note and the tab closed, or the browser
@@ -80,6 +81,43 @@ export function keystrokeJourneys(getBrowser: () => E2EBrowser): void {
     await page.type(inNote('textarea'), typed);
     await getBrowser().restart();
     const next = await expectEveryCharacter(getBrowser(), before, typed);
+    await next.close();
+  });
+
+  it('keeps a comment typed in the selection bar when the tab is closed 0 ms after the last key', async () => {
+    // Before "Highlight" is pressed the highlight does not exist: only the bar's journal
+    // (storage.local, utils/storage/comment-journal.ts) can keep the words; the next visit makes
+    // the highlight with them.
+    const phrase = 'proximal muscle weakness';
+    const browser = getBrowser();
+    const page = await browser.newPage();
+    await page.goto(SEED_URL);
+    await eventually(async () => (await page.count(inNote('textarea'))) === 1, 30_000, 'panel');
+    const bar = (inner: string) => ({ host: 'jl-selection-action', inner });
+    expect((await page.evaluate(selectInAbstract, { text: phrase, scroll: true })).text).toBe(
+      phrase,
+    );
+    await page.evaluate(() =>
+      document
+        .querySelector('#abstract')!
+        .dispatchEvent(new MouseEvent('mouseup', { bubbles: true })),
+    );
+    await page.click(bar('.jl-sel-comment'));
+    const typed = sentence('closing the tab on the selection bar').trim();
+    await page.type(bar('textarea'), typed);
+    await page.close();
+
+    const next = await browser.newPage();
+    await next.goto(SEED_URL);
+    await eventually(
+      async () =>
+        (await next.values({ host: 'jak-lens-panel', inner: '.jl-hl-item textarea' })).includes(
+          typed,
+        ),
+      30_000,
+      'the comment, on its highlight',
+    );
+    expect(await next.texts({ host: 'jak-lens-panel', inner: '.jl-hl-quote' })).toContain(phrase);
     await next.close();
   });
 }

@@ -4,6 +4,7 @@ import { loadDevRecord } from '../../support/dev-set';
 import { eventually, type E2EBrowser, type E2EPage, type Routes } from '../drivers/types';
 import { SEED_URL } from '../pages';
 import { inNote } from './note-target';
+import { drawnHighlights } from '../support/drawn-highlights';
 import {
   HOSTILE,
   hostileContentPage,
@@ -133,7 +134,14 @@ export function securityJourneys(getBrowser: () => E2EBrowser): void {
     expect(again.marksAfter).toBe(log.marksBefore);
     await eventually(async () => (await noteText(page)) !== undefined, 20_000, 'note editor');
     expect(await noteText(page)).not.toContain('PWNED');
-    expect(await page.count('jl-highlight')).toBe(0);
+    // No highlight: the panel lists every one (orphans too), and none is drawn.
+    await eventually(
+      async () => (await page.texts(inPanel('.jl-highlights h4'))).length === 1,
+      20_000,
+      'the highlight list',
+    );
+    expect(await page.count(inPanel('.jl-hl-item'))).toBe(0);
+    expect(await drawnHighlights(page)).toEqual([]);
     await page.close();
   });
 

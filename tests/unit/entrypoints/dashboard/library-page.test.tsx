@@ -147,10 +147,20 @@ describe('library page', () => {
     fireEvent.click(await screen.findByRole('button', { name: /^Open Article 0:/ }));
     const comments = await screen.findAllByRole('textbox', { name: 'Comment' });
     fireEvent.input(comments[0]!, { target: { value: 'check the dose' } });
+    // Journaled from the input itself, before the box is left (a closed tab keeps it).
+    const key = 'jak-lens:comment-draft:h-0-0';
+    await waitFor(async () =>
+      expect((await fakeBrowser.storage.local.get(key))[key]).toMatchObject({
+        highlightId: 'h-0-0',
+        comment: 'check the dose',
+      }),
+    );
     fireEvent.blur(comments[0]!);
     await waitFor(async () =>
       expect((await db.highlights.get('h-0-0'))?.comment).toBe('check the dose'),
     );
+    // Saved: the journal entry is gone.
+    await waitFor(async () => expect(await fakeBrowser.storage.local.get(key)).toEqual({}));
     fireEvent.click(screen.getByRole('button', { name: 'Download as Markdown' }));
     const blob = created.mock.lastCall?.[0] as Blob;
     const markdown = await blob.text();
