@@ -21,9 +21,13 @@ import { preloadPanelPrefs } from '@/utils/settings/panel-prefs';
 import type { WatchTerm } from '@/utils/settings/settings';
 import { yieldToMain } from '@/utils/yield-to-main';
 import type { ArticlePanel, ArticlePanelInput } from './article-panel';
-import { startReaderHighlights, type ReaderHighlights } from './reader-highlights';
+import type { ReaderHighlights } from './reader-highlights';
 import type { PathwayFocus } from '@/utils/panel/pathways';
+import type { Highlight } from '@/utils/storage/entities';
+import { hasPendingHighlight } from '@/utils/storage/journal-keys';
+import { browser } from 'wxt/browser';
 import { loadUi } from './ui-loader';
+import { whenArticleTextFirstSelected } from './selection-first-use';
 
 export interface ArticlePage {
   pageType: PageType;
@@ -100,6 +104,38 @@ export async function initArticlePage(
       if (readerHighlights) panel.setHighlights(readerHighlights);
       return panel;
     }));
+  // The reader's highlights (overlay, selection bar) are in the on-demand script too: started when
+  // the article has some, when the panel (which lists them) starts, or on a first selection.
+  let highlightsStarting: Promise<ReaderHighlights | undefined> | null = null;
+  let stopFirstSelection: (() => void) | undefined;
+  ctx.onInvalidated(() => stopFirstSelection?.());
+  const startHighlights = (stored?: readonly Highlight[]) => {
+    if (!seen || page.roots.length === 0 || ctx.isInvalid) return Promise.resolve(undefined);
+    stopFirstSelection?.();
+    return (highlightsStarting ??= loadUi()
+      .then((ui) =>
+        ui.startReaderHighlights(ctx, {
+          articleKey: seen.key,
+          roots: page.roots,
+          request,
+          ...(stored ? { stored } : {}),
+        }),
+      )
+      .then((highlights) => {
+        readerHighlights = highlights;
+        // The panel may be starting (or up) by now; if not, it takes them when it starts.
+        const starting = panelStarting as Promise<ArticlePanel> | null;
+        if (highlights && starting) {
+          starting.then((p) => p.setHighlights(highlights)).catch(() => undefined);
+        }
+        return highlights;
+      })
+      .catch((error: unknown) => {
+        if (!ctx.isInvalid) console.warn('[JAK Lens] your highlights could not be shown', error);
+        highlightsStarting = null; // the next need tries again
+        return undefined;
+      }));
+  };
   const panelReady = wantsPanel ? startPanel() : null;
   panelReady?.catch(() => undefined); // reported where it is awaited
   await yieldToMain();
@@ -114,30 +150,42 @@ export async function initArticlePage(
       .then((panel) => panel.show(prefs))
       .catch((error: unknown) => console.warn('[JAK Lens] panel', error));
   }
-  if (seen) {
-    readerHighlights = await startReaderHighlights(ctx, {
-      articleKey: seen.key,
-      roots: page.roots,
-      request,
-    });
-    const highlights = readerHighlights;
-    // The panel may be starting (or up) by now; if not, it takes them when it starts.
-    const starting = panelStarting as Promise<ArticlePanel> | null;
-    if (highlights && starting) {
-      starting.then((p) => p.setHighlights(highlights)).catch(() => undefined);
+  if (seen && page.roots.length > 0 && !ctx.isInvalid) {
+    // One question to the background (and one storage read) decides whether this page needs the
+    // highlight code now: it has highlights, a comment a closed tab left in the selection bar, or
+    // the panel. Otherwise it waits for the reader's first selection of article text.
+    const [stored, pending] = await Promise.all([
+      request({ type: 'highlight/list', articleKey: seen.key }).catch(() => undefined),
+      hasPendingHighlight(browser.storage.local, seen.key).catch(() => false),
+    ]);
+    if (ctx.isInvalid) {
+      // Stopped meanwhile: nothing to draw.
+    } else if (panelStarting || stored === undefined || stored.length > 0 || pending) {
+      // A failed list is asked again (and reported) by the highlights themselves.
+      await startHighlights(stored);
+    } else {
+      stopFirstSelection = whenArticleTextFirstSelected(
+        document,
+        page.roots,
+        () => void startHighlights(),
+      );
     }
   }
 
   return {
     verdict,
     async togglePanel() {
-      await (await startPanel()).toggle();
+      const panel = await startPanel();
+      void startHighlights();
+      await panel.toggle();
     },
     async showPathway(focus: PathwayFocus) {
-      await (await startPanel()).showPathway(focus);
+      const panel = await startPanel();
+      void startHighlights();
+      await panel.showPathway(focus);
     },
     async highlightSelection() {
-      await readerHighlights?.createFromSelection();
+      await (await startHighlights())?.createFromSelection();
     },
     async setWatchList(list) {
       // The overlay's Ranges lie in the term marks' text nodes: paused, then drawn on the new ones.

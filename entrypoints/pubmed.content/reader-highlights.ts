@@ -63,6 +63,8 @@ export interface ReaderHighlightOptions {
    * highlight, with the comment, when the highlights load.
    */
   pending?: PendingHighlightJournal;
+  /** The stored highlights, when the caller already has them (the always-on script asked first). */
+  stored?: readonly Highlight[];
 }
 
 /** A change of the roots' DOM settles for this long before the highlights are anchored again. */
@@ -78,7 +80,7 @@ const REANCHOR_MS = 100;
  */
 export async function initReaderHighlights(
   ctx: Pick<ContentScriptContext, 'isInvalid'>,
-  { articleKey, roots, request, pending }: ReaderHighlightOptions,
+  { articleKey, roots, request, pending, stored: given }: ReaderHighlightOptions,
 ): Promise<ReaderHighlights> {
   const doc = roots[0]?.ownerDocument ?? document;
   const listeners = new Set<(list: readonly PageHighlight[]) => void>();
@@ -194,11 +196,13 @@ export async function initReaderHighlights(
     }
   };
 
-  const stored = await request({ type: 'highlight/list', articleKey }).catch((error: unknown) => {
-    overlay.destroy();
-    changes.disconnect();
-    throw error;
-  });
+  const stored =
+    given ??
+    (await request({ type: 'highlight/list', articleKey }).catch((error: unknown) => {
+      overlay.destroy();
+      changes.disconnect();
+      throw error;
+    }));
   const anchored: PageHighlight[] = [];
   for (const highlight of stored) anchored.push(await anchor(highlight));
   anchoredText = textOf();

@@ -155,6 +155,9 @@ export function watchSelection({
   doc.addEventListener('keyup', onPointerOrKey);
   doc.addEventListener('selectionchange', soon);
   doc.addEventListener('keydown', onEscape);
+  // Loaded on the reader's first selection of article text (selection-first-use.ts): that selection
+  // gets its bar too.
+  soon();
   return () => {
     clearTimeout(timer);
     doc.removeEventListener('mouseup', onPointerOrKey);

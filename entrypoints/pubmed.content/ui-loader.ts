@@ -1,7 +1,8 @@
 /**
  * Loads the rest of JAK Lens into this frame when it is first needed: the summary panel, the mark
- * card and the knowledge facts they show (entrypoints/pubmed-ui.ts). Most PubMed and PMC pages a
- * reader opens are not about myositis and JAK inhibition; they pay for the always-on script only.
+ * card and the knowledge facts they show, and the reader's highlights with their overlay and the
+ * selection bar (entrypoints/pubmed-ui.ts). Most PubMed and PMC pages a reader opens are not about
+ * myositis and JAK inhibition and hold no highlight of theirs; they pay for the always-on script only.
  *
  * The background injects the script into this frame's isolated world (utils/messaging/ui-load.ts);
  * it registers itself under a symbol on this world's global object, which the page cannot see.
@@ -10,11 +11,13 @@ import { browser } from 'wxt/browser';
 import { UI_LOAD_MESSAGE } from '@/utils/messaging/ui-load';
 import type { startArticlePanel } from './article-panel';
 import type { watchMarkCards } from './mark-card';
+import type { startReaderHighlights } from './reader-highlights';
 
 /** What the on-demand script offers. */
 export interface PubmedUi {
   startArticlePanel: typeof startArticlePanel;
   watchMarkCards: typeof watchMarkCards;
+  startReaderHighlights: typeof startReaderHighlights;
 }
 
 /** Where the on-demand script puts its API (a registered symbol: the same in both scripts). */

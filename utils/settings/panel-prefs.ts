@@ -4,7 +4,7 @@
  * validated on every read so a damaged value falls back to the defaults field by field.
  */
 import * as v from 'valibot';
-import { storage } from '#imports';
+import { localItem } from './local-item';
 
 export const PanelPrefsSchema = v.object({
   collapsed: v.optional(v.boolean(), false),
@@ -28,7 +28,7 @@ export function normalizePanelPrefs(raw: unknown): PanelPrefs {
 }
 
 /** The prefs item in extension storage. */
-export const panelPrefsItem = storage.defineItem<unknown>('local:panel');
+export const panelPrefsItem = localItem('panel');
 
 /** Reads the prefs, repaired to valid values. */
 export async function loadPanelPrefs(): Promise<PanelPrefs> {

@@ -1,11 +1,11 @@
-import { storage } from '#imports';
+import { localItem } from './local-item';
 import { normalizeSettings, type Settings } from './settings';
 
 /** The settings item in extension storage (`storage.local`, key "settings"). */
-export const settingsItem = storage.defineItem<unknown>('local:settings');
+export const settingsItem = localItem('settings');
 
 /** When the reader last exported a backup (epoch ms); drives the gentle backup reminder. */
-export const lastExportItem = storage.defineItem<unknown>('local:lastExport');
+export const lastExportItem = localItem('lastExport');
 
 /** Reads the settings, repaired to valid values. */
 export async function loadSettings(): Promise<Settings> {

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { MAX_COMMENT, MAX_CONTEXT, MAX_QUOTE } from '../messaging/messages';
 import type { JakLensDB } from './db';
 import { updateHighlight } from './highlights-repository';
+import { COMMENT_DRAFT_PREFIX, PENDING_HIGHLIGHT_PREFIX } from './journal-keys';
 
 /**
  * Journals for the reader's words typed outside the note: the selection bar's comment (typed before
@@ -19,10 +20,7 @@ export interface JournalArea {
   remove(keys: string): Promise<void>;
 }
 
-/** The selection bar's comment, with the passage it is for: one entry per article. */
-export const PENDING_HIGHLIGHT_PREFIX = 'jak-lens:pending-highlight:';
-/** A library comment box's text, per highlight. */
-export const COMMENT_DRAFT_PREFIX = 'jak-lens:comment-draft:';
+export { COMMENT_DRAFT_PREFIX, PENDING_HIGHLIGHT_PREFIX };
 
 const Comment = v.pipe(v.string(), v.maxLength(MAX_COMMENT));
 
