@@ -279,13 +279,20 @@ function listFiles(dir) {
   });
 }
 
-/** Sizes of the content script (panel included), background, popup, library page, and the whole build. */
+/**
+ * Sizes of what every PubMed/PMC page loads (the manifest's content scripts, JS and CSS), the script
+ * the background injects where it is used (pubmed-ui.js: panel, mark card, reader highlights),
+ * background, popup, library page, and the whole build.
+ */
 export function bundleSizes() {
   const manifest = JSON.parse(readFileSync(join(EXTENSION, 'manifest.json'), 'utf8'));
   const bundles = [];
   for (const cs of manifest.content_scripts ?? []) {
-    bundles.push(sizeOf('content script JS (panel included)', withImports(cs.js ?? [])));
-    if (cs.css?.length) bundles.push(sizeOf('content script CSS', cs.css));
+    bundles.push(sizeOf('always-on content script JS', withImports(cs.js ?? [])));
+    if (cs.css?.length) bundles.push(sizeOf('always-on content script CSS', cs.css));
+  }
+  if (existsSync(join(EXTENSION, 'pubmed-ui.js'))) {
+    bundles.push(sizeOf('on-demand pubmed-ui.js (panel, card, highlights)', ['pubmed-ui.js']));
   }
   const worker = manifest.background?.service_worker;
   if (worker) bundles.push(sizeOf('background service worker', withImports([worker])));
