@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { whenArticleTextFirstSelected } from '@/entrypoints/pubmed.content/selection-first-use';
