@@ -310,7 +310,7 @@ describe('issue 17 target table', () => {
         },
       },
     }).join('\n');
-    expect(text).toContain('80.0 ms on PMC ×10');
+    expect(text).toContain('80.0 ms wall on PMC ×10');
     expect(text).toContain('V8 compile 12.0 ms, layout 4.00 ms');
     expect(text).toContain('| 30.0 ms   | a (findMentions) | utils/match/find-mentions.ts:10');
     expect(text).toContain('content-scripts/pubmed.js:1:10');
@@ -457,10 +457,10 @@ describe('attributeTasks', () => {
     });
     const events = [
       meta,
-      task(0, 200_000), // 200 ms, of which 150 ms in DevTools' interrupt
+      { ...task(0, 200_000), tdur: 120_000 }, // 200 ms, of which 150 ms in DevTools' interrupt
       script(10_000, 5_000), // the extension ran in the task itself
-      interrupt(40_000, 150_000),
-      task(50_000, 60_000), // a frame run inside the interrupt: a task of its own
+      { ...interrupt(40_000, 150_000), tdur: 90_000 },
+      { ...task(50_000, 60_000), tdur: 45_000 }, // a frame inside the interrupt: a task of its own
       script(60_000, 40_000),
       task(70_000, 1_000), // nested in that frame: part of it
     ];
@@ -468,7 +468,11 @@ describe('attributeTasks', () => {
     expect(result.longestTaskMs).toBe(60);
     expect(result.extensionTasks).toBe(2);
     expect(result.extensionTaskMs).toBe(110);
-    expect(result.longestExtensionTask).toMatchObject({ durationMs: 60, devtoolsInterruptMs: 0 });
+    expect(result.longestExtensionTask).toMatchObject({
+      durationMs: 60,
+      cpuMs: 45,
+      devtoolsInterruptMs: 0,
+    });
   });
 
   it('ignores tasks on other threads and credits nothing when no extension code ran', () => {
