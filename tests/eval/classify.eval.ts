@@ -2,7 +2,8 @@
  * `npm run eval`: the classifier on the labelled sets — the original dev set (35 records), and the
  * second set split once into a development part (rules may be tuned on it) and a test part
  * (reported only), and the held-out set (labelled before the classifier ever ran on it; reported
- * only, with no floor: see the README). Prints every axis for the classifier and for the four-line
+ * only, with no floor; its first run's misses motivated one rule, so its figures are no longer
+ * unseen-data figures: see the README). Prints every axis for the classifier and for the four-line
  * regex baseline, the misses with their evidence, and fails when the test part drops below the floors.
  */
 import { describe, expect, it } from 'vitest';
@@ -36,8 +37,9 @@ const sets: [string, LabelledRecord[]][] = [
   ['Dev set (dev-set.jsonl)', devSet],
   ['Round 2, development part', dev],
   ['Round 2, test part', test],
-  // Labelled and committed before the classifier first ran on it; reported only, never tuned on.
-  ['Held-out (never tuned)', heldout],
+  // Labelled and committed before the classifier first ran on it; reported only. Its first run's
+  // misses motivated the checkpoint-inhibitor drug names (session 8), so it is no longer unseen.
+  ['Held-out (seen once: see README)', heldout],
 ];
 
 describe('classifier on the labelled sets', () => {

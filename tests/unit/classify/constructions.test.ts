@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyArticle } from '../../../utils/classify';
 import { inhibitionCue, listItemsAround } from '../../../utils/classify/context';
-import { isDrugInducedMyositis } from '../../../utils/classify/induced';
+import { CHECKPOINT_INHIBITOR_NAMES, isDrugInducedMyositis } from '../../../utils/classify/induced';
 import { findMentions } from '../../../utils/match/find-mentions';
 import { articleWith } from '../../support/article-fields';
 
@@ -231,6 +231,130 @@ describe('checkpoint-inhibitor myositis is not an idiopathic myopathy', () => {
     });
     expect(isDrugInducedMyositis(dm)).toBe(false);
     expect(classifyArticle(dm).disease).toBe('dm');
+  });
+});
+
+describe('checkpoint-inhibitor myositis named by its drug', () => {
+  // Case reports name the antibody they saw rather than the class.
+  it.each([
+    ['A Case of Nivolumab-Induced Myositis', 'Oncologist 2016, PMID 27864576'],
+    [
+      'A Rare Case of Pembrolizumab-Induced Dermatomyositis in a Patient with Cancer of Unknown Primary Origin',
+      'Am J Case Rep 2021;22:e930286',
+    ],
+  ])('the title "%s" (%s) names no idiopathic disease', (title) => {
+    const record = articleWith({ title });
+    expect(isDrugInducedMyositis(record)).toBe(true);
+    expect(classifyArticle(record).disease).toBeNull();
+  });
+
+  it('"Pembrolizumab-related systemic myositis" with "myositis due to pembrolizumab" (ho-29, BMC Neurol 2019)', () => {
+    const record = articleWith({
+      title:
+        'Pembrolizumab-related systemic myositis involving ocular and hindneck muscles resembling myasthenic gravis: a case report',
+      abstract:
+        'In this situation, autoimmune myositis due to pembrolizumab is a rare but not-negligible complication. Needle electromyography and MRI suggested systemic inflammatory myopathy.',
+    });
+    expect(isDrugInducedMyositis(record)).toBe(true);
+    expect(classifyArticle(record).disease).toBeNull();
+  });
+
+  it('"induced by ICI" with the drug in the title (Proc Bayl Univ Med Cent 2020, PMID 33456169)', () => {
+    const record = articleWith({
+      title: 'Dermatomyositis, pembrolizumab, and squamous cell carcinoma of the lung',
+      abstract:
+        'Dermatomyositis, an autoimmune syndrome affecting multiple organ systems, is often associated with cancer as a paraneoplastic syndrome, but this syndrome can also be induced by ICI.',
+    });
+    expect(isDrugInducedMyositis(record)).toBe(true);
+  });
+
+  it('a non-breaking hyphen ("ICI\u2011induced") is a hyphen (ho-30, Med Int 2024)', () => {
+    const record = articleWith({
+      abstract:
+        'Nivolumab and cemiplimab, monoclonal antibodies targeting programmed cell death protein 1, have exhibited notable therapeutic efficacy; however, they are associated with immune\u2011related adverse events (irAEs). The present study describes the cases of 2 patients, a 71\u2011year\u2011old male with metastatic esophageal adenocarcinoma and a 66\u2011year\u2011old female with metastatic squamous cell carcinoma who developed acute/subacute onset rapidly progressive myositis/myasthenia gravis (MG) following treatment with nivolumab and cemiplimab. The mechanisms of ICI\u2011induced myositis/MG remain unclear.',
+    });
+    expect(isDrugInducedMyositis(record)).toBe(true);
+    expect(classifyArticle(record).disease).toBeNull();
+  });
+
+  it('DM treated with a checkpoint inhibitor, with no "induced" wording, keeps its disease (Front Immunol 2025, doi:10.3389/fimmu.2025.1558964)', () => {
+    const record = articleWith({
+      abstract:
+        'Dermatomyositis (DM) is an uncommon systemic autoimmune disorder classified as one of the idiopathic inflammatory myopathies (IIM). We report the case of a 50-year-old patient with advanced urothelial bladder cancer and preexisting paraneoplastic DM treated with pembrolizumab. On the basis of our experience, previous paraneoplastic DM might not necessarily represent an absolute contraindication for ICIs treatment.',
+    });
+    expect(isDrugInducedMyositis(record)).toBe(false);
+    expect(classifyArticle(record).disease).toBe('dm');
+  });
+
+  it('property: every listed antibody, in "<drug>-induced myositis", marks the record drug-induced', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...CHECKPOINT_INHIBITOR_NAMES), fc.boolean(), (drug, capital) => {
+        const name = capital ? drug[0]!.toUpperCase() + drug.slice(1) : drug;
+        expect(isDrugInducedMyositis(articleWith({ title: `${name}-induced myositis` }))).toBe(
+          true,
+        );
+      }),
+    );
+  });
+
+  it('other antibodies ending like them ("-limumab", "-lizumab") are not checkpoint inhibitors', () => {
+    for (const drug of ['belimumab', 'tocilizumab', 'ustekinumab'])
+      expect(isDrugInducedMyositis(articleWith({ title: `${drug}-induced myositis` })), drug).toBe(
+        false,
+      );
+  });
+});
+
+describe('a JAK2 mutation is not JAK inhibition', () => {
+  // Real sentences from the JAK2 V617F records of every set: the mutation is named as a finding,
+  // never with inhibitor wording, so the target takes no cue and the record no JAK axis.
+  const sentences: [string, string][] = [
+    [
+      'r2-030',
+      'According to WHO classification, the Janus associated kinase 2 (JAK2) V617F mutation is one of the major diagnostic criteria in BCR-ABL1 negative myeloproliferative neoplasms.',
+    ],
+    [
+      'r2-086',
+      'In this study, we tested the hypothesis that increased JAK2V617F somatic mutation burden is associated with myeloproliferative neoplasm progression rate in the general population.',
+    ],
+    [
+      'ho-28',
+      'In essential thrombocythemia (ET), the JAK2-V617F mutation is usually restricted to a subpopulation of neutrophils and platelets, and production of JAK2 wild-type (WT) platelets is not suppressed.',
+    ],
+    [
+      'ho-28',
+      'Both SNP alleles were detected in JAK2 mutant–positive alleles from neutrophils of 10 of 11 ET patients studied using RED compared with 0 of 5 with polycythemia vera.',
+    ],
+    [
+      'Blood 2008;111:1686',
+      'We searched for JAK2 exon 12 mutations in patients with JAK2 (V617F)-negative myeloproliferative disorders.',
+    ],
+    [
+      'ho-20',
+      'Here, we presented a case with clinically amyopathic dermatomyositis and essential thrombocytosis with a somatic constitutive active mutation of JAK2 (V617F).',
+    ],
+    [
+      'ho-20',
+      'Particularly, we correlated JAK2 (V617F) mutation burden in affected peripheral blood subset with clinical activity score of dermatomyositis.',
+    ],
+  ];
+
+  it.each(sentences)('%s: "%s" gives JAK2 no inhibition cue', (_source, s) => {
+    const targets = findMentions(s, s).filter((m) => m.termId.startsWith('target:JAK'));
+    expect(targets.length).toBeGreaterThan(0);
+    for (const m of targets) expect(inhibitionCue(s, m), s.slice(m.start, m.end)).toBeNull();
+  });
+
+  it('all of them together are no JAK inhibition', () => {
+    const v = classifyArticle(articleWith({ abstract: sentences.map(([, s]) => s).join(' ') }));
+    expect(v.jakInhibition).toBe(false);
+    expect(v.scores.jak).toBe(0);
+  });
+
+  it('an inhibitor of the mutant kinase is still JAK inhibition (dev-025, gandotinib)', () => {
+    const s =
+      'LY2784544 (gandotinib) is a potent, selective, small-molecule inhibitor of JAK2 that has potential dose-dependent selectivity for the JAK2 V617F mutation and may inhibit additional JAK2 mutant isoforms in nonclinical testing.';
+    expect(cueOf(s, 'target:JAK2')).toBe('strong');
   });
 });
 
