@@ -1,12 +1,41 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+/**
+ * Runs the files of one test environment one after another. Workers are shared between files
+ * (`isolate: false`), but only by files of the same environment: a file whose environment differs from
+ * the one before it costs a new worker and a new DOM. Vitest orders files by size or past duration
+ * alone, which interleaves node, happy-dom and jsdom files; this keeps that order within each
+ * environment.
+ */
+class ByEnvironment extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const environment = (spec: TestSpecification) =>
+      /@vitest-environment\s+([\w-]+)/.exec(
+        readFileSync(spec.moduleId, 'utf8').slice(0, 400),
+      )?.[1] ?? spec.project.config.environment;
+    const groups = new Map<string, TestSpecification[]>();
+    for (const spec of sorted) {
+      const key = environment(spec);
+      groups.set(key, [...(groups.get(key) ?? []), spec]);
+    }
+    return [...groups.values()].flat();
+  }
+}
 
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    environment: 'happy-dom',
+    // Files that need a DOM say so in their first line (`// @vitest-environment happy-dom` or jsdom).
+    environment: 'node',
     // `.only` fails the run instead of quietly running one test (CI=1 does the same; this holds locally too).
     allowOnly: false,
+    pool: 'threads',
+    isolate: false,
+    sequence: { sequencer: ByEnvironment },
     setupFiles: ['./tests/setup.ts'],
     include: ['tests/unit/**/*.test.{ts,tsx}'],
   },

@@ -104,6 +104,11 @@ export default defineConfig({
         }
       : {}),
   }),
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // `npm run bench` (tests/bench/extension.mjs) builds with JL_SOURCEMAP=1 to map its CPU profile to
+    // the sources: "hidden" writes .map files without pointing the shipped scripts at them.
+    ...(process.env.JL_SOURCEMAP ? { build: { sourcemap: 'hidden' as const } } : {}),
+  }),
   webExt: devBrowser(),
 });

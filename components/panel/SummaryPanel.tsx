@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { PanelModel } from '@/utils/panel/model';
 import { onlyTrusted } from '@/utils/page/trusted';
 import { DrugCard } from './DrugCard';
@@ -24,6 +24,8 @@ type Props = {
   announcement?: string;
   /** First paint only: the header and the drug cards, without the note and the pathway view. */
   partial?: boolean;
+  /** Second paint: the note is in, the pathway view not yet. */
+  pathwaysPending?: boolean;
   /** A mark card asked to show part of the pathway view (see PathwaySection). */
   pathwayFocus?: PathwayFocusRequest | null;
   onPathwayFocusDone?: () => void;
@@ -42,6 +44,25 @@ export function SummaryPanel(props: Props) {
   const toggle = useRef<HTMLButtonElement>(null);
   const aside = useRef<HTMLElement>(null);
   const first = useRef(true);
+  // The same element while its inputs are the same: Preact then skips the cards when a later
+  // step of the panel's drawing adds the note or the pathway view, instead of diffing them again.
+  const cards = useMemo(
+    () =>
+      model.cards.length > 0 && (
+        <section aria-labelledby="jl-drugs-h">
+          <h3 id="jl-drugs-h">Inhibitors in this article</h3>
+          {model.cards.map((card) => (
+            <DrugCard
+              key={card.drugId}
+              card={card}
+              mentions={props.mentionCounts?.[card.drugId] ?? card.mentions}
+              onNextMention={props.onNextMention}
+            />
+          ))}
+        </section>
+      ),
+    [model, props.mentionCounts, props.onNextMention],
+  );
   useEffect(() => {
     // Shown on the reader's request: focus goes to the panel (its landmark, or the collapsed tab), so
     // the next Tab is on its first control rather than after every link of the page.
@@ -95,26 +116,14 @@ export function SummaryPanel(props: Props) {
         <p class="jl-verdict">{model.verdictLine}</p>
       </header>
       <div id="jl-body" class="jl-body">
-        {model.cards.length > 0 && (
-          <section aria-labelledby="jl-drugs-h">
-            <h3 id="jl-drugs-h">Inhibitors in this article</h3>
-            {model.cards.map((card) => (
-              <DrugCard
-                key={card.drugId}
-                card={card}
-                mentions={props.mentionCounts?.[card.drugId] ?? card.mentions}
-                onNextMention={props.onNextMention}
-              />
-            ))}
-          </section>
-        )}
+        {cards}
         {!props.partial && props.notesSlot !== undefined && (
           <section class="jl-notes" aria-labelledby="jl-notes-h">
             <h3 id="jl-notes-h">Your note</h3>
             {props.notesSlot}
           </section>
         )}
-        {!props.partial && (
+        {!props.partial && !props.pathwaysPending && (
           <PathwaySection
             pathways={model.pathways}
             focus={props.pathwayFocus ?? null}

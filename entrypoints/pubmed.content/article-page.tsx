@@ -2,7 +2,7 @@ import type { ContentScriptContext } from '#imports';
 import type { Article } from '@/utils/article';
 import type { Verdict } from '@/utils/classify';
 import {
-  analyseArticle,
+  analyseArticleSliced,
   analysedFinder,
   articleMentionFinder,
 } from '@/utils/classify/analyse-article';
@@ -65,12 +65,16 @@ export async function initArticlePage(
   // term marks' undo changes them.
   ctx.onInvalidated(() => readerHighlights?.destroy());
   // Reading the page ran in the script's first task; the analysis and then the marks run in tasks
-  // of their own, so no two add up to one long task on PubMed's main thread.
+  // of their own, so no two add up to one long task on PubMed's main thread. The analysis itself
+  // yields every few ms: on a long full text, searching every text node is tens of ms.
   await yieldToMain();
   const rootTexts = page.roots.map((root) =>
     markableTexts(root, page.exclude).map((node) => node.data),
   );
-  const analysis = analyseArticle(article, rootTexts, watchList);
+  const analysis = await analyseArticleSliced(article, rootTexts, watchList, {
+    yieldFn: yieldToMain,
+    signal: ctx.signal,
+  });
   const { verdict } = analysis;
   const summary = {
     relevance: verdict.relevance,

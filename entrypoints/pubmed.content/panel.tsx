@@ -9,7 +9,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import notesCss from '@/components/notes/notes.css?inline';
 import panelCss from '@/components/panel/panel.css?inline';
@@ -49,6 +49,9 @@ export interface MountedPanel {
 
 type AppProps = PanelProps & { initialPrefs: PanelPrefs; doc: Document };
 
+/** The panel's drawing steps: 0 header and cards, 1 with the note, 2 with the pathway view. */
+const LAST_STEP = 2;
+
 function PanelApp({
   model,
   mentionCounts,
@@ -62,11 +65,14 @@ function PanelApp({
   // Held until the pathway view carried it out, so collapsing and opening again does not repeat it.
   const [focus, setFocus] = useState<PathwayFocusRequest | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  // Drawn in two steps, so the panel's first render is not one long task on PubMed's main thread:
-  // the header and the drug cards first, the note and the pathway view after that frame is painted
-  // (Preact runs effects after paint, in a task of their own).
-  const [complete, setComplete] = useState(false);
-  useEffect(() => setComplete(true), []);
+  // Drawn in three steps, so no render of the panel is one long task on PubMed's main thread: the
+  // header and the drug cards, then the note, then the pathway view, each after the previous step
+  // was painted (Preact runs effects after paint, in a task of their own). On a 2-core machine
+  // under load the note and the pathway view together took 100-140 ms in one task.
+  const [step, setStep] = useState(0);
+  useEffect(() => {
+    if (step < LAST_STEP) setStep(step + 1);
+  }, [step]);
   const cycler = useMemo(() => createMentionCycler(doc), [doc]);
 
   useEffect(() => {
@@ -91,7 +97,9 @@ function PanelApp({
     if (prefs.collapsed) change({ collapsed: false });
   }, [pathwayFocus?.seq]);
 
-  const onNextMention = (drugId: string) => {
+  // One function for the panel's life (it reads the latest through a ref), so the drug cards, which
+  // receive it, are not drawn again by each step.
+  const nextMention = (drugId: string) => {
     const step = cycler.next(drugId);
     const name = model.cards.find((c) => c.drugId === drugId)?.name ?? drugId;
     setAnnouncement(
@@ -100,6 +108,9 @@ function PanelApp({
         : `No highlighted mention of ${name} on this page`,
     );
   };
+  const latestNextMention = useRef(nextMention);
+  latestNextMention.current = nextMention;
+  const onNextMention = useCallback((drugId: string) => latestNextMention.current(drugId), []);
 
   return (
     <SummaryPanel
@@ -110,7 +121,8 @@ function PanelApp({
       onMoveSide={() => change({ side: prefs.side === 'right' ? 'left' : 'right' })}
       onNextMention={onNextMention}
       announcement={announcement}
-      partial={!complete}
+      partial={step < 1}
+      pathwaysPending={step < 2}
       pathwayFocus={focus}
       onPathwayFocusDone={() => setFocus(null)}
       takeFocus={takeFocus === true}

@@ -92,7 +92,10 @@ export function startSession(
         // The list changed while the article was being set up.
         if (watchList !== settings.watchList) return controller.setWatchList(watchList);
       })
-      .catch((error: unknown) => console.warn('[JAK Lens] article page', error));
+      .catch((error: unknown) => {
+        // Stopped midway (site switched off, script replaced): nothing went wrong.
+        if (!ctx.isInvalid) console.warn('[JAK Lens] article page', error);
+      });
   } else if (page.pageType === 'pubmed-search') {
     request({ type: 'page/state', pageType: page.pageType }).catch(() => undefined);
     ctx.onInvalidated(installTermMarkStyle(document));

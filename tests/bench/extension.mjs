@@ -22,27 +22,37 @@
  *     the navigation entry's domContentLoadedEventStart (same time origin). It is when the panel is in
  *     the layout; the paint follows at the next frame.
  *   · page load = the navigation entry's loadEventEnd (from navigation start).
+ *   · the last moment a term mark (`jl-mark`) was added: "highlights complete", compared with the
+ *     panel's moment on a relevant article (issue 17: within one frame after the panel).
  * - Then TRACE_ROUNDS more loads per page WITH the extension only, under a Chromium trace (CDP
  *   Tracing, V8 CPU-profiler samples included): the longest main-thread task that ran the content
  *   script's code, attributed by script URL (tests/bench/trace-tasks.mjs). This is "the longest task
  *   caused by the content script", free of the page's own tasks; tracing slows the page, which is why
- *   it runs apart from the timed rounds above.
+ *   it runs apart from the timed rounds above. The longest of those tasks over all pages and traced
+ *   loads gets a CPU-profile breakdown (self time per function, mapped back to the sources through
+ *   the build's source maps, and the renderer's compile/style/layout/GC steps in it).
  * - A load counts as settled when the load event has fired, the panel is visible where one is
  *   expected, and the DOM has been quiet for QUIET_MS (the content script highlights in chunks).
+ * - Page types: the six of the e2e suites, plus the derived JDM PMC page with its body ten times over
+ *   (a long relevant full text, as the highlight bench's ×10), for the longest first-run task.
  * - Bundle sizes: every file of each entry in .output/chrome-mv3 (HTML pages followed through their
  *   scripts, stylesheets and static imports), raw and gzip level 9 per file, summed.
  *
  * Environment: CHROME_PATH (default /usr/bin/chromium), BENCH_EXT_ROUNDS (counted rounds, default 5,
  * at least 5), BENCH_EXT_TRACE_ROUNDS (traced loads per page, default 3), BENCH_EXT_BUILD=1 to
- * rebuild the extension first even if .output/chrome-mv3 exists.
+ * rebuild the extension first even if .output/chrome-mv3 exists (with hidden source maps, for the
+ * breakdown; BENCH_QUICK=1 allows fewer rounds: BENCH_EXT_ROUNDS down to 2). For profiling:
+ * BENCH_EXT_PAGES (comma-separated page ids) loads only those pages, BENCH_EXT_TRACE_DIR keeps the
+ * raw traces there (open them in DevTools' Performance panel).
  */
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, posix, relative } from 'node:path';
+import { dirname, join, posix, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { loadavg } from 'node:os';
+import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { Window } from 'happy-dom';
 import { runnerImport } from 'vite';
 import { launchChromium } from '../support/chromium.mjs';
@@ -53,17 +63,25 @@ const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const ROOT = here('../../');
 const EXTENSION = join(ROOT, '.output/chrome-mv3');
 const OUT_DIR = join(ROOT, '.tmp/bench');
-const ROUNDS = Math.max(5, Number(process.env.BENCH_EXT_ROUNDS) || 5);
+const MIN_ROUNDS = process.env.BENCH_QUICK ? 2 : 5;
+const ROUNDS = Math.max(MIN_ROUNDS, Number(process.env.BENCH_EXT_ROUNDS) || 5);
 const TRACE_ROUNDS = Math.max(1, Number(process.env.BENCH_EXT_TRACE_ROUNDS) || 3);
 const QUIET_MS = 1000;
 const SETTLE_TIMEOUT_MS = 30_000;
 const PANEL_HOST = 'jak-lens-panel';
+const MARK_TAG = 'JL-MARK';
 
 /** Builds the Chrome extension when there is no build (or when asked to). */
 function ensureBuild() {
   if (existsSync(join(EXTENSION, 'manifest.json')) && !process.env.BENCH_EXT_BUILD) return;
-  console.log('Building the extension (npx wxt build)…');
-  const run = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  console.log('Building the extension (npx wxt build, with hidden source maps)…');
+  // JL_SOURCEMAP: wxt.config.ts writes .map files without referencing them from the scripts, so
+  // the shipped code is byte for byte the same; the breakdown reads them.
+  const run = spawnSync('npx', ['wxt', 'build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, JL_SOURCEMAP: '1' },
+  });
   if (run.status !== 0) throw new Error(`npx wxt build failed with status ${run.status}`);
 }
 
@@ -74,16 +92,28 @@ async function loadPages() {
   const options = { configFile: false, logLevel: 'error', root: ROOT };
   const { module: pages } = await runnerImport(join(ROOT, 'tests/e2e/pages.ts'), options);
   const { module: routes } = await runnerImport(join(ROOT, 'tests/support/routes.ts'), options);
-  return { pages, routePages: routes.routePages };
+  const { module: selectors } = await runnerImport(join(ROOT, 'utils/page/selectors.ts'), options);
+  return { pages, routePages: routes.routePages, pmcBody: selectors.PMC_BODY };
+}
+
+/** `html` with the children of its `bodySelector` element repeated `times` times in it. */
+function repeatBody(html, bodySelector, times) {
+  const doc = new globalThis.DOMParser().parseFromString(html, 'text/html');
+  const body = doc.querySelector(bodySelector);
+  if (!body) throw new Error(`no ${bodySelector} in the derived PMC page`);
+  const once = [...body.childNodes];
+  for (let i = 1; i < times; i++) for (const n of once) body.appendChild(n.cloneNode(true));
+  return `<!DOCTYPE html>\n${doc.documentElement.outerHTML}`;
 }
 
 /** Runs in every page before its own scripts (see "Method" above). Must be self-contained. */
-function pageProbe(host) {
+function pageProbe({ host, markTag }) {
   const state = {
     longTasks: [],
     lastMutation: performance.now(),
     panelHostAt: null,
     panelVisibleAt: null,
+    lastMarkAt: null,
   };
   Object.defineProperty(window, '__jlBenchProbe', { value: state });
   try {
@@ -109,8 +139,15 @@ function pageProbe(host) {
     const hit = points.some(([x, y]) => document.elementsFromPoint(x, y).includes(el));
     if (hit) state.panelVisibleAt = performance.now();
   };
-  function onMutation() {
+  function onMutation(records) {
     state.lastMutation = performance.now();
+    for (const r of records) {
+      for (const n of r.addedNodes) {
+        if (n.nodeName === markTag || (n.nodeType === 11 && n.querySelector?.(markTag))) {
+          state.lastMarkAt = state.lastMutation;
+        }
+      }
+    }
     check();
   }
   new MutationObserver(onMutation).observe(document, { childList: true, subtree: true });
@@ -132,6 +169,7 @@ function readProbe() {
     longTasks: state.longTasks,
     panelHostMs: state.panelHostAt === null ? null : state.panelHostAt - dcl,
     panelVisibleMs: state.panelVisibleAt === null ? null : state.panelVisibleAt - dcl,
+    marksDoneMs: state.lastMarkAt === null ? null : state.lastMarkAt - dcl,
   };
 }
 
@@ -178,6 +216,11 @@ async function traceLoad(context, url, expectPanel) {
     const settled = await settle(page, expectPanel);
     await cdp.send('Tracing.end');
     await complete;
+    if (process.env.BENCH_EXT_TRACE_DIR) {
+      mkdirSync(process.env.BENCH_EXT_TRACE_DIR, { recursive: true });
+      const name = `${new URL(url).pathname.replaceAll('/', '_')}-${Date.now()}.json`;
+      writeFileSync(join(process.env.BENCH_EXT_TRACE_DIR, name), JSON.stringify(events));
+    }
     return { ...attributeTasks(events), settled };
   } finally {
     await page.close();
@@ -204,11 +247,23 @@ function summarise(samples) {
     panelHostMs: round2(medianOf(samples.map((s) => s.panelHostMs))),
     panelVisibleMs: round2(medianOf(samples.map((s) => s.panelVisibleMs))),
     panelSeen: samples.filter((s) => s.panelVisibleMs !== null).length,
+    marksDoneMs: round2(medianOf(samples.map((s) => s.marksDoneMs))),
+    // Per load, last term mark added minus panel visible (negative: the marks were all in first).
+    marksAfterPanelMs: round2(
+      medianOf(
+        samples.map((s) =>
+          s.marksDoneMs === null || s.panelVisibleMs === null
+            ? null
+            : s.marksDoneMs - s.panelVisibleMs,
+        ),
+      ),
+    ),
     unsettled: samples.filter((s) => !s.settled).length,
     samples: {
       longestTaskMs: longestTasks.map(round2),
       loadMs: samples.map((s) => round2(s.loadMs)),
       panelVisibleMs: samples.map((s) => round2(s.panelVisibleMs)),
+      marksDoneMs: samples.map((s) => round2(s.marksDoneMs)),
     },
   };
 }
@@ -218,6 +273,7 @@ function summariseTraces(traced) {
   const pick = (key) => round2(medianOf(traced.map((t) => t[key])));
   return {
     longestTaskMs: pick('longestExtensionTaskMs'),
+    maxLongestTaskMs: round2(Math.max(0, ...traced.map((t) => t.longestExtensionTaskMs))),
     longTasks: pick('extensionLongTasks'),
     tasks: pick('extensionTasks'),
     taskMs: pick('extensionTaskMs'),
@@ -226,6 +282,42 @@ function summariseTraces(traced) {
     unsettled: traced.filter((t) => !t.settled).length,
     samples: { longestTaskMs: traced.map((t) => round2(t.longestExtensionTaskMs)) },
   };
+}
+
+/**
+ * The profile's functions (positions in the built scripts) with where they are in the sources,
+ * through the build's hidden source maps: `source` "utils/…/file.ts:line" and `name` (the mapped
+ * name, else the source line's text). Left as they are where there is no map (a build without
+ * JL_SOURCEMAP, page or browser code).
+ */
+async function mapToSources(functions) {
+  const maps = new Map();
+  const mapFor = (url) => {
+    const file = join(EXTENSION, new URL(url).pathname);
+    if (!maps.has(file)) {
+      maps.set(
+        file,
+        existsSync(`${file}.map`)
+          ? new TraceMap(readFileSync(`${file}.map`, 'utf8'), `${file}.map`)
+          : null,
+      );
+    }
+    return { file, map: maps.get(file) };
+  };
+  return functions.map((f) => {
+    if (!f.extension || f.lineNumber < 0) return f;
+    const { file, map } = mapFor(f.url);
+    if (!map) return f;
+    const pos = originalPositionFor(map, { line: f.lineNumber + 1, column: f.columnNumber });
+    if (!pos.source) return f;
+    const path = resolve(dirname(file), pos.source.replace(/^file:\/\//, ''));
+    const source = `${relative(ROOT, path)}:${pos.line}`;
+    let name = pos.name;
+    if (!name && existsSync(path)) {
+      name = readFileSync(path, 'utf8').split('\n')[pos.line - 1]?.trim().slice(0, 80);
+    }
+    return { ...f, source, ...(name ? { name } : {}) };
+  });
 }
 
 // ---- bundle sizes ----------------------------------------------------------------------------
@@ -279,13 +371,34 @@ function listFiles(dir) {
   });
 }
 
-/** Sizes of the content script (panel included), background, popup, library page, and the whole build. */
+/**
+ * Sizes of what every PubMed/PMC page loads (the manifest's content scripts, JS and CSS, each and
+ * together), the panel script injected on demand, background, popup, library page, whole build.
+ */
 export function bundleSizes() {
   const manifest = JSON.parse(readFileSync(join(EXTENSION, 'manifest.json'), 'utf8'));
   const bundles = [];
+  const alwaysOn = [];
   for (const cs of manifest.content_scripts ?? []) {
-    bundles.push(sizeOf('content script JS (panel included)', withImports(cs.js ?? [])));
-    if (cs.css?.length) bundles.push(sizeOf('content script CSS', cs.css));
+    const js = withImports(cs.js ?? []);
+    bundles.push(sizeOf('content script JS (always on)', js));
+    if (cs.css?.length) bundles.push(sizeOf('content script CSS (always on)', cs.css));
+    alwaysOn.push(...js, ...(cs.css ?? []));
+  }
+  bundles.push({
+    ...sizeOf('always-on total (manifest content scripts, JS + CSS)', alwaysOn),
+    alwaysOn: true,
+  });
+  const panelScript = ['pubmed-ui.js', 'content-scripts/pubmed-ui.js'].find((f) =>
+    existsSync(join(EXTENSION, f)),
+  );
+  if (panelScript) {
+    bundles.push(
+      sizeOf(
+        'panel script (injected on a relevant article or first use)',
+        withImports([panelScript]),
+      ),
+    );
   }
   const worker = manifest.background?.service_worker;
   if (worker) bundles.push(sizeOf('background service worker', withImports([worker])));
@@ -304,8 +417,10 @@ export function bundleSizes() {
 async function main() {
   ensureBuild();
   const loadAtStart = loadavg()[0];
-  const { pages, routePages } = await loadPages();
+  const { pages, routePages, pmcBody } = await loadPages();
   const routes = pages.buildRoutes();
+  const PMC_X10_URL = `${pages.DERIVED_PMC_URL}&scale=10`;
+  routes[PMC_X10_URL] = { body: repeatBody(routes[pages.DERIVED_PMC_URL].body, pmcBody, 10) };
   const PAGES = [
     {
       id: 'pubmed-article',
@@ -338,8 +453,16 @@ async function main() {
       url: pages.PMC_URL,
       panel: false,
     },
+    {
+      id: 'pmc-jdm-x10',
+      label: 'PMC full text ×10 (derived JDM, body ten times)',
+      url: PMC_X10_URL,
+      panel: true,
+    },
   ];
 
+  const only = process.env.BENCH_EXT_PAGES?.split(',');
+  if (only) PAGES.splice(0, PAGES.length, ...PAGES.filter((p) => only.includes(p.id)));
   const withExt = await launchChromium({ extensionPath: EXTENSION });
   const baseline = await launchChromium();
   try {
@@ -350,7 +473,7 @@ async function main() {
     const contexts = { with: withExt.context, baseline: baseline.context };
     for (const context of Object.values(contexts)) {
       await routePages(context, routes);
-      await context.addInitScript(pageProbe, PANEL_HOST);
+      await context.addInitScript(pageProbe, { host: PANEL_HOST, markTag: MARK_TAG });
     }
     console.log(
       `Chromium ${chromium}; ${ROUNDS} counted rounds (+1 warm-up), ${PAGES.length} pages`,
@@ -393,8 +516,20 @@ async function main() {
             : round2(w.longestTaskMs - b.longestTaskMs),
       };
     });
+    // The longest task any traced load saw the content script run, with its profile breakdown.
+    let longestTask = null;
+    for (const p of PAGES) {
+      for (const t of traces[p.id]) {
+        const task = t.longestExtensionTask;
+        if (task && (!longestTask || task.durationMs > longestTask.durationMs)) {
+          longestTask = { page: p.label, ...task };
+        }
+      }
+    }
+    if (longestTask) longestTask.functions = await mapToSources(longestTask.functions);
     const report = {
       chromium,
+      longestTask,
       loadAverage: { start: loadAtStart, end: loadavg()[0] },
       rounds: ROUNDS,
       traceRounds: TRACE_ROUNDS,

@@ -25,6 +25,14 @@ export declare function extensionRows(result: BenchResult): string[][];
 export declare function libraryRows(result: BenchResult): string[][];
 export declare function libraryPageRows(result: BenchResult): string[][];
 export declare function syncRows(result: BenchResult): string[][];
+export declare const TARGET_HEADERS: string[];
+export declare function targetRows(parts: {
+  highlight: BenchResult;
+  extension: BenchResult;
+  libraryPage: BenchResult;
+}): string[][];
+export declare function breakdownSection(extension: BenchResult): string[];
+export declare function loadLines(load: BenchResult): string[];
 export declare function machineLine(machine: Machine): string;
 export declare function buildReport(parts: {
   highlight: BenchResult;
@@ -32,6 +40,8 @@ export declare function buildReport(parts: {
   library: BenchResult;
   libraryPage?: BenchResult;
   sync?: BenchResult;
+  load?: BenchResult;
+  quick?: boolean;
   machine: Machine;
 }): string;
 export declare function describeMachine(results: BenchResult[], now?: Date): Machine;

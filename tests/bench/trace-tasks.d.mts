@@ -1,5 +1,20 @@
 /** Types for trace-tasks.mjs, so unit tests can import it. */
 export declare const TRACE_CATEGORIES: string[];
+export interface ProfiledFunction {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+  columnNumber: number;
+  extension: boolean;
+  selfMs: number;
+}
+export interface TaskBreakdown {
+  startMs: number;
+  durationMs: number;
+  sampledMs: number;
+  functions: ProfiledFunction[];
+  steps: Record<string, number>;
+}
 export interface TaskAttribution {
   longestTaskMs: number;
   longestExtensionTaskMs: number;
@@ -7,6 +22,7 @@ export interface TaskAttribution {
   extensionLongTasks: number;
   extensionTaskMs: number;
   extensionCompileMs: number;
+  longestExtensionTask: TaskBreakdown | null;
 }
 export declare function attributeTasks(
   events: Array<Record<string, unknown>>,

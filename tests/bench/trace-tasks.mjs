@@ -10,6 +10,14 @@
  * - a V8 CPU-profiler sample has an extension script anywhere on its stack (this catches promise
  *   continuations — replies to runtime.sendMessage — that run as microtasks with no URL of their own).
  * Layout or style work the content script's DOM changes cause in a LATER task is not attributed.
+ * Time DevTools itself takes in V8 API interrupts (the tracing's profiler) is left out of every
+ * task; tasks that ran nested in such an interrupt count as tasks of their own.
+ *
+ * For the longest such task it also gives a breakdown (`longestExtensionTask`): self time per
+ * function from the CPU-profiler samples inside it (each sample weighs the time to the next one),
+ * and the time of the renderer's own steps in it (compile, style, layout, GC, parsing) from the
+ * timeline events. Function positions are those of the built script; extension.mjs maps them back
+ * to the sources.
  */
 
 export const TRACE_CATEGORIES = [
@@ -22,6 +30,18 @@ export const TRACE_CATEGORIES = [
 
 const TASK = 'ThreadControllerImpl::RunTask';
 const MAIN = 'CrRendererMain';
+const INTERRUPT = 'V8.InvokeApiInterruptCallbacks';
+
+/** Sorted, disjoint union of [from, to] intervals. */
+function mergeIntervals(list) {
+  const out = [];
+  for (const [from, to] of [...list].sort((a, b) => a[0] - b[0])) {
+    const last = out[out.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
+  }
+  return out;
+}
 
 /**
  * @param {Array<Record<string, any>>} events  trace events (Tracing.dataCollected values)
@@ -74,6 +94,14 @@ export function attributeTasks(events, prefix = 'chrome-extension://') {
       p.samples.push([p.time, id]);
     });
   }
+  // Every sample with its weight (time to the next sample), for the longest task's breakdown.
+  const weighted = [];
+  for (const p of profiles.values()) {
+    p.samples.forEach(([time, id], i) => {
+      const next = p.samples[i + 1];
+      weighted.push({ pid: p.pid, time, node: p.nodes.get(id), weight: next ? next[0] - time : 0 });
+    });
+  }
   for (const p of profiles.values()) {
     const onStack = new Map();
     const fromExtension = (id) => {
@@ -86,29 +114,61 @@ export function attributeTasks(events, prefix = 'chrome-extension://') {
     for (const [time, id] of p.samples) if (fromExtension(id)) mark(p.pid, time, time);
   }
 
-  // Top-level tasks on the main threads (a RunTask nested in another is part of it).
+  // DevTools' own work runs in V8 API interrupts (V8.InvokeApiInterruptCallbacks): with the CPU
+  // profiler on, a navigation's message can sit 150+ ms in one, heap walks included, running the
+  // page's frames and timers as tasks nested inside it. None of that happens in a reader's browser:
+  // a task nested in such an interrupt is a task of its own, and the interrupt's time is no task's.
+  const interrupts = events
+    .filter((e) => e.ph === 'X' && e.name === INTERRUPT && isMain(e))
+    .map((e) => ({ pid: e.pid, tid: e.tid, from: e.ts, to: e.ts + (e.dur ?? 0) }));
+  const interruptsIn = (t) =>
+    interrupts.filter(
+      (i) => i.pid === t.pid && i.tid === t.tid && i.from >= t.ts && i.to <= t.ts + t.dur,
+    );
+  const inInterrupt = (t, outer) =>
+    interrupts.some(
+      (i) => i.pid === t.pid && i.from >= outer.ts && i.from <= t.ts && i.to >= t.ts + t.dur,
+    );
+
+  // Top-level tasks on the main threads (a RunTask nested in another is part of it, unless it runs
+  // inside an interrupt of that task).
   const tasks = events
     .filter((e) => e.ph === 'X' && e.name === TASK && isMain(e))
-    .sort((a, b) => a.pid - b.pid || a.ts - b.ts);
+    .sort((a, b) => a.pid - b.pid || a.ts - b.ts || b.dur - a.dur);
   const top = [];
+  const open = [];
   for (const t of tasks) {
-    const last = top[top.length - 1];
-    if (last && last.pid === t.pid && t.ts < last.ts + last.dur) continue;
+    while (open.length) {
+      const o = open[open.length - 1];
+      if (o.pid === t.pid && t.ts < o.ts + o.dur) break;
+      open.pop();
+    }
+    const outer = open[open.length - 1];
+    if (outer && !inInterrupt(t, outer)) continue;
     top.push(t);
+    open.push(t);
   }
   let longestTaskMs = 0;
   let longestExtensionTaskMs = 0;
   let extensionTasks = 0;
   let extensionLongTasks = 0;
   let extensionTaskMs = 0;
+  let longestExtension = null;
   for (const t of top) {
-    const ms = t.dur / 1000;
+    const skipped = mergeIntervals(interruptsIn(t).map((i) => [i.from, i.to]));
+    const ms = (t.dur - skipped.reduce((sum, [from, to]) => sum + to - from, 0)) / 1000;
     longestTaskMs = Math.max(longestTaskMs, ms);
-    const ext = (marks.get(t.pid) ?? []).some(([from, to]) => from <= t.ts + t.dur && to >= t.ts);
+    const ext = (marks.get(t.pid) ?? []).some(
+      ([from, to]) =>
+        from <= t.ts + t.dur &&
+        to >= t.ts &&
+        !skipped.some(([sFrom, sTo]) => from >= sFrom && to <= sTo),
+    );
     if (!ext) continue;
     extensionTasks += 1;
     extensionTaskMs += ms;
     if (ms >= 50) extensionLongTasks += 1;
+    if (ms > longestExtensionTaskMs) longestExtension = { task: t, ms, skipped };
     longestExtensionTaskMs = Math.max(longestExtensionTaskMs, ms);
   }
   return {
@@ -118,5 +178,78 @@ export function attributeTasks(events, prefix = 'chrome-extension://') {
     extensionLongTasks,
     extensionTaskMs,
     extensionCompileMs: extensionCompileUs / 1000,
+    longestExtensionTask: longestExtension
+      ? breakdown(longestExtension, events, weighted, isExt)
+      : null,
+  };
+}
+
+/** Renderer steps worth naming in a task's breakdown: timeline event name → label. */
+const STEPS = {
+  'v8.compile': 'V8 compile',
+  'v8.compileModule': 'V8 compile',
+  UpdateLayoutTree: 'style recalculation',
+  Layout: 'layout',
+  MinorGC: 'garbage collection',
+  MajorGC: 'garbage collection',
+  'V8.GC_SCAVENGER': 'garbage collection',
+  ParseHTML: 'HTML parsing',
+  Paint: 'paint',
+};
+
+/**
+ * Where one task's time went: `functions`, self time per function (ms, descending, top 12) from
+ * the profiler samples within it, each with its built script's url, line and column (0-based, as
+ * the profiler gives them) and whether that script is the extension's; `steps`, the renderer steps
+ * of STEPS within it (ms per label; nested events of one label counted once).
+ */
+function breakdown({ task, ms, skipped }, events, weighted, isExt) {
+  const end = task.ts + task.dur;
+  const outside = (time) => !skipped.some(([from, to]) => time >= from && time < to);
+  const byFunction = new Map();
+  let sampledUs = 0;
+  for (const s of weighted) {
+    if (s.pid !== task.pid || s.time < task.ts || s.time >= end || !s.node) continue;
+    if (!outside(s.time)) continue;
+    const weight = Math.min(s.weight, end - s.time);
+    sampledUs += weight;
+    const f = s.node.callFrame ?? {};
+    const key = `${f.functionName}|${f.url}|${f.lineNumber}|${f.columnNumber}`;
+    const entry = byFunction.get(key) ?? {
+      functionName: f.functionName || '(anonymous)',
+      url: f.url ?? '',
+      lineNumber: f.lineNumber ?? -1,
+      columnNumber: f.columnNumber ?? -1,
+      extension: isExt(f.url),
+      selfUs: 0,
+    };
+    entry.selfUs += weight;
+    byFunction.set(key, entry);
+  }
+  const functions = [...byFunction.values()]
+    .filter((f) => f.selfUs > 0)
+    .sort((a, b) => b.selfUs - a.selfUs)
+    .slice(0, 12)
+    .map(({ selfUs, ...f }) => ({ ...f, selfMs: selfUs / 1000 }));
+  // Per label, the union of its events' intervals in the task (a compile inside a compile once).
+  const intervals = new Map();
+  for (const e of events) {
+    const label = STEPS[e.name];
+    if (!label || e.ph !== 'X' || e.pid !== task.pid || e.tid !== task.tid) continue;
+    if (e.ts < task.ts || e.ts >= end || !outside(e.ts)) continue;
+    if (!intervals.has(label)) intervals.set(label, []);
+    intervals.get(label).push([e.ts, Math.min(end, e.ts + (e.dur ?? 0))]);
+  }
+  const steps = {};
+  for (const [label, list] of intervals) {
+    steps[label] = mergeIntervals(list).reduce((sum, [from, to]) => sum + to - from, 0) / 1000;
+  }
+  return {
+    startMs: task.ts / 1000,
+    durationMs: ms,
+    devtoolsInterruptMs: task.dur / 1000 - ms,
+    sampledMs: sampledUs / 1000,
+    functions,
+    steps,
   };
 }

@@ -48,11 +48,67 @@ export function analyseArticle(
   rootTexts: readonly (readonly string[])[],
   watchList: readonly WatchTerm[] = [],
 ): ArticleAnalysis {
+  const steps = analysisSteps(article, rootTexts, watchList);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+export interface SlicedAnalysisOptions {
+  /** Resolves once the browser has had the main thread (utils/yield-to-main.ts `yieldToMain`). */
+  yieldFn: () => Promise<unknown>;
+  /** Work per slice before yielding, in ms (default 8): far from a 50 ms long task. */
+  budgetMs?: number;
+  /** Stops between slices: the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** The clock (default performance.now). */
+  now?: () => number;
+}
+
+/**
+ * `analyseArticle` in slices of about `budgetMs` of work, yielding to the page between them: on a
+ * long full text the search of every text node is tens of milliseconds, which in one piece is a
+ * long task on PubMed's main thread. Same steps, same order, so the same result.
+ */
+export async function analyseArticleSliced(
+  article: Article,
+  rootTexts: readonly (readonly string[])[],
+  watchList: readonly WatchTerm[],
+  { yieldFn, budgetMs = 8, signal, now = () => performance.now() }: SlicedAnalysisOptions,
+): Promise<ArticleAnalysis> {
+  const steps = analysisSteps(article, rootTexts, watchList);
+  let sliceStart = now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (now() - sliceStart < budgetMs) continue;
+    await yieldFn();
+    signal?.throwIfAborted();
+    sliceStart = now();
+  }
+}
+
+/**
+ * The analysis as a sequence of steps, pausable after the classifier and after each text: the
+ * same code serves the whole-at-once and the sliced runs, so they cannot differ.
+ */
+function* analysisSteps(
+  article: Article,
+  rootTexts: readonly (readonly string[])[],
+  watchList: readonly WatchTerm[],
+): Generator<void, ArticleAnalysis, void> {
   const verdict = classifyArticle(article);
+  yield;
   const find = articleMentionFinder(article, watchList);
-  const mentions = rootTexts.map((texts) =>
-    texts.map((text) => selectMentions(find(text), text.length, undefined)),
-  );
+  const mentions: (readonly Mention[])[][] = [];
+  for (const texts of rootTexts) {
+    const forRoot: (readonly Mention[])[] = [];
+    mentions.push(forRoot);
+    for (const text of texts) {
+      forRoot.push(selectMentions(find(text), text.length, undefined));
+      yield;
+    }
+  }
   const drugCounts: Record<string, number> = {};
   const tags = new Set(verdict.drugs.map((d) => `drug:${d.name}`));
   for (const root of mentions) {

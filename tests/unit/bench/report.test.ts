@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  breakdownSection,
   buildReport,
   extensionRows,
   highlightRows,
@@ -14,6 +15,8 @@ import {
   ratio,
   readResult,
   signedMs,
+  targetRows,
+  loadLines,
   type Machine,
 } from '../../bench/report.mjs';
 import { attributeTasks } from '../../bench/trace-tasks.mjs';
@@ -217,6 +220,138 @@ describe('report sections', () => {
   });
 });
 
+describe('issue 17 target table', () => {
+  const pageOf = (id: string, label: string, extra: Record<string, unknown> = {}) => ({
+    id,
+    label,
+    with: { loadMs: 900, panelVisibleMs: 100, panelSeen: 5, marksAfterPanelMs: -3 },
+    baseline: { loadMs: 950, samples: { loadMs: [900, 950, 1000] } },
+    contentScript: { longestTaskMs: 40, maxLongestTaskMs: 45, taskMs: 12, compileMs: 5, tasks: 3 },
+    ...extra,
+  });
+  const extension = {
+    data: {
+      rounds: 5,
+      traceRounds: 3,
+      bundles: [
+        { label: 'always-on', alwaysOn: true, files: [], rawBytes: 90_000, gzipBytes: 29_000 },
+      ],
+      pages: [
+        pageOf('pubmed-article', 'PubMed article (JDM)'),
+        pageOf('pubmed-unrelated', 'PubMed article, unrelated'),
+        pageOf('pmc-capture', 'PMC capture', {
+          with: { loadMs: 1200, panelVisibleMs: null },
+          contentScript: { longestTaskMs: 60, taskMs: 20, compileMs: 8, tasks: 2 },
+        }),
+      ],
+    },
+  };
+  const highlight = {
+    data: {
+      scales: [
+        { scale: 1, jaklensMs: 10, markRegExpMs: 40, writeFloorMs: 5 },
+        { scale: 10, jaklensMs: 40, markRegExpMs: 100, writeFloorMs: 20 },
+      ],
+    },
+  };
+  const libraryPage = {
+    data: {
+      sizes: [
+        {
+          articles: 10000,
+          openMs: { median: 250, p95: 400, max: 420, n: 6 },
+          firstKeystrokeMs: { median: 900, p95: 1000, max: 1100, n: 6 },
+          laterKeystrokeMs: { median: 30, p95: 70, max: 90, n: 60 },
+          firstKeystrokeCompleteMs: { median: 1400, p95: 1900, max: 1900, n: 6 },
+        },
+      ],
+    },
+  };
+  const rows = targetRows({ highlight, extension, libraryPage });
+  const row = (start: string) => rows.find((r) => r[0]!.startsWith(start))!;
+
+  it('quotes the issue as before, this run as after, and judges each target on the median', () => {
+    expect(rows.every((r) => r.length === 4)).toBe(true);
+    expect(row('what every PubMed/PMC page loads')).toEqual([
+      expect.any(String),
+      '71.5 KB gz (242 KB raw)',
+      '28.3 KB gz (87.9 KB raw)',
+      'yes',
+    ]);
+    expect(row('JAK Lens main-thread work, unrelated')[3]).toBe('yes');
+    expect(row('JAK Lens main-thread work, PMC capture')[3]).toBe('no');
+    // The search page was not measured in this result: no figure, no verdict.
+    expect(row('JAK Lens main-thread work, search')[2]).toBe('not run (extension)');
+    expect(row('longest task JAK Lens causes < 50 ms: PubMed article (JDM)')[3]).toBe('yes');
+    expect(row('longest task JAK Lens causes < 50 ms: PMC capture')[3]).toBe('no');
+    expect(row('DOMContentLoaded → panel visible')[3]).toBe('yes');
+    expect(row('highlights complete within 1 frame')[2]).toBe(
+      'last term mark 3.00 ms before the panel (median)',
+    );
+    expect(row('highlight pass ≤ 0.30× mark.js markRegExp, PMC ×1 ')).toEqual([
+      expect.any(String),
+      '0.48×',
+      '0.25× (10.0 ms vs 40.0 ms; bare wrap 0.13×)',
+      'yes',
+    ]);
+    expect(row('highlight pass ≤ 0.30× mark.js markRegExp, PMC ×10')[3]).toBe('no');
+    expect(row('library rows on screen ≤ 300 ms after opening, 10,000')[3]).toBe('yes');
+    expect(row('library first keystroke ≤ 50 ms to results, 10,000')[3]).toBe('no');
+    expect(row('library later keystrokes ≤ 50 ms to results, 10,000')[3]).toBe('yes');
+    expect(row('library first keystroke ≤ 50 ms to complete results, 10,000')[3]).toBe('no');
+    expect(row('library rows on screen ≤ 300 ms after opening, 50,000')).toEqual([
+      expect.any(String),
+      'not given',
+      'not run (library-page)',
+      'not measured',
+    ]);
+  });
+
+  it('holds load within noise when "with" exceeds "without" by no more than the baseline spread', () => {
+    // 900 vs 950: faster with; 1200 vs 950 (+250) is beyond the baseline's 100 ms spread.
+    expect(row('load event with vs without, within noise: PubMed article (JDM)')[3]).toBe('yes');
+    expect(row('load event with vs without, within noise: PMC capture')[3]).toBe('no');
+  });
+
+  it('prints the longest task’s profile and each part’s load averages', () => {
+    const text = breakdownSection({
+      data: {
+        longestTask: {
+          page: 'PMC ×10',
+          durationMs: 80,
+          sampledMs: 70,
+          steps: { layout: 4, 'V8 compile': 12 },
+          functions: [
+            {
+              functionName: 'a',
+              name: 'findMentions',
+              source: 'utils/match/find-mentions.ts:10',
+              selfMs: 30,
+            },
+            {
+              functionName: 'x',
+              url: 'chrome-extension://id/content-scripts/pubmed.js',
+              lineNumber: 0,
+              columnNumber: 9,
+              selfMs: 5,
+            },
+          ],
+        },
+      },
+    }).join('\n');
+    expect(text).toContain('80.0 ms on PMC ×10');
+    expect(text).toContain('V8 compile 12.0 ms, layout 4.00 ms');
+    expect(text).toContain('| 30.0 ms   | a (findMentions) | utils/match/find-mentions.ts:10');
+    expect(text).toContain('content-scripts/pubmed.js:1:10');
+    expect(
+      loadLines({ data: { parts: [{ name: 'extension', start: [1, 2, 3], end: [4, 5, 6] }] } }),
+    ).toEqual([
+      'Machine load (os.loadavg, 1 / 5 / 15 min) at the start → end of each part:',
+      '- extension: 1.00 / 2.00 / 3.00 → 4.00 / 5.00 / 6.00',
+    ]);
+  });
+});
+
 describe('attributeTasks', () => {
   const EXT = 'chrome-extension://abc/content-scripts/pubmed.js';
   const meta = { ph: 'M', name: 'thread_name', pid: 1, tid: 1, args: { name: 'CrRendererMain' } };
@@ -291,6 +426,78 @@ describe('attributeTasks', () => {
     expect(result.extensionLongTasks).toBe(2);
     expect(result.extensionTaskMs).toBe(200);
     expect(result.extensionCompileMs).toBe(20);
+    // The longest extension task's breakdown: the one sample inside it weighs the 1 ms to the next.
+    expect(result.longestExtensionTask).toMatchObject({
+      startMs: 500,
+      durationMs: 120,
+      functions: [{ functionName: 'insertBefore', selfMs: 1, extension: false }],
+    });
+  });
+
+  it('breaks the longest extension task down into self time per function and renderer steps', () => {
+    const events = [
+      meta,
+      task(0, 60_000),
+      {
+        ph: 'X',
+        name: 'v8.compile',
+        pid: 1,
+        tid: 1,
+        ts: 0,
+        dur: 10_000,
+        args: { data: { url: EXT } },
+      },
+      // A compile nested in the one above counts once; layout is its own step.
+      { ph: 'X', name: 'v8.compile', pid: 1, tid: 1, ts: 2_000, dur: 5_000 },
+      { ph: 'X', name: 'Layout', pid: 1, tid: 1, ts: 40_000, dur: 4_000 },
+      ...profile([
+        [10_000, 2], // main at 10 ms, until 30 ms
+        [20_000, 3], // insertBefore at 30 ms, until 50 ms
+        [20_000, 2], // main at 50 ms, until 70 ms: cut at the task's end (60 ms)
+        [20_000, 1], // after the task
+      ]),
+    ];
+    const task0 = attributeTasks(events).longestExtensionTask!;
+    expect(task0.steps).toEqual({ 'V8 compile': 10, layout: 4 });
+    expect(task0.functions.map((f) => [f.functionName, f.selfMs, f.extension])).toEqual([
+      ['main', 30, true],
+      ['insertBefore', 20, false],
+    ]);
+    expect(task0.sampledMs).toBe(50);
+  });
+
+  it('leaves out DevTools interrupts and counts the tasks nested in them on their own', () => {
+    const interrupt = (ts: number, dur: number) => ({
+      ph: 'X',
+      name: 'V8.InvokeApiInterruptCallbacks',
+      pid: 1,
+      tid: 1,
+      ts,
+      dur,
+    });
+    const script = (ts: number, dur: number) => ({
+      ph: 'X',
+      name: 'FunctionCall',
+      pid: 1,
+      tid: 1,
+      ts,
+      dur,
+      args: { data: { url: EXT } },
+    });
+    const events = [
+      meta,
+      task(0, 200_000), // 200 ms, of which 150 ms in DevTools' interrupt
+      script(10_000, 5_000), // the extension ran in the task itself
+      interrupt(40_000, 150_000),
+      task(50_000, 60_000), // a frame run inside the interrupt: a task of its own
+      script(60_000, 40_000),
+      task(70_000, 1_000), // nested in that frame: part of it
+    ];
+    const result = attributeTasks(events);
+    expect(result.longestTaskMs).toBe(60);
+    expect(result.extensionTasks).toBe(2);
+    expect(result.extensionTaskMs).toBe(110);
+    expect(result.longestExtensionTask).toMatchObject({ durationMs: 60, devtoolsInterruptMs: 0 });
   });
 
   it('ignores tasks on other threads and credits nothing when no extension code ran', () => {

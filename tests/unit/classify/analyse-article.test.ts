@@ -4,6 +4,7 @@ import { readPage } from '@/entrypoints/pubmed.content/read-page';
 import { classifyArticle } from '@/utils/classify';
 import {
   analyseArticle,
+  analyseArticleSliced,
   analysedFinder,
   articleMentionFinder,
 } from '@/utils/classify/analyse-article';
@@ -94,6 +95,42 @@ describe.each(PAGES)('analyseArticle on the $name page', (page) => {
       if (/^(target|antibody):/.test(m.termId)) expect(plain.entityTags).toContain(m.termId);
     }
     expect(new Set(plain.entityTags).size).toBe(plain.entityTags.length);
+  });
+
+  it('gives the same analysis in slices, yielding between them, as in one piece', async () => {
+    const { article, rootTexts } = load(page);
+    for (const watch of [[], WATCH]) {
+      let yields = 0;
+      // A clock that moves 1 ms per reading: every budget of 2 ms ends after a step or two.
+      let t = 0;
+      const sliced = await analyseArticleSliced(article, rootTexts, watch, {
+        yieldFn: () => {
+          yields += 1;
+          return Promise.resolve();
+        },
+        budgetMs: 2,
+        now: () => t++,
+      });
+      expect(sliced).toEqual(analyseArticle(article, rootTexts, watch));
+      // At least one pause per text searched, after the classifier's.
+      expect(yields).toBeGreaterThanOrEqual(Math.floor(rootTexts.flat().length / 2));
+    }
+  });
+
+  it('stops between slices once its signal is aborted', async () => {
+    const { article, rootTexts } = load(page);
+    const stop = new AbortController();
+    let t = 0;
+    const run = analyseArticleSliced(article, rootTexts, [], {
+      yieldFn: () => {
+        stop.abort(new Error('page left'));
+        return Promise.resolve();
+      },
+      budgetMs: 1,
+      now: () => t++,
+      signal: stop.signal,
+    });
+    await expect(run).rejects.toThrow('page left');
   });
 
   it('finds nothing more once the page is marked: marks and their pieces are not markable text', () => {

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { render } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { DrugCard } from '@/components/panel/DrugCard';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { isTrustedEvent, onlyTrusted } from '@/utils/page/trusted';
 import { asTrusted } from '../../support/trusted-events';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { termMarkSettingsCss, installTermMarkSettings } from '@/utils/term-marks/settings-css';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type JakLensDB } from '../../../utils/storage/db';
 import { createRateLimiter } from '../../../utils/article/eutils';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { buildEsearchUrl, parseEsearchResult } from '../../../utils/topic-watch/esearch';
 import { createXmlParser } from '../../../utils/article/xml-parser';

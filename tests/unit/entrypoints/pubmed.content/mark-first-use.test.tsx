@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { whenMarkFirstUsed } from '@/entrypoints/pubmed.content/mark-first-use';
 import { MARK_CARD_HOST, watchMarkCards } from '@/entrypoints/pubmed.content/mark-card';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -54,16 +55,20 @@ describe('mountPanel', () => {
     expect(within(shadow()).getAllByRole('article')).toHaveLength(1);
   });
 
-  it('draws the cards first, then the note and the pathway view in a later task', async () => {
+  it('draws the cards first, then the note, then the pathway view, each in a later task', async () => {
     const notes = <textarea aria-label="Note on this article" />;
     panel = await mountPanel(ctx, { model, notesSlot: notes });
     // The first render: the cards are there, the rest is not yet.
-    expect(within(shadow()).getAllByRole('article')).toHaveLength(3);
+    const cards = within(shadow()).getAllByRole('article');
+    expect(cards).toHaveLength(3);
     expect(shadow().querySelector('.jl-pathways')).toBeNull();
     expect(within(shadow()).queryByRole('textbox', { name: 'Note on this article' })).toBeNull();
-    // One task later, the whole panel.
+    // A task later, the note; the pathway view still to come.
     await within(shadow()).findByRole('textbox', { name: 'Note on this article' });
-    expect(shadow().querySelector('.jl-pathways')).not.toBeNull();
+    expect(shadow().querySelector('.jl-pathways')).toBeNull();
+    // Then the whole panel; the cards drawn first are the same elements (not drawn again).
+    await waitFor(() => expect(shadow().querySelector('.jl-pathways')).not.toBeNull());
+    expect(within(shadow()).getAllByRole('article')).toEqual(cards);
   });
 
   it('replaces a host left behind by an earlier copy of the script', async () => {
