@@ -8,21 +8,29 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
  * (`isolate: false`), but only by files of the same environment: a file whose environment differs from
  * the one before it costs a new worker and a new DOM. Vitest orders files by size or past duration
  * alone, which interleaves node, happy-dom and jsdom files; this keeps that order within each
- * environment.
+ * environment. Files that start the real WebDAV server (the sync suites, one of them a 10,000-note
+ * sync) come first: they are the longest, and on a clean clone (no recorded durations) Vitest would
+ * start them late by their small size, leaving one of two workers running them alone at the end.
  */
 class ByEnvironment extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const environment = (spec: TestSpecification) =>
-      /@vitest-environment\s+([\w-]+)/.exec(
-        readFileSync(spec.moduleId, 'utf8').slice(0, 400),
-      )?.[1] ?? spec.project.config.environment;
+    const source = (spec: TestSpecification) => readFileSync(spec.moduleId, 'utf8');
+    const environment = (text: string, spec: TestSpecification) =>
+      /@vitest-environment\s+([\w-]+)/.exec(text.slice(0, 400))?.[1] ??
+      spec.project.config.environment;
+    const server: TestSpecification[] = [];
     const groups = new Map<string, TestSpecification[]>();
     for (const spec of sorted) {
-      const key = environment(spec);
-      groups.set(key, [...(groups.get(key) ?? []), spec]);
+      const text = source(spec);
+      const key = environment(text, spec);
+      if (text.includes('startDavServer(') && key === 'node') server.push(spec);
+      else groups.set(key, [...(groups.get(key) ?? []), spec]);
     }
-    return [...groups.values()].flat();
+    // The server files are node files: the node group follows them, so their worker is reused.
+    const node = groups.get('node') ?? [];
+    groups.delete('node');
+    return [...server, ...node, ...[...groups.values()].flat()];
   }
 }
 

@@ -9,6 +9,7 @@ import {
   type ExtensionContext,
 } from '../support/chromium-extension';
 import { startDavServer, type DavServer } from '../support/webdav-server';
+import { SYNC_CONCURRENCY } from '../../utils/sync/engine';
 import { requireBuild } from './support/extension';
 
 /**
@@ -285,7 +286,7 @@ describe('sync between two Chromium profiles through Apache mod_dav', () => {
     { timeout: 300_000 },
     async () => {
       // Enough for progress to show and the worker to be stopped with part uploaded (each file is its own
-      // PUT, four at a time); 1,000 took ~95 s of CI. tests/bench/sync-bench.ts syncs 1,000 and 10,000.
+      // PUT, SYNC_CONCURRENCY at a time); 1,000 took ~95 s of CI. tests/bench/sync-bench.ts syncs 1,000 and 10,000.
       const COUNT = 300;
       const before = recordFiles().length;
       await seedNotes(a, COUNT, '9');
@@ -311,7 +312,7 @@ describe('sync between two Chromium profiles through Apache mod_dav', () => {
       }>(a, { type: 'sync/now' });
       expect(resumed.lastError).toBeUndefined();
       expect(resumed.pending).toBe(0);
-      expect(resumed.lastReport?.uploaded).toBeLessThanOrEqual(COUNT - cut + 4); // in flight when stopped
+      expect(resumed.lastReport?.uploaded).toBeLessThanOrEqual(COUNT - cut + SYNC_CONCURRENCY); // in flight when stopped
       expect(recordFiles().length - before).toBe(COUNT);
 
       const downloaded = await send<{

@@ -51,28 +51,53 @@ async function readBundle(db: JakLensDB, key: string): Promise<ArticleBundle> {
  * Replaces the article's data with `merged`, if the stored data still canonicalises to `expected`.
  * Returns false (and writes nothing) when the reader changed the article meanwhile.
  */
-export function applyBundle(
+export async function applyBundle(
   db: JakLensDB,
   merged: ArticleBundle,
   expected: string,
   now = Date.now(),
 ): Promise<boolean> {
-  const key = merged.articleKey;
+  const [applied] = await applyBundles(db, [{ merged, expected }], now);
+  return applied ?? false;
+}
+
+/**
+ * `applyBundle` for many articles in one transaction: each is checked and written on its own terms
+ * (true = written, false = the reader changed it meanwhile), but a first sync of thousands of articles
+ * pays one IndexedDB commit per batch instead of one per article.
+ */
+export function applyBundles(
+  db: JakLensDB,
+  items: readonly { merged: ArticleBundle; expected: string }[],
+  now = Date.now(),
+): Promise<boolean[]> {
   const tables = [db.notes, db.highlights, db.noteConflicts, db.trash, db.articles];
   return db.transaction('rw', tables, async () => {
-    const current = await readBundle(db, key);
-    if (canonicalBundle(current) !== expected) return false;
-    if (merged.note) await db.notes.put(merged.note);
-    else if (current.note) await db.notes.delete(key);
-    await replaceAll(db.highlights, current.highlights, merged.highlights);
-    await replaceAll(db.noteConflicts, current.conflicts, merged.conflicts);
-    await replaceAll(db.trash, current.trash, merged.trash);
-    if (merged.article && !current.article) {
-      const stored = await db.articles.get(key);
-      const record: ArticleRecord = stored ?? { ...merged.article, firstSeen: now, lastSeen: now };
-      await db.articles.put(record);
+    const results: boolean[] = [];
+    for (const { merged, expected } of items) {
+      const key = merged.articleKey;
+      const current = await readBundle(db, key);
+      if (canonicalBundle(current) !== expected) {
+        results.push(false);
+        continue;
+      }
+      if (merged.note) await db.notes.put(merged.note);
+      else if (current.note) await db.notes.delete(key);
+      await replaceAll(db.highlights, current.highlights, merged.highlights);
+      await replaceAll(db.noteConflicts, current.conflicts, merged.conflicts);
+      await replaceAll(db.trash, current.trash, merged.trash);
+      if (merged.article && !current.article) {
+        const stored = await db.articles.get(key);
+        const record: ArticleRecord = stored ?? {
+          ...merged.article,
+          firstSeen: now,
+          lastSeen: now,
+        };
+        await db.articles.put(record);
+      }
+      results.push(true);
     }
-    return true;
+    return results;
   });
 }
 

@@ -9,7 +9,7 @@ import {
 } from './bundle';
 import { decryptBytes, DecryptError, encryptBytes, fileNameFor, type SyncKeys } from './crypto';
 import { RECORDS_DIR } from './keys';
-import { applyBundle, readLocalBundles } from '../storage/sync-bundles';
+import { applyBundles, readLocalBundles } from '../storage/sync-bundles';
 import { mergeBundles } from './merge';
 import type { SyncedFile, SyncStateDB } from '../storage/sync-state';
 import { DavError, type DavClient, type DavEntry, type DavStats } from './webdav';
@@ -54,14 +54,28 @@ export interface SyncOptions {
   keys: SyncKeys;
   now?: () => number;
   onProgress?: (progress: SyncProgress) => void;
-  /** Parallel requests (browsers allow six per host). */
+  /** Parallel requests; default `SYNC_CONCURRENCY`. */
   concurrency?: number;
   /** Pause before retrying after a 412 (Apache's ETags stay weak, so unmatchable, for a second). */
   retryDelayMs?: number;
 }
 
 const FILE_PATTERN = /^[0-9a-f]{32}\.jls$/;
+/**
+ * Files in flight at once. Browsers open at most six HTTP/1.1 connections per host, so six keeps every
+ * connection busy: against a remote server each request mostly waits on the network.
+ */
+export const SYNC_CONCURRENCY = 6;
 const MAX_ATTEMPTS = 4;
+
+/**
+ * Per-run helpers shared by the parallel file tasks: database writes made while another is being
+ * committed are gathered into one transaction (see `coalesce`).
+ */
+interface Writers {
+  apply(item: { merged: ArticleBundle; expected: string }): Promise<boolean>;
+  record(file: SyncedFile): Promise<void>;
+}
 
 interface Task {
   articleKey?: string;
@@ -91,9 +105,18 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
 
   const tasks: Task[] = [];
   const claimed = new Set<string>();
-  for (const articleKey of new Set([...local.keys(), ...known.keys()])) {
+  const articleKeys = [...new Set([...local.keys(), ...known.keys()])];
+  // Names of files not written yet (a first sync: every article), computed side by side.
+  const names = new Map(
+    await Promise.all(
+      articleKeys
+        .filter((key) => !known.has(key))
+        .map(async (key) => [key, `${await fileNameFor(keys, key)}.jls`] as const),
+    ),
+  );
+  for (const articleKey of articleKeys) {
     const saved = known.get(articleKey);
-    const name = saved?.name ?? `${await fileNameFor(keys, articleKey)}.jls`;
+    const name = saved?.name ?? names.get(articleKey) ?? '';
     claimed.add(name);
     const entry = listing.get(name);
     const bundle = local.get(articleKey) ?? emptyBundle(articleKey);
@@ -107,6 +130,16 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
   }
   for (const [name, entry] of listing) if (!claimed.has(name)) tasks.push({ name, entry });
 
+  const now = options.now?.() ?? Date.now();
+  const writers: Writers = {
+    apply: coalesce((items: { merged: ArticleBundle; expected: string }[]) =>
+      applyBundles(db, items, now),
+    ),
+    record: coalesce(async (files: SyncedFile[]) => {
+      await state.files.bulkPut(files);
+      return files.map(() => undefined);
+    }),
+  };
   let done = 0;
   let fatal: unknown;
   // Fixed at the start: counting what is left in the queue would leave out the files in flight.
@@ -115,7 +148,7 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
   const worker = async () => {
     for (let task = tasks.shift(); task && !fatal; task = tasks.shift()) {
       try {
-        await syncOne(task, options, report);
+        await syncOne(task, options, report, writers);
       } catch (error) {
         if (error instanceof DecryptError || error instanceof RecordError) {
           report.failures.push({ file: `${RECORDS_DIR}${task.name}`, error: error.message });
@@ -124,7 +157,7 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
       options.onProgress?.({ done: ++done, total });
     }
   };
-  await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
+  await Promise.all(Array.from({ length: options.concurrency ?? SYNC_CONCURRENCY }, worker));
   if (fatal) throw fatal;
   return report;
 }
@@ -132,8 +165,13 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
 /** A decrypted file that is not a record we can use; named, skipped, nothing local changed. */
 class RecordError extends Error {}
 
-async function syncOne(task: Task, options: SyncOptions, report: SyncReport): Promise<void> {
-  const { db, state, client, keys } = options;
+async function syncOne(
+  task: Task,
+  options: SyncOptions,
+  report: SyncReport,
+  writers: Writers,
+): Promise<void> {
+  const { client, keys } = options;
   const now = options.now?.() ?? Date.now();
   const path = `${RECORDS_DIR}${task.name}`;
   let base = task.state ? (JSON.parse(task.state.base) as ArticleBundle) : undefined;
@@ -171,24 +209,25 @@ async function syncOne(task: Task, options: SyncOptions, report: SyncReport): Pr
     const mergedJson = canonicalBundle(merged);
     const localJson = canonicalBundle(local);
     if (mergedJson !== localJson) {
-      if (!(await applyBundle(db, merged, localJson, now))) {
+      if (!(await writers.apply({ merged, expected: localJson }))) {
         // The reader changed it meanwhile: keep the old base so the next sync merges all three again.
         report.deferred += 1;
         return;
       }
       report.applied += 1;
       local = merged;
-      // If the upload below fails, the next sync starts from the version just read.
-      if (remote) {
-        base = remote;
-        await state.files.put({ articleKey, name: task.name, etag, base: canonicalBundle(remote) });
-      }
     }
+    const remoteJson = canonicalBundle(remote ?? empty);
     const needsUpload = remoteExists
-      ? mergedJson !== canonicalBundle(remote ?? empty)
+      ? mergedJson !== remoteJson
       : !isEmptyBundle(merged) || !!task.state;
+    if (needsUpload && remote && mergedJson !== localJson) {
+      // If the upload below fails, the next sync starts from the version just read.
+      base = remote;
+      await writers.record({ articleKey, name: task.name, etag, base: remoteJson });
+    }
     if (!needsUpload) {
-      await state.files.put({ articleKey, name: task.name, etag, base: mergedJson });
+      await writers.record({ articleKey, name: task.name, etag, base: mergedJson });
       return;
     }
     const sealed = await encryptBytes(keys, path, serializeBundle(merged));
@@ -196,7 +235,7 @@ async function syncOne(task: Task, options: SyncOptions, report: SyncReport): Pr
       const sent = await client.put(path, sealed, remoteExists ? (etag ?? '') : null);
       report.uploaded += 1;
       const newEtag = sent ?? (await etagIfOurs(client, path, sealed.length));
-      await state.files.put({ articleKey, name: task.name, etag: newEtag, base: mergedJson });
+      await writers.record({ articleKey, name: task.name, etag: newEtag, base: mergedJson });
       return;
     } catch (error) {
       if (!(error instanceof DavError && error.kind === 'precondition-failed')) throw error;
@@ -252,4 +291,34 @@ export async function countPending(db: JakLensDB, state: SyncStateDB): Promise<n
       pending += 1;
   }
   return pending;
+}
+
+/**
+ * Turns a batch writer into a per-item one: the first call writes at once; calls made while that write
+ * runs wait and are written together in the next one. Each caller still learns its own result only
+ * once its item is committed, so bookkeeping stays per article (a sync cut short resumes where it
+ * stopped), yet N parallel tasks cost about one transaction per N articles instead of one each.
+ */
+function coalesce<T, R>(write: (items: T[]) => Promise<R[]>): (item: T) => Promise<R> {
+  let queue: { item: T; resolve: (result: R) => void; reject: (error: unknown) => void }[] = [];
+  let running = false;
+  const drain = async () => {
+    running = true;
+    while (queue.length) {
+      const batch = queue;
+      queue = [];
+      try {
+        const results = await write(batch.map((entry) => entry.item));
+        batch.forEach((entry, i) => entry.resolve(results[i] as R));
+      } catch (error) {
+        batch.forEach((entry) => entry.reject(error));
+      }
+    }
+    running = false;
+  };
+  return (item) =>
+    new Promise<R>((resolve, reject) => {
+      queue.push({ item, resolve, reject });
+      if (!running) void drain();
+    });
 }

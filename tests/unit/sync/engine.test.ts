@@ -153,7 +153,7 @@ describe('two-way sync through Apache mod_dav', { timeout: 30_000 }, () => {
     }
     const seen: { done: number; total: number }[] = [];
     await a.sync({ onProgress: (p) => seen.push(p) });
-    // Four files in flight at once must not shrink the total the status line shows.
+    // Files in flight at once (six) must not shrink the total the status line shows.
     expect(new Set(seen.map((p) => p.total))).toEqual(new Set([9]));
     expect(seen.map((p) => p.done)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
