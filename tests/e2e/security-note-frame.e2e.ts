@@ -30,12 +30,14 @@ interface Spy {
   rootsRead: number;
   /** Errors thrown when the page tried to read the note frame's document. */
   frameReadErrors: string[];
+  /** Read cycles completed: each one reads every root and frame the page can get, in one task. */
+  reads: number;
 }
 
 /** Runs in the page's main world before its scripts; only in the page's origin, as its scripts do. */
 function installSpy() {
   if (location.origin !== 'https://pubmed.ncbi.nlm.nih.gov') return;
-  const spy: Spy = { events: [], fieldValues: [], rootsRead: 0, frameReadErrors: [] };
+  const spy: Spy = { events: [], fieldValues: [], rootsRead: 0, frameReadErrors: [], reads: 0 };
   (window as unknown as { __spy: Spy }).__spy = spy;
   const types = ['keydown', 'keypress', 'keyup', 'beforeinput', 'input', 'textInput', 'change'];
   const record = (event: Event) =>
@@ -80,6 +82,7 @@ function installSpy() {
         if (!spy.frameReadErrors.includes(message)) spy.frameReadErrors.push(message);
       }
     }
+    spy.reads += 1;
   };
   setInterval(read, 50);
 }
@@ -138,8 +141,12 @@ describe('the note typed in the panel, against a hostile page in real Chromium',
         timeout: 20_000,
       })
       .toBe('Saved');
-    // A few read cycles of the spy after the last key.
-    await page.waitForTimeout(300);
+    // Not a pause: a whole read cycle of the spy that began after the note was typed and saved (a
+    // cycle runs in one task, so one that completes after this count was taken also began after it).
+    // Had the field been in a root or frame the page can open, that cycle read the whole note, and the
+    // checks below fail; key and input events are recorded as they are dispatched, before "Saved".
+    const readsBefore = (await spyOf(page)).reads;
+    await expect.poll(async () => (await spyOf(page)).reads).toBeGreaterThan(readsBefore);
 
     const spy = await spyOf(page);
     // It got none of our (closed) shadow roots, and not even the note frame's window: a frame inside

@@ -10,7 +10,7 @@ import { loadDevRecord } from '../support/dev-set';
 import { routePages } from '../support/routes';
 import { SEED_URL } from './pages';
 import { chromiumUi } from './support/chromium-ui';
-import { requireBuild, tabIdFor, waitFor } from './support/extension';
+import { contentScriptDone, requireBuild, tabIdFor, waitFor } from './support/extension';
 import {
   HOSTILE,
   hostileContentPage,
@@ -138,6 +138,10 @@ describe('security in real Chromium', () => {
     expect(log.marksBefore).toBeGreaterThan(0);
     expect(log.marksAfter).toBe(log.marksBefore);
     expect(log.panelAfter).toBe(true);
+    // And it still runs its session: asked the popup's question after the forgeries, it answers with
+    // its verdict (an invalidated content script has removed its listener and would not answer).
+    const answer = await contentScriptDone(ext.worker, HOSTILE_SCRIPT_URL);
+    expect(answer.kind === 'state' && answer.state.verdict).toBeTruthy();
     // Nothing the page posted reached the database: no note, no highlight, the recent list kept.
     expect(await readTableIn(library, 'notes')).toEqual([]);
     expect(await readTableIn(library, 'highlights')).toEqual([]);
@@ -186,8 +190,15 @@ describe('security in real Chromium', () => {
       await noteField(page)
     ).fill(`${HOSTILE.img} [open](${HOSTILE.url}) [ok](https://example.org/)`);
     await waitSaved(page);
-    // Dispatched, not clicked: a page this long keeps the fixed panel "unstable" for Playwright's click.
-    await (await noteFrame(page)).locator('button', { hasText: 'Preview' }).dispatchEvent('click');
+    // By keyboard, as a reader can (a page this long keeps the fixed panel "unstable" for Playwright's
+    // click, and a dispatched click is not a reader's): Shift+Tab from the note to the Preview button
+    // above it, then Enter. A button Shift+Tab cannot reach fails here.
+    const frame = await noteFrame(page);
+    const onPreview = () =>
+      frame.evaluate(() => document.activeElement?.textContent?.trim() === 'Preview');
+    for (let i = 0; i < 6 && !(await onPreview()); i++) await page.keyboard.press('Shift+Tab');
+    expect(await onPreview(), 'Shift+Tab from the note reaches Preview').toBe(true);
+    await page.keyboard.press('Enter');
     // Markdown may take the underscores of "__pwned" for emphasis; the tag itself stays text.
     await expect
       .poll(async () => (await noteFrame(page)).locator('.jak-note-editor').textContent())

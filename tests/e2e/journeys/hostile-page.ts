@@ -9,6 +9,8 @@ const BAR = 'jl-selection-action';
 const COMMENT = 'Ocelot comment: compare with the Zanzibar cohort';
 const NOTE = 'Narwhal note: taper plan per Dr Vantablack';
 const TAG = 'pangolin-tag';
+/** What the reader adds to the comment after the attack (see the end of the journey). */
+const EDIT = ' (re-read)';
 
 /** Selects ~40 characters of the abstract's plain text (outside any mark) and releases the mouse. */
 function selectPlainText(page: E2EPage, skip: number): Promise<string> {
@@ -273,9 +275,44 @@ export function hostilePageJourneys(getBrowser: () => E2EBrowser): void {
     expect(report.dispatched).toBeGreaterThan(500);
     expect(report.found).toEqual([]);
 
-    // Nothing changed: the database, the reader's highlight as drawn, the panel's list.
-    await new Promise((r) => setTimeout(r, 1_000));
-    expect(await browser.dumpDatabase()).toEqual(dbBefore);
+    // Nothing changed: the database, the reader's highlight as drawn, the panel's list. Not after a
+    // pause: the reader then adds to the comment with real keys, and the database must show that
+    // edit. Everything the attack could have made the content script send (its events ran
+    // synchronously, and every handler sends at once) went to the background before that edit, in
+    // the same channel, handled in order, each write a Dexie transaction on the same table, run in
+    // order. So once the edit is stored, any change the attack caused is too: a deleted highlight
+    // makes the edit fail (never stored), a recoloured or extra one differs below, and a comment the
+    // attack typed is in the text the edit stored.
+    const row = (dbBefore.highlights as { id: string; comment?: string }[]).find(
+      (h) => h.comment === COMMENT,
+    )!;
+    const commentBox = {
+      host: PANEL,
+      inner: `.jl-hl-item[data-jl-highlight="${row.id}"] textarea`,
+    };
+    await page.type(commentBox, EDIT);
+    const [edited] = await page.values(commentBox);
+    expect(edited?.replace(EDIT, '')).toBe(COMMENT);
+    const dbAfter = await eventually(
+      async () => {
+        const dump = await browser.dumpDatabase();
+        const stored = (dump.highlights as { id: string; comment?: string }[]).find(
+          (h) => h.id === row.id,
+        );
+        return stored?.comment === edited ? dump : null;
+      },
+      10_000,
+      "the reader's edit of the comment stored",
+    );
+    // The edit changed that comment and its time, and nothing else.
+    expect({
+      ...dbAfter,
+      highlights: (dbAfter.highlights as { id: string }[]).map((h) =>
+        h.id === row.id
+          ? { ...h, comment: COMMENT, updatedAt: (row as { updatedAt?: number }).updatedAt }
+          : h,
+      ),
+    }).toEqual(dbBefore);
     await scrollToText(page, '#abstract', passage);
     await eventually(
       async () => JSON.stringify(await drawnHighlights(page)) === JSON.stringify(drawn),
@@ -283,7 +320,7 @@ export function hostilePageJourneys(getBrowser: () => E2EBrowser): void {
       'the highlight drawn as before',
     );
     expect((await pageView(page)).traces).toEqual([]);
-    expect(await page.values({ host: PANEL, inner: '.jl-hl-item textarea' })).toContain(COMMENT);
+    expect(await page.values({ host: PANEL, inner: '.jl-hl-item textarea' })).toContain(edited);
     await page.close();
   });
 }

@@ -9,6 +9,8 @@ interface Spy {
   fieldValues: string[];
   rootsRead: number;
   frameReadErrors: number;
+  /** Read cycles completed: each one reads every root and frame the page can get, in one task. */
+  reads: number;
 }
 
 const SECRET = 'Wombat titration 0.19 mg/kg per Dr Quillfeather';
@@ -30,7 +32,13 @@ export function noteSecrecyJourneys(getBrowser: () => E2EBrowser): void {
       'note frame',
     );
     await page.evaluate(() => {
-      const spy: Spy = { events: [], fieldValues: [], rootsRead: 0, frameReadErrors: 0 };
+      const spy: Spy = {
+        events: [],
+        fieldValues: [],
+        rootsRead: 0,
+        frameReadErrors: 0,
+        reads: 0,
+      };
       (window as unknown as { __spy: Spy }).__spy = spy;
       for (const type of ['keydown', 'keypress', 'keyup', 'beforeinput', 'input', 'change']) {
         window.addEventListener(
@@ -65,6 +73,7 @@ export function noteSecrecyJourneys(getBrowser: () => E2EBrowser): void {
             spy.frameReadErrors += 1;
           }
         }
+        spy.reads += 1;
       }, 50);
     });
 
@@ -75,8 +84,21 @@ export function noteSecrecyJourneys(getBrowser: () => E2EBrowser): void {
       'saved',
     );
     expect((await page.values(inNote('textarea'))).join('')).toContain(SECRET);
-    await new Promise((r) => setTimeout(r, 300));
-    const spy = await page.evaluate(() => (window as unknown as { __spy: Spy }).__spy);
+    // Not a pause: a whole read cycle of the spy that began after the note was typed and saved (a
+    // cycle runs in one task, so one that completes after this count was taken also began after it).
+    // Had the field been in a root or frame the page can open, that cycle read the whole note, and the
+    // checks below fail; key and input events are recorded as they are dispatched, before "Saved".
+    const readsBefore = await page.evaluate(
+      () => (window as unknown as { __spy: Spy }).__spy.reads,
+    );
+    const spy = await eventually(
+      async () => {
+        const now = await page.evaluate(() => (window as unknown as { __spy: Spy }).__spy);
+        return now.reads > readsBefore ? now : null;
+      },
+      10_000,
+      "a read cycle of the page's spy after the note was saved",
+    );
     expect(spy.events).toEqual([]);
     // Our shadow roots are closed: the page got none of them.
     expect(spy.rootsRead).toBe(0);

@@ -111,6 +111,10 @@ export function securityJourneys(getBrowser: () => E2EBrowser): void {
     expect(log.marksBefore).toBeGreaterThan(0);
     expect(log.marksAfter).toBe(log.marksBefore);
     expect(log.panelAfter).toBe(true);
+    // And it still runs its session: asked the popup's question after the forgeries, it answers with
+    // its verdict (an invalidated content script has removed its listener and would not answer).
+    const answer = await getBrowser().contentScriptDone(HOSTILE_SCRIPT_URL);
+    expect(answer.kind === 'state' && answer.state.verdict).toBeTruthy();
     // The page's own globals are the page's; our code never replaced them.
     expect(
       await page.evaluate(() => (window as unknown as { JAK_LENS: unknown }).JAK_LENS),

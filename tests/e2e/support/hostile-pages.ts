@@ -48,6 +48,17 @@ export function hostilePageScript({
       contentScriptName?: string;
       messageId?: string;
     } | null;
+    // The page's own marker, posted after its last forgery: window messages are dispatched in the
+    // order posted, each to every listener (the content script's among them) before the next, and
+    // the forged CustomEvents were dispatched synchronously before it. So when it arrives, every
+    // forgery has been heard, and a content script that had reacted (WXT invalidates its context
+    // synchronously on its start event: marks undone, panel removed) would have done so.
+    if (data?.messageId === 'sentinel-after') {
+      log.marksAfter = document.querySelectorAll('jl-mark').length;
+      log.panelAfter = !!document.querySelector('jak-lens-panel');
+      log.done = true;
+      return;
+    }
     // Its own forgeries (posted below) are not learned.
     if (data?.messageId?.startsWith('forged-')) return;
     if (typeof data?.type === 'string' && data.type.includes('wxt:')) {
@@ -112,11 +123,7 @@ export function hostilePageScript({
     clearInterval(timer);
     log.marksBefore = document.querySelectorAll('jl-mark').length;
     forge('after');
-    setTimeout(() => {
-      log.marksAfter = document.querySelectorAll('jl-mark').length;
-      log.panelAfter = !!document.querySelector('jak-lens-panel');
-      log.done = true;
-    }, 1500);
+    postMessage({ type: 'hostile/sentinel', messageId: 'sentinel-after' }, '*');
   }, 50);
 }
 
