@@ -167,8 +167,13 @@ export class FirefoxPage implements E2EPage {
     const { handle } = await this.first(target);
     await handle.hover();
   }
+  /** One key, or a chord written as Playwright writes it ("Shift+Tab"): modifiers held around the key. */
   async press(key: string) {
-    await this.page.keyboard.press(key as KeyInput);
+    const parts = key.length > 1 ? key.split('+') : [key];
+    const main = parts.pop() as KeyInput;
+    for (const modifier of parts) await this.page.keyboard.down(modifier as KeyInput);
+    await this.page.keyboard.press(main);
+    for (const modifier of parts.reverse()) await this.page.keyboard.up(modifier as KeyInput);
   }
   /** A real right-click at a point of the viewport (CSS pixels). */
   async rightClickAt(x: number, y: number) {

@@ -1,10 +1,13 @@
 import type { Frame, Page } from 'playwright-core';
+import type { Frame as PuppeteerFrame } from 'puppeteer-core';
+import type { FirefoxPage } from '../drivers/firefox';
 import type { ChromiumUi } from './chromium-ui';
+import { expect } from 'vitest';
 
 /**
  * Where keyboard focus is, for a walk with real key presses through the panel, whose root is closed:
- * read over the protocol (ChromiumUi.inRoots), and inside the note frame (an extension page framed in
- * that root) from the frame itself.
+ * read over the browser's protocol (CDP in Chromium, BiDi in Firefox), and inside the note frame (an
+ * extension page framed in that root) from the frame itself.
  */
 export interface FocusStop {
   /** 'panel' in the panel's root, 'frame' in the note frame, 'page' anywhere else. */
@@ -56,29 +59,67 @@ function numberIn(rootOrSelector: ParentNode | string, selector?: string): strin
   });
 }
 
+/** What a walk needs of a browser: real key presses, and reads in the panel's root and note frame. */
+export interface PanelSurface {
+  /** A real key press (Shift+Tab: Tab with Shift held) on whatever has the focus. */
+  press(key: string): Promise<void>;
+  /** Runs `fn` (sent as source) on the panel's closed root, in the driver's world; null without one. */
+  inPanel<T, A>(fn: (root: ShadowRoot, arg: A) => T, arg: A): Promise<T | null>;
+  /** Runs `fn` (sent as source) in the note frame's document. */
+  inFrame<T, A>(fn: (arg: A) => T, arg: A): Promise<T>;
+  /** The local name of the page's focused element. */
+  pageFocus(): Promise<string>;
+}
+
+/** The panel of a Playwright page in Chromium, its root read over CDP (ChromiumUi). */
+export function chromiumPanel(page: Page, ui: ChromiumUi, noteFrame: Frame): PanelSurface {
+  return {
+    press: (key) => page.keyboard.press(key),
+    async inPanel<T, A>(fn: (root: ShadowRoot, arg: A) => T, arg: A) {
+      return (await ui.inRoots('jak-lens-panel', fn, arg))[0] ?? null;
+    },
+    inFrame<T, A>(fn: (arg: A) => T, arg: A) {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Playwright types page functions its own way
+      return noteFrame.evaluate(fn as any, arg) as Promise<T>;
+    },
+    pageFocus: () => page.evaluate(() => document.activeElement?.localName ?? 'none'),
+  };
+}
+
+/**
+ * The panel of a page in Firefox, its closed root reached over WebDriver BiDi (firefox-ui.ts); keys are
+ * BiDi input actions, which Firefox dispatches as trusted key events.
+ */
+export function firefoxPanel(page: FirefoxPage, noteFrame: PuppeteerFrame): PanelSurface {
+  return {
+    press: (key) => page.press(key),
+    inPanel: (fn, arg) => page.inUi('jak-lens-panel', fn, arg),
+    inFrame<T, A>(fn: (arg: A) => T, arg: A) {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Puppeteer types page functions its own way
+      return noteFrame.evaluate(fn as any, arg) as Promise<T>;
+    },
+    pageFocus: () => page.evaluate(() => document.activeElement?.localName ?? 'none'),
+  };
+}
+
 export class PanelKeyboard {
-  constructor(
-    private readonly page: Page,
-    private readonly ui: ChromiumUi,
-    private readonly noteFrame: Frame,
-  ) {}
+  constructor(private readonly surface: PanelSurface) {}
 
   /** Numbers the panel's and the note frame's reachable controls. */
   async number(): Promise<{ panel: string[]; frame: string[] }> {
-    const [panel] = await this.ui.inRoots('jak-lens-panel', numberIn, TAB_CONTROLS);
-    const frame = await this.noteFrame.evaluate(numberIn, TAB_CONTROLS);
+    const panel = await this.surface.inPanel(numberIn, TAB_CONTROLS);
+    const frame = await this.surface.inFrame(numberIn, TAB_CONTROLS);
     return { panel: panel ?? [], frame };
   }
 
   /** Where focus is now. */
   async where(): Promise<FocusStop> {
-    const [inPanel] = await this.ui.inRoots('jak-lens-panel', describeFocus);
+    const inPanel = await this.surface.inPanel(describeFocus, undefined);
     if (!inPanel) {
-      const name = await this.page.evaluate(() => document.activeElement?.localName ?? 'none');
-      return { where: 'page', kb: null, name, ring: false };
+      return { where: 'page', kb: null, name: await this.surface.pageFocus(), ring: false };
     }
     if (!inPanel.frame) return { where: 'panel', ...inPanel };
-    const inFrame = await this.noteFrame.evaluate(describeFocus, undefined);
+    const inFrame = await this.surface.inFrame(describeFocus, undefined);
     return inFrame
       ? { where: 'frame', ...inFrame }
       : { where: 'frame', kb: null, name: 'the frame itself', ring: false };
@@ -88,7 +129,7 @@ export class PanelKeyboard {
   async walk(key: 'Tab' | 'Shift+Tab', max = 80): Promise<FocusStop[]> {
     const stops: FocusStop[] = [];
     for (let i = 0; i < max; i++) {
-      await this.page.keyboard.press(key);
+      await this.surface.press(key);
       const stop = await this.where();
       if (stop.where === 'page') return stops;
       stops.push(stop);
@@ -101,24 +142,48 @@ export class PanelKeyboard {
   /** Presses Tab until the focused control in the panel's root matches `selector`. */
   async tabTo(selector: string, max = 60): Promise<void> {
     for (let i = 0; i < max; i++) {
-      await this.page.keyboard.press('Tab');
-      const [hit] = await this.ui.inRoots(
-        'jak-lens-panel',
-        (root, s: string) => root.activeElement?.matches(s) ?? false,
-        selector,
-      );
-      if (hit) return;
+      await this.surface.press('Tab');
+      if (await this.focusedIs(selector)) return;
     }
     throw new Error(`Tab ${max} times never reached ${selector} in the panel`);
   }
 
   /** Whether the panel's focused control matches `selector`. */
   async focusedIs(selector: string): Promise<boolean> {
-    const [hit] = await this.ui.inRoots(
-      'jak-lens-panel',
+    const hit = await this.surface.inPanel(
       (root, s: string) => root.activeElement?.matches(s) ?? false,
       selector,
     );
     return hit ?? false;
   }
+}
+
+/**
+ * The walk both browsers make, from focus on the panel's landmark: Tab reaches every control of the
+ * panel and of the note frame in document order, each with a ring, until focus leaves the panel;
+ * Shift+Tab then makes the same stops in reverse. Fails naming each control missed or without a ring.
+ */
+export async function expectFullWalkBothWays(keys: PanelKeyboard): Promise<void> {
+  const controls = await keys.number();
+  expect(controls.panel.length).toBeGreaterThanOrEqual(15);
+  expect(controls.frame.length).toBeGreaterThanOrEqual(3);
+  const forward = await keys.walk('Tab');
+  const reached = (where: 'panel' | 'frame') =>
+    new Set(forward.filter((s) => s.where === where && s.kb !== null).map((s) => s.kb));
+  const missed = (where: 'panel' | 'frame') =>
+    controls[where].filter(
+      (name, i) => !reached(where).has(String(i)) && !name.startsWith('iframe'),
+    );
+  expect(missed('panel'), 'panel controls Tab never reached').toEqual([]);
+  expect(missed('frame'), 'note-frame controls Tab never reached').toEqual([]);
+  const noRing = forward.filter((s) => !s.ring).map((s) => `${s.where}: ${s.name}`);
+  expect(noRing, 'controls focused without a visible ring').toEqual([]);
+  const order = (stops: FocusStop[], where: 'panel' | 'frame') =>
+    stops.filter((s) => s.where === where).map((s) => Number(s.kb));
+  expect(order(forward, 'panel')).toEqual([...order(forward, 'panel')].sort((a, b) => a - b));
+  expect(order(forward, 'frame')).toEqual([...order(forward, 'frame')].sort((a, b) => a - b));
+  // Backward: the same stops in reverse.
+  const backward = await keys.walk('Shift+Tab');
+  const key = (s: FocusStop) => `${s.where}:${s.kb}`;
+  expect(backward.map(key)).toEqual(forward.map(key).reverse());
 }
