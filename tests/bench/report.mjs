@@ -215,8 +215,30 @@ export function libraryPageRows(result) {
       area,
       `first keystroke after opening → results, ${n} articles (median)`,
       ms(r.firstKeystrokeMs?.median),
-      p(r.firstKeystrokeMs),
+      `${p(r.firstKeystrokeMs)}; while the library is read: matches among the articles read so far`,
     ]);
+    if (r.keystrokeCompleteMs) {
+      rows.push([
+        area,
+        `keystroke → complete results, ${n} articles (median)`,
+        ms(r.keystrokeCompleteMs.median),
+        p(r.keystrokeCompleteMs),
+      ]);
+      rows.push([
+        area,
+        `first keystroke after opening → complete results, ${n} articles (median)`,
+        ms(r.firstKeystrokeCompleteMs?.median),
+        `${p(r.firstKeystrokeCompleteMs)}; waits for the whole library to be read`,
+      ]);
+    }
+    if (r.loadavg) {
+      rows.push([
+        area,
+        `load average (1 min) while measuring ${n} articles`,
+        `${r.loadavg.before?.[0]} → ${r.loadavg.after?.[0]}`,
+        '2 cores, shared',
+      ]);
+    }
   }
   if (rows.length === 0) rows.push([area, 'no sizes in library-page.json', '–', '–']);
   return rows;
@@ -402,6 +424,16 @@ export function targetRows({ highlight, extension, libraryPage }) {
         met(upTo(later?.median, 50)),
       ],
     );
+    // Since the library is searched while it is read, the first keystroke's results are those of the
+    // articles read so far; the answer over the whole library is reported beside them.
+    if (r?.firstKeystrokeCompleteMs) {
+      rows.push([
+        `library first keystroke ≤ 50 ms to complete results, ${count(n)} articles`,
+        'not given',
+        dist(r.firstKeystrokeCompleteMs),
+        met(upTo(r.firstKeystrokeCompleteMs.median, 50)),
+      ]);
+    }
   }
   return rows;
 }
