@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { ExportMenu, type ExportFormat, type ExportScope } from '@/components/library/ExportMenu';
 import { FilterBar } from '@/components/library/FilterBar';
 import { ImportDialog } from '@/components/library/ImportDialog';
@@ -7,7 +7,7 @@ import { SearchBar } from '@/components/library/SearchBar';
 import { TagRename } from '@/components/library/TagRename';
 import type { JakLensDB } from '@/utils/storage/db';
 import { buildExport } from '@/utils/library/export-file';
-import type { LibraryFacets, LibraryFilter, LibrarySort } from '@/utils/library/query';
+import type { LibraryFacets, LibraryFilter, LibraryRow, LibrarySort } from '@/utils/library/query';
 import { trashArticles } from '@/utils/storage/trash';
 import { restoreFromTrash } from '@/utils/storage/notes-repository';
 import { addTagToArticles, renameTag } from '@/utils/storage/tag-operations';
@@ -27,6 +27,7 @@ type Props = {
  * this many rows. The worker's first screen (library.worker.ts) reads as many.
  */
 const PAGE = 100;
+const NO_ROWS: LibraryRow[] = [];
 const NO_FACETS: LibraryFacets = { tags: [], antibodies: [], drugs: [], targets: [] };
 
 /** The library: search, filters, the table, bulk actions, import/export, and an opened article. */
@@ -42,9 +43,27 @@ export function LibraryView({ db, onExported }: Props) {
   const imports = useImport(db);
   // Search, filter and order run in the library's worker; the page draws the rows it answers with.
   const { result, error, rowsOf } = useLibrary(db, { query, filter, sort, limit, open: openKey });
-  const rows = result?.rows ?? [];
+  const rows = result?.rows ?? NO_ROWS;
   const facets = result?.facets ?? NO_FACETS;
   const shownCount = result?.shown ?? 0;
+  // The same element while the rows and the selection are the same: a keystroke re-renders the
+  // search field, not a hundred rows, before the worker's answer arrives.
+  const table = useMemo(
+    () => (
+      <LibraryTable
+        rows={rows}
+        selected={selected}
+        onOpen={setOpenKey}
+        onToggle={(key) => {
+          const next = new Set(selected);
+          if (!next.delete(key)) next.add(key);
+          setSelected(next);
+        }}
+        onToggleAll={(on) => setSelected(on ? new Set(rows.map((r) => r.key)) : new Set())}
+      />
+    ),
+    [rows, selected],
+  );
 
   const remove = async (keys: string[], label: string) => {
     const ids = await trashArticles(db, keys);
@@ -101,7 +120,8 @@ export function LibraryView({ db, onExported }: Props) {
         value={query}
         shown={shownCount}
         total={result?.total ?? 0}
-        {...(result?.complete ? { resultsFor: result.query } : {})}
+        {...(result ? { resultsFor: result.query } : {})}
+        {...(result && !result.complete ? { reading: { expected: result.expected } } : {})}
         onInput={setQuery}
       />
       <FilterBar
@@ -137,21 +157,7 @@ export function LibraryView({ db, onExported }: Props) {
           </button>
         </div>
       )}
-      {result === undefined ? (
-        <p>Loading…</p>
-      ) : (
-        <LibraryTable
-          rows={rows}
-          selected={selected}
-          onOpen={setOpenKey}
-          onToggle={(key) => {
-            const next = new Set(selected);
-            if (!next.delete(key)) next.add(key);
-            setSelected(next);
-          }}
-          onToggleAll={(on) => setSelected(on ? new Set(rows.map((r) => r.key)) : new Set())}
-        />
-      )}
+      {result === undefined ? <p>Loading…</p> : table}
       {shownCount > limit && (
         <button type="button" onClick={() => setLimit(limit + PAGE)}>
           Show more ({shownCount - limit} more)

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { LibraryQuery, LibraryResult } from '@/utils/library/engine';
 import type { LibraryRow } from '@/utils/library/query';
 import type { JakLensDB } from '@/utils/storage/db';
@@ -23,7 +23,8 @@ export function useLibrary(
   const seq = useRef(0);
   const pending = useRef(new Map<number, (rows: LibraryRow[]) => void>());
 
-  useEffect(() => {
+  // Started before the page's first paint (a layout effect), and before the query below is posted.
+  useLayoutEffect(() => {
     // The worker opens the page's database by name (the name is all a worker can be given).
     const w = new Worker(new URL('./library.worker.ts', import.meta.url), {
       type: 'module',
@@ -48,7 +49,9 @@ export function useLibrary(
   }, [db]);
 
   const { query: text, filter, sort, limit, open } = query;
-  useEffect(() => {
+  // Posted as soon as the page has rendered the change, not after the next paint (useEffect): a
+  // keystroke's query reaches the worker a frame earlier.
+  useLayoutEffect(() => {
     const message: ToWorker = { type: 'query', seq: ++seq.current, query };
     worker.current?.postMessage(message);
   }, [text, filter, sort, limit, open]);

@@ -274,6 +274,7 @@ function summariseTraces(traced) {
   return {
     longestTaskMs: pick('longestExtensionTaskMs'),
     maxLongestTaskMs: round2(Math.max(0, ...traced.map((t) => t.longestExtensionTaskMs))),
+    longestTaskCpuMs: round2(medianOf(traced.map((t) => t.longestExtensionTask?.cpuMs))),
     longTasks: pick('extensionLongTasks'),
     tasks: pick('extensionTasks'),
     taskMs: pick('extensionTaskMs'),

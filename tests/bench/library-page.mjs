@@ -15,11 +15,14 @@
  *   frame after it (rows on screen), from navigation start.
  * - keystroke → results: a real key (CDP Input.dispatchKeyEvent) into the search field; from the
  *   keydown event's timeStamp to the first animation frame at which the shown results are those of
- *   the field's value and the whole library's (the `.search-count` element's `data-query`, and no
- *   `aria-busy`; a build without that attribute — the one before the worker — renders results in the
- *   input's own task, so there it is the next frame). Driver polling only waits for the
- *   figure; it is not part of it. Each open types one phrase right after the rows are on screen, so
- *   the first keystroke after opening is measured too (reported on its own as well).
+ *   the field's value (the `.search-count` element's `data-query`). While the library is still being
+ *   read those are the matches among the articles read so far (the line says "searching n of N"):
+ *   "keystroke → results" counts them; "keystroke → complete results" waits until the answer is
+ *   the whole library's (no `aria-busy` either). A build without `data-query` — the one before the
+ *   worker — renders results in the input's own task, so there both are the next frame. Driver
+ *   polling only waits for the figures; it is not part of them. Each open types one phrase right
+ *   after the rows are on screen, so the first keystroke after opening is measured too (reported on
+ *   its own as well). The load average is recorded before and after each size.
  *
  * Environment: CHROME_PATH, BENCH_EXT_BUILD=1 to rebuild first, BENCH_LIBRARY_PAGE_SIZES
  * (default "10000,50000"), BENCH_LIBRARY_PAGE_OPENS (default 6).
@@ -27,6 +30,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg as osLoadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runnerImport } from 'vite';
@@ -60,6 +64,8 @@ const { module: libraryData } = await runnerImport(join(ROOT, 'tests/support/lib
   root: ROOT,
 });
 
+const loadavg = () => osLoadavg().map((x) => Number(x.toFixed(2)));
+
 /** Nearest-rank percentile. */
 function percentile(xs, p) {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -86,15 +92,16 @@ function probe() {
     (event) => {
       const input = event.target;
       if (!(input instanceof HTMLInputElement) || input.type !== 'search') return;
-      const sample = { key: event.key, at: event.timeStamp, done: null };
+      const sample = { key: event.key, at: event.timeStamp, shown: null, done: null };
       log.keys.push(sample);
       const tick = () => {
         const count = document.querySelector('.search-count');
         const forQuery = count?.getAttribute('data-query');
         const busy = count?.getAttribute('aria-busy') === 'true';
-        if (!busy && (forQuery === null || forQuery === undefined || forQuery === input.value)) {
-          sample.done = performance.now();
-        } else requestAnimationFrame(tick);
+        const answered = forQuery === null || forQuery === undefined || forQuery === input.value;
+        if (answered && sample.shown === null) sample.shown = performance.now();
+        if (answered && !busy) sample.done = performance.now();
+        else requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
     },
@@ -158,9 +165,12 @@ try {
     seeded = size;
     const seedMs = performance.now() - t;
     process.stderr.write(`[library page ${size}] seeded in ${(seedMs / 1000).toFixed(1)} s\n`);
+    const loadBefore = loadavg();
     const open = [];
     const keys = [];
     const firstKeys = [];
+    const keysComplete = [];
+    const firstKeysComplete = [];
     const laterKeys = [];
     for (let round = 0; round < OPENS; round++) {
       await page.goto(url);
@@ -177,14 +187,16 @@ try {
         const done = await page.waitForFunction(
           (n) => {
             const s = globalThis.__jlLibraryBench.keys[n];
-            return s?.done != null && s.done - s.at;
+            return s?.done != null && [s.shown - s.at, s.done - s.at];
           },
           i,
           { timeout: 120_000, polling: 20 },
         );
-        const ms = await done.jsonValue();
-        keys.push(ms);
-        (i === 0 ? firstKeys : laterKeys).push(ms);
+        const [shownMs, doneMs] = await done.jsonValue();
+        keys.push(shownMs);
+        keysComplete.push(doneMs);
+        (i === 0 ? firstKeys : laterKeys).push(shownMs);
+        if (i === 0) firstKeysComplete.push(doneMs);
         await page.waitForTimeout(KEY_GAP_MS);
       }
       // The rows shown must be the search's: check the count line names the whole phrase's hits.
@@ -197,8 +209,11 @@ try {
       openMs: summary(open),
       keystrokeMs: summary(keys),
       firstKeystrokeMs: summary(firstKeys),
-      // Every keystroke but the first of each phrase (the first waits on the library's read).
+      keystrokeCompleteMs: summary(keysComplete),
+      firstKeystrokeCompleteMs: summary(firstKeysComplete),
+      // Every keystroke but the first of each phrase (the first answers over what is read so far).
       laterKeystrokeMs: summary(laterKeys),
+      loadavg: { before: loadBefore, after: loadavg() },
     };
     result.sizes.push(entry);
     const f = (s) =>
@@ -207,6 +222,11 @@ try {
     console.log(`  open → rows on screen:     ${f(entry.openMs)}`);
     console.log(`  keystroke → results:       ${f(entry.keystrokeMs)}`);
     console.log(`  first keystroke → results: ${f(entry.firstKeystrokeMs)}`);
+    console.log(`  keystroke → complete results:       ${f(entry.keystrokeCompleteMs)}`);
+    console.log(`  first keystroke → complete results: ${f(entry.firstKeystrokeCompleteMs)}`);
+    console.log(
+      `  load average (1, 5, 15 min): before ${entry.loadavg.before.join(', ')}; after ${entry.loadavg.after.join(', ')}`,
+    );
   }
   mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(join(OUT_DIR, 'library-page.json'), JSON.stringify(result, null, 2));

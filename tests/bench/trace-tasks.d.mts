@@ -11,6 +11,9 @@ export interface ProfiledFunction {
 export interface TaskBreakdown {
   startMs: number;
   durationMs: number;
+  /** Its thread (CPU) time, when the trace recorded it. */
+  cpuMs: number | null;
+  devtoolsInterruptMs: number;
   sampledMs: number;
   functions: ProfiledFunction[];
   steps: Record<string, number>;

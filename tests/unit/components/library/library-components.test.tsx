@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ExportMenu } from '@/components/library/ExportMenu';
 import { ImportDialog } from '@/components/library/ImportDialog';
 import { LibraryTable } from '@/components/library/LibraryTable';
+import { SearchBar } from '@/components/library/SearchBar';
 import { SettingsForm } from '@/components/library/SettingsForm';
 import { TagRename } from '@/components/library/TagRename';
 import { TrashList } from '@/components/library/TrashList';
@@ -56,6 +57,44 @@ describe('LibraryTable', () => {
     expect(onToggle).toHaveBeenCalledWith(rows[1]!.key);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select all shown' }));
     expect(onToggleAll).toHaveBeenCalledWith(true);
+  });
+});
+
+describe('SearchBar', () => {
+  const count = () => document.querySelector('.search-count')!;
+
+  it('says the library is being read until the first answer, busy', () => {
+    render(<SearchBar value="" shown={0} total={0} onInput={() => undefined} />);
+    expect(count().textContent).toBe('Reading the library…');
+    expect(count().getAttribute('aria-busy')).toBe('true');
+  });
+
+  it('while the library is read, shows the matches so far and how much is searched, busy', () => {
+    render(
+      <SearchBar
+        value="calc"
+        shown={12}
+        total={3000}
+        resultsFor="calc"
+        reading={{ expected: 50000 }}
+        onInput={() => undefined}
+      />,
+    );
+    expect(count().textContent).toBe('12 found so far, searching 3,000 of 50,000 articles…');
+    expect(count().getAttribute('aria-busy')).toBe('true');
+    expect(count().getAttribute('data-query')).toBe('calc');
+  });
+
+  it('once the answer is the whole library’s and the field’s, is no longer busy', () => {
+    const { rerender } = render(
+      <SearchBar value="calci" shown={3} total={10} resultsFor="calc" onInput={() => undefined} />,
+    );
+    expect(count().getAttribute('aria-busy')).toBe('true');
+    rerender(
+      <SearchBar value="calci" shown={2} total={10} resultsFor="calci" onInput={() => undefined} />,
+    );
+    expect(count().textContent).toBe('2 of 10 articles');
+    expect(count().hasAttribute('aria-busy')).toBe(false);
   });
 });
 
