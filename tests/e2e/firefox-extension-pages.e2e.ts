@@ -77,10 +77,19 @@ describe("the add-on's own pages in Firefox", () => {
     const file = await eventually(
       async () => {
         const done = readdirSync(browser.downloadsDir).find((name) => /\.json$/.test(name));
-        return done && join(browser.downloadsDir, done);
+        // Firefox creates the target name before it has written the bytes: the file counts as
+        // downloaded once it holds complete JSON, which the assertions below then inspect.
+        if (!done) return undefined;
+        const path = join(browser.downloadsDir, done);
+        try {
+          JSON.parse(readFileSync(path, 'utf8'));
+          return path;
+        } catch {
+          return undefined;
+        }
       },
       15_000,
-      'the backup file in the downloads folder',
+      'the complete backup file in the downloads folder',
     );
     expect(file).toMatch(/jak-lens-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const exported = readFileSync(file, 'utf8');
