@@ -9,8 +9,8 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
  * the one before it costs a new worker and a new DOM. Vitest orders files by size or past duration
  * alone, which interleaves node, happy-dom and jsdom files; this keeps that order within each
  * environment. Files that start the real WebDAV server (the sync suites, one of them a 10,000-note
- * sync) come first: they are the longest, and on a clean clone (no recorded durations) Vitest would
- * start them late by their small size, leaving one of two workers running them alone at the end.
+ * sync) come first: they are the longest, and with more than one worker (Vitest uses cores − 1, so one
+ * on a 2-core machine) a long file started last would run alone at the end.
  */
 class ByEnvironment extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
