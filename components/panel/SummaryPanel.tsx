@@ -115,7 +115,11 @@ export function SummaryPanel(props: Props) {
         </p>
         <p class="jl-verdict">{model.verdictLine}</p>
       </header>
-      <div id="jl-body" class="jl-body">
+      {/* tabIndex -1: Firefox makes a scrolling box a Tab stop of its own, so keyboard readers met
+          an extra stop on the whole body between "Collapse" and the first card's first control (seen
+          in tests/e2e/firefox-keyboard.e2e.ts). Every part of the body holds controls, and arrow keys
+          on any of them scroll it; Chromium skips such scrollers for the same reason. */}
+      <div id="jl-body" class="jl-body" tabIndex={-1}>
         {cards}
         {!props.partial && props.notesSlot !== undefined && (
           <section class="jl-notes" aria-labelledby="jl-notes-h">

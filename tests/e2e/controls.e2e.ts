@@ -115,7 +115,7 @@ describe('journeys through the real controls in Chromium', () => {
     await page.close();
   });
 
-  it('highlights the selected text with its keyboard command, Alt+Shift+H', async () => {
+  it('highlights the selected text with its keyboard command, Alt+Shift+K', async () => {
     const phrase = 'proximal muscle weakness';
     const page = await ext.context.newPage();
     await page.goto(SEED_URL);
@@ -124,7 +124,7 @@ describe('journeys through the real controls in Chromium', () => {
       phrase,
     );
 
-    await pressCommandShortcut(ext, page, 'H');
+    await pressCommandShortcut(ext, page, 'K');
     await expect
       .poll(
         async () =>

@@ -142,7 +142,7 @@ describe('keyboard alone in real Chromium', () => {
     // browser did not deliver to this window (or a selection lost meanwhile) is made again.
     for (let press = 0; ; press++) {
       await page.evaluate(selectInAbstract, { text: 'proximal muscle weakness', scroll: true });
-      await pressCommandShortcut(ext, page, 'H');
+      await pressCommandShortcut(ext, page, 'K');
       const made = await ui
         .waitFor('jak-lens-panel', '.jl-hl-swatch', 5_000)
         .then(() => true)

@@ -294,6 +294,49 @@ export class FirefoxDriver implements E2EBrowser {
   }
 
   /**
+   * Presses a key or chord ("Alt+Shift+J", "Shift+Tab") as the keyboard does, in the browser window:
+   * Firefox's nsITextInputProcessor (the key source of its own tests' synthesizeKey), driven in the
+   * parent process, feeds it to the window's key handling, which matches it against the browser's
+   * shortcuts and menu access keys (add-on commands among them) and then hands it to what has focus,
+   * the tab or the browser's own toolbar. BiDi's key actions are dispatched in the page's process,
+   * past all that: no command ever fires from them, and once Tab has moved focus out of the page to the
+   * toolbar, a BiDi Shift+Tab still moves focus inside the page. The key goes to the front window, as a
+   * real key would: bring the page to the front first.
+   */
+  async pressInWindow(chord: string): Promise<void> {
+    const keys = chord.split('+').map((key) => {
+      const modifier = ({ Alt: 18, Shift: 16, Control: 17 } as Record<string, number>)[key];
+      if (modifier) return { key, code: `${key}Left`, keyCode: modifier };
+      if (key === 'Tab') return { key, code: key, keyCode: 9 };
+      if (!/^[A-Z]$/.test(key))
+        throw new Error(`pressInWindow: ${key} is not a modifier, Tab or a letter`);
+      return { key, code: `Key${key}`, keyCode: key.charCodeAt(0) };
+    });
+    const reply = await this.inParent(`(() => {
+      const win = Services.wm.getMostRecentWindow('navigator:browser');
+      const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+      if (!tip.beginInputTransactionForTests(win)) return 'no input transaction on the browser window';
+      const keys = ${JSON.stringify(keys)}.map((k) => new win.KeyboardEvent('', k));
+      for (const key of keys) tip.keydown(key);
+      for (const key of [...keys].reverse()) tip.keyup(key);
+      return 'pressed';
+    })()`);
+    if (reply !== 'pressed') throw new Error(`${chord} not pressed: ${reply}`);
+  }
+
+  /**
+   * What has keyboard focus in the front browser window: 'page' when a tab's content has it, else the
+   * browser's own control (say `toolbarbutton#firefox-view-button`, where Tab goes past a page's end).
+   */
+  async windowFocus(): Promise<string> {
+    return this.inParent(`(() => {
+      const el = Services.focus.focusedElement;
+      if (!el) return 'nothing';
+      return el.localName === 'browser' ? 'page' : el.localName + '#' + el.id;
+    })()`);
+  }
+
+  /**
    * Chooses `label` in the page's context menu, which a real right-click (BiDi input actions) opened:
    * headless Firefox builds the browser's own menu, with the add-on's items in it, and the item is
    * activated as a click on it would be. Fails naming the items shown when the menu is closed or lacks

@@ -146,7 +146,7 @@ export async function contentScriptDone(
 export async function pressCommandShortcut(
   ext: ExtensionContext,
   page: Page,
-  letter: 'J' | 'H',
+  letter: 'J' | 'K',
 ): Promise<void> {
   const ALT = 1;
   const SHIFT = 8;
