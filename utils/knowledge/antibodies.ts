@@ -160,7 +160,16 @@ export const ANTIBODIES: readonly Antibody[] = [
     label: 'anti-HMGCR',
     group: 'msa-iim',
     antigen: '3-hydroxy-3-methylglutaryl-CoA reductase (HMGCR)',
-    forms: f('anti-HMGCR', 'anti-HMG-CoA reductase'),
+    // The enzyme spelled out, as titles and abstracts write it ("anti-3-hydroxy-3-methylglutaryl-CoA
+    // reductase necrotizing myopathy", r2-039; "anti-hydroxy-3-methylglutaryl-CoA reductase (HMGCR)
+    // autoantibodies", PMC6019613).
+    forms: f(
+      'anti-HMGCR',
+      'anti-HMG-CoA reductase',
+      'anti-3-hydroxy-3-methylglutaryl-CoA reductase',
+      'anti-hydroxy-3-methylglutaryl-CoA reductase',
+      'anti-3-hydroxy-3-methylglutaryl coenzyme A reductase',
+    ),
     phenotype: {
       text: 'Immune-mediated necrotising myopathy, often after statin exposure',
       source: pubmed('https://doi.org/10.2147/TCRM.S197941'),
@@ -237,6 +246,10 @@ export const ANTIBODIES: readonly Antibody[] = [
         'anti-synthetase autoantibody',
         'antisynthetase autoantibodies',
         'anti-aminoacyl-tRNA synthetase antibodies',
+        // The singular, as in "anti-aminoacyl-tRNA synthetase antibody (ARS)-positive PM/DM" (r2-052).
+        'anti-aminoacyl-tRNA synthetase antibody',
+        'anti-synthetase antibody',
+        'antisynthetase antibody',
       ),
       ...exact('anti-ARS'),
     ],
