@@ -146,7 +146,15 @@ export const ANTIBODIES: readonly Antibody[] = [
     label: 'anti-SAE',
     group: 'msa-dm',
     antigen: 'SAE',
-    forms: f('anti-SAE', 'anti-SAE1', 'anti-SAE-1', 'anti-SAE2'),
+    // Spelled out as the cited paper and others write it ("the anti-small ubiquitin-like modifier
+    // activating enzyme (SAE) antibody is rare"); dashes and spaces vary ("modifier-activating").
+    forms: f(
+      'anti-SAE',
+      'anti-SAE1',
+      'anti-SAE-1',
+      'anti-SAE2',
+      'anti-small ubiquitin-like modifier activating enzyme',
+    ),
     phenotype: {
       // Demortier et al., Rheumatology 2023: 49 anti-SAE-positive DM patients from 19 centres.
       text: 'Dermatomyositis with typical skin involvement (96% of 49 patients), muscle involvement in 84% (mostly mild weakness) and cancer-associated myositis in 16%',

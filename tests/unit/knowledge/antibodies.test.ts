@@ -65,6 +65,29 @@ describe('antibody spellings, on real sentences', () => {
       'Anti\u2010NT5C1A antibody status was clinically tested between 2014 and 2019 in the Washington University neuromuscular clinical laboratory.',
       ['antibody:cn1a'],
     ],
+    // Eur J Dermatol 2020 (doi:10.1684/ejd.2020.3750); Friedman et al., Semin Arthritis Rheum 1996;26:459.
+    [
+      'Serum anti-Mi-2β antibodies were detected in 357 DM patients by enzyme-linked immunosorbent assays',
+      ['antibody:mi2'],
+    ],
+    [
+      'Anti-PL-12 antibodies (antialanyl-tRNA synthetase) were most common (60%), followed by anti-Jo-1 (antihistidyl-tRNA synthetase) and anti-OJ (anti-isoleucyl-tRNA synthetase) (20% each).',
+      ['antibody:pl12', 'antibody:jo1', 'antibody:jo1', 'antibody:oj'],
+    ],
+    // SAE spelled out: Sci Rep 2017 (doi:10.1038/s41598-017-00240-6), the paper the SAE card cites
+    // (doi:10.1093/rheumatology/kead154) and PMC12571823.
+    [
+      'Anti-small ubiquitin-like modifier activating enzyme (anti-SAE) antibodies were first identified by Betteridge et al. in 2007',
+      ['antibody:sae', 'antibody:sae'],
+    ],
+    [
+      'Objective: Among specific autoantibodies in DM, the anti-small ubiquitin-like modifier activating enzyme (SAE) antibody is rare.',
+      ['antibody:sae'],
+    ],
+    [
+      'We aimed to describe the clinical and serological characteristics of anti-small ubiquitin-like modifier-activating enzyme (SAE)-positive cases from a multicentric cohort of patients affected with idiopathic inflammatory myopathies (IIMs).',
+      ['antibody:sae'],
+    ],
     // Front Immunol 2024 (doi:10.3389/fimmu.2024.1435525); Arthritis Res Ther 2024
     // (doi:10.1186/s13075-024-03382-x).
     [
