@@ -261,7 +261,12 @@ export const ANTIBODIES: readonly Antibody[] = [
       ),
       ...exact('anti-ARS'),
     ],
-    phenotype: null,
+    // Mahler, Miller & Fritzler, Autoimmun Rev 2014 (PMC3970575), read 2026-12-05.
+    phenotype: {
+      text: 'The key feature of the anti-synthetase syndrome: multiple organ involvement, primarily interstitial lung disease, often with myositis, non-erosive arthritis, Raynaud’s phenomenon, fever and mechanic’s hands',
+      source: pubmed('https://pubmed.ncbi.nlm.nih.gov/24424190/'),
+      checked: '2026-12-05',
+    },
   },
   {
     id: 'antibody:ro52',
