@@ -280,5 +280,4 @@ export const ANTIBODY_TERMS: readonly Term[] = ANTIBODIES.map((a) => ({
   label: a.label,
   group: a.group,
   forms: a.forms,
-  sources: a.phenotype ? [a.phenotype.source] : [],
 }));
