@@ -1,7 +1,7 @@
 import { defineUnlistedScript } from '#imports';
-import { startArticlePanel } from './pubmed.content/article-panel';
-import { watchMarkCards } from './pubmed.content/mark-card';
-import { startReaderHighlights } from './pubmed.content/reader-highlights';
+import { startArticlePanel } from './pubmed.content/panel/article-panel';
+import { watchMarkCards } from './pubmed.content/term-marks/mark-card';
+import { startReaderHighlights } from './pubmed.content/reader-highlights/start';
 import { PUBMED_UI_KEY, type PubmedUi } from './pubmed.content/ui-loader';
 
 /**

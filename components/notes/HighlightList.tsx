@@ -20,7 +20,7 @@ type Props = {
   onCommentChange: (id: string, text: string) => void;
   /**
    * Called with the box's text on every input, before the reader leaves it: the caller stores it at
-   * once so a comment survives the tab closing mid-sentence (see reader-highlights.ts `draftComment`).
+   * once so a comment survives the tab closing mid-sentence (see `draftComment` in entrypoints/pubmed.content/reader-highlights/controller.ts).
    */
   onCommentDraft?: (id: string, text: string) => void;
   onDelete: (id: string) => void;

@@ -20,14 +20,14 @@ import { showsPanel } from '@/utils/panel/visibility';
 import { preloadPanelPrefs } from '@/utils/settings/panel-prefs';
 import type { WatchTerm } from '@/utils/settings/settings';
 import { yieldToMain } from '@/utils/yield-to-main';
-import type { ArticlePanel, ArticlePanelInput } from './article-panel';
-import type { ReaderHighlights } from './reader-highlights';
+import type { ArticlePanel, ArticlePanelInput } from './panel/article-panel';
+import type { ReaderHighlights } from './reader-highlights/page-highlights';
 import type { PathwayFocus } from '@/utils/panel/pathways';
 import type { Highlight } from '@/utils/storage/entities';
 import { hasPendingHighlight } from '@/utils/storage/journal-keys';
 import { browser } from 'wxt/browser';
 import { loadUi } from './ui-loader';
-import { whenArticleTextFirstSelected } from './selection-first-use';
+import { whenArticleTextFirstSelected } from './reader-highlights/selection-first-use';
 
 export interface ArticlePage {
   pageType: PageType;

@@ -17,6 +17,15 @@ import { startSession, type Session } from './session';
  * open page without a reload: colours and kinds restyle the marks, the watch list redoes them, and the
  * site switch (settings page or popup) stops or starts the session. Notes never touch this origin's
  * storage: everything goes through validated messages to the background.
+ *
+ * The folder, by what the reader sees (only this file is the entry; WXT ignores the rest):
+ *   session.ts, read-page.ts, article-page.tsx, ui-loader.ts   the page read once, analysed and applied
+ *   search/              search-result badges, the strip and "Watch this search"
+ *   term-marks/          the mark card and the first use of a mark that loads it
+ *   reader-highlights/   the reader's highlights, the selection bar and the first selection
+ *   panel/               the summary panel with the note frame and the highlight list
+ * panel/, term-marks/mark-card.tsx and reader-highlights/ (except selection-first-use.ts) are loaded
+ * on demand with entrypoints/pubmed-ui.ts; the rest is the always-on script.
  */
 export default defineContentScript({
   matches: ANNOTATED_SITES,

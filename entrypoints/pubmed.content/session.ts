@@ -8,13 +8,13 @@ import { checkSelectors, warnMissing } from '@/utils/page/selector-health';
 import type { Settings, WatchTerm } from '@/utils/settings/settings';
 import { compileWatchFinder, composeFinders } from '@/utils/match/watch-finder';
 import { initArticlePage, type ArticleController } from './article-page';
-import { whenMarkFirstUsed } from './mark-first-use';
+import { whenMarkFirstUsed } from './term-marks/mark-first-use';
 import { loadUi } from './ui-loader';
 import { getSegment } from '@/utils/term-marks/wrap';
 import type { PathwayFocus } from '@/utils/panel/pathways';
 import { readPage } from './read-page';
-import { initSearchResults } from './search-results';
-import { watchThisSearch } from './watch-this-search';
+import { initSearchResults } from './search/search-results';
+import { watchThisSearch } from './search/watch-this-search';
 
 /** What JAK Lens does on one page while its site is switched on. */
 export interface Session {

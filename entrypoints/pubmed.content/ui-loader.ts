@@ -9,9 +9,9 @@
  */
 import { browser } from 'wxt/browser';
 import { UI_LOAD_MESSAGE } from '@/utils/messaging/ui-load';
-import type { startArticlePanel } from './article-panel';
-import type { watchMarkCards } from './mark-card';
-import type { startReaderHighlights } from './reader-highlights';
+import type { startArticlePanel } from './panel/article-panel';
+import type { watchMarkCards } from './term-marks/mark-card';
+import type { startReaderHighlights } from './reader-highlights/start';
 
 /** What the on-demand script offers. */
 export interface PubmedUi {

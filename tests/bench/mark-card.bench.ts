@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { MARK_CARD_HOST, watchMarkCards } from '@/entrypoints/pubmed.content/mark-card';
+import { MARK_CARD_HOST, watchMarkCards } from '@/entrypoints/pubmed.content/term-marks/mark-card';
 import { findMentions } from '@/utils/match/find-mentions';
 import { applyTermMarks } from '@/utils/term-marks/mark-terms';
 import { markCardFor } from '@/utils/term-marks/mark-card';

@@ -47,7 +47,7 @@ const ARROWS: Arrow[] = [
     importing('SummaryPanel', '@/components/panel/SummaryPanel'),
     'utils/ holds domain logic and must not import components/',
     'utils/panel/model.ts utils/storage/db.ts',
-    'entrypoints/pubmed.content/panel.tsx components/notes/NoteEditor.tsx',
+    'entrypoints/pubmed.content/panel/panel.tsx components/notes/NoteEditor.tsx',
   ],
   [
     'utils ↛ entrypoints (relative path)',
@@ -58,7 +58,7 @@ const ARROWS: Arrow[] = [
   ],
   [
     'components ↛ entrypoints (alias)',
-    importing('mountPanel', '@/entrypoints/pubmed.content/panel'),
+    importing('mountPanel', '@/entrypoints/pubmed.content/panel/panel'),
     ENTRYPOINTS_ONLY,
     'components/panel/SummaryPanel.tsx components/PopupView.tsx',
     'entrypoints/pubmed.content/article-page.tsx',
@@ -89,7 +89,7 @@ const ARROWS: Arrow[] = [
     importing('browser', source),
     BROWSER_API,
     'utils/page/sites.ts utils/storage/trash.ts components/panel/DrugCard.tsx',
-    'entrypoints/background.ts utils/settings/store.ts',
+    'entrypoints/background.ts utils/settings/store.ts entrypoints/pubmed.content/reader-highlights/start.ts',
   ]),
   ...['browser', 'chrome'].map((global) => [
     `the ${global} global only in entrypoints/ and utils/settings/`,

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { initSearchResults, UI_ATTR } from '@/entrypoints/pubmed.content/search-results';
+import { initSearchResults, UI_ATTR } from '@/entrypoints/pubmed.content/search/search-results';
 import { classifyArticle } from '@/utils/classify';
 import { detectPageType } from '@/utils/page/page-type';
 import { parsePubmedArticle } from '@/utils/page/parse-pubmed';

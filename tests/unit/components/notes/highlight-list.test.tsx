@@ -3,11 +3,11 @@ import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { HighlightList, type HighlightListItem } from '@/components/notes/HighlightList';
 import { SelectionAction } from '@/components/overlays/SelectionAction';
-import { ArticleNotes, toListItem } from '@/entrypoints/pubmed.content/article-notes';
+import { ArticleNotes, toListItem } from '@/entrypoints/pubmed.content/panel/article-notes';
 import type {
   PageHighlight,
   ReaderHighlights,
-} from '@/entrypoints/pubmed.content/reader-highlights';
+} from '@/entrypoints/pubmed.content/reader-highlights/page-highlights';
 import type { Highlight } from '@/utils/storage/db';
 import {
   trustedChange,

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMentionCycler, FLASH_ATTR } from '@/entrypoints/pubmed.content/next-mention';
+import { createMentionCycler, FLASH_ATTR } from '@/entrypoints/pubmed.content/panel/next-mention';
 
 function page(): void {
   document.body.replaceChildren();

@@ -15,7 +15,7 @@ import type { PanelPrefs } from '@/utils/settings/panel-prefs';
 import { ArticleNotes } from './article-notes';
 import { NoteFrame } from './note-frame';
 import { mountPanel, PANEL_HOST, type MountedPanel } from './panel';
-import type { ReaderHighlights } from './reader-highlights';
+import type { ReaderHighlights } from '../reader-highlights/page-highlights';
 
 export interface ArticlePanelInput {
   article: Article;

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { HighlightList, type HighlightListItem } from '@/components/notes/HighlightList';
-import type { PageHighlight, ReaderHighlights } from './reader-highlights';
+import type { PageHighlight, ReaderHighlights } from '../reader-highlights/page-highlights';
 
 type Props = {
   /** The note editor (NotesSection). */

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { whenMarkFirstUsed } from '@/entrypoints/pubmed.content/mark-first-use';
-import { MARK_CARD_HOST, watchMarkCards } from '@/entrypoints/pubmed.content/mark-card';
+import { whenMarkFirstUsed } from '@/entrypoints/pubmed.content/term-marks/mark-first-use';
+import { MARK_CARD_HOST, watchMarkCards } from '@/entrypoints/pubmed.content/term-marks/mark-card';
 import { findMentions } from '@/utils/match/find-mentions';
 import { applyTermMarks } from '@/utils/term-marks/mark-terms';
 

@@ -7,7 +7,7 @@ import {
 } from '@/utils/reader-highlights/root-anchors';
 import type { PendingHighlightJournal, PendingPassage } from '@/utils/storage/comment-journal';
 import type { HighlightColor } from '@/utils/storage/picklists';
-import type { ReaderHighlights } from './reader-highlights';
+import type { ReaderHighlights } from './page-highlights';
 import { SELECTION_ACTION_HOST, UI_ATTR } from '@/utils/page/markup';
 
 /** Tag of the floating bar's shadow host (carries `data-jl-ui`, so it is never marked). */
@@ -155,7 +155,7 @@ export function watchSelection({
   doc.addEventListener('keyup', onPointerOrKey);
   doc.addEventListener('selectionchange', soon);
   doc.addEventListener('keydown', onEscape);
-  // Loaded on the reader's first selection of article text (selection-first-use.ts): that selection
+  // Loaded on the reader's first selection of article text (./selection-first-use.ts, in the always-on script): that selection
   // gets its bar too.
   soon();
   return () => {

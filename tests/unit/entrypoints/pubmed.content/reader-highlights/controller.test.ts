@@ -1,17 +1,15 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  initReaderHighlights,
-  type ReaderHighlights,
-} from '@/entrypoints/pubmed.content/reader-highlights';
-import { watchSelection } from '@/entrypoints/pubmed.content/selection-action';
+import { initReaderHighlights } from '@/entrypoints/pubmed.content/reader-highlights/controller';
+import type { ReaderHighlights } from '@/entrypoints/pubmed.content/reader-highlights/page-highlights';
+import { watchSelection } from '@/entrypoints/pubmed.content/reader-highlights/selection-action';
 import {
   pendingHighlightJournal,
   type JournalArea,
   type PendingHighlightJournal,
 } from '@/utils/storage/comment-journal';
 import { describeInRoots, locateSelection } from '@/utils/reader-highlights/root-anchors';
-import { trustedClick, trustedInput } from '../../../support/trusted-events';
+import { trustedClick, trustedInput } from '../../../../support/trusted-events';
 import { createMessageHandler } from '@/utils/messaging/background-handler';
 import type { JakLensDB } from '@/utils/storage/db';
 import { applyTermMarks } from '@/utils/term-marks/mark-terms';
@@ -20,10 +18,10 @@ import type { Message } from '@/utils/messaging/messages';
 import { termMarkTargets } from '@/utils/page/roots';
 import { compileWatchFinder } from '@/utils/match/watch-finder';
 import { rangeFromSpan } from '@/utils/reader-highlights/text-spans';
-import { readFixture } from '../../../support/fixtures';
-import { createSimpleFinder, DEMO_TERMS } from '../../../support/simple-finder';
-import { freshDatabase } from '../../../support/fresh-database';
-import { installFakeLayout, type FakeLayout } from '../../../support/fake-layout';
+import { readFixture } from '../../../../support/fixtures';
+import { createSimpleFinder, DEMO_TERMS } from '../../../../support/simple-finder';
+import { freshDatabase } from '../../../../support/fresh-database';
+import { installFakeLayout, type FakeLayout } from '../../../../support/fake-layout';
 
 const ARTICLE = 'pmid:37882686';
 const ctx = { isInvalid: false };

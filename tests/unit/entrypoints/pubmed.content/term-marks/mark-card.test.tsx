@@ -5,12 +5,12 @@ import {
   MARK_CARD_ID,
   watchMarkCards,
   type MarkCardOptions,
-} from '@/entrypoints/pubmed.content/mark-card';
+} from '@/entrypoints/pubmed.content/term-marks/mark-card';
 import { findMentions } from '@/utils/match/find-mentions';
 import { applyTermMarks, type TermMarkResult } from '@/utils/term-marks/mark-terms';
 import { wrapTextNode } from '@/utils/term-marks/wrap';
 import { HIDE_GRACE_MS, SHOW_DELAY_MS } from '@/utils/term-marks/mark-hover';
-import { recordShadowRoots } from '../../../support/trusted-events';
+import { recordShadowRoots } from '../../../../support/trusted-events';
 
 const TEXT =
   'Baricitinib blocks JAK1 and JAK2 in juvenile dermatomyositis; see also the interferon signature.';

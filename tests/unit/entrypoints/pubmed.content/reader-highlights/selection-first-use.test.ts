@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { whenArticleTextFirstSelected } from '@/entrypoints/pubmed.content/selection-first-use';
+import { whenArticleTextFirstSelected } from '@/entrypoints/pubmed.content/reader-highlights/selection-first-use';
 import { hasPendingHighlight, PENDING_HIGHLIGHT_PREFIX } from '@/utils/storage/journal-keys';
 
 function page() {

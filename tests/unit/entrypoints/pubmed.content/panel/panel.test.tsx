@@ -3,12 +3,16 @@ import { waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { mountPanel, PANEL_HOST, type MountedPanel } from '@/entrypoints/pubmed.content/panel';
+import {
+  mountPanel,
+  PANEL_HOST,
+  type MountedPanel,
+} from '@/entrypoints/pubmed.content/panel/panel';
 import { classifyArticle } from '@/utils/classify';
 import { buildPanelModel } from '@/utils/panel/model';
 import { panelPrefsItem } from '@/utils/settings/panel-prefs';
-import { loadDevSet } from '../../../eval/dev-set';
-import { recordShadowRoots, trustedClick } from '../../../support/trusted-events';
+import { loadDevSet } from '../../../../eval/dev-set';
+import { recordShadowRoots, trustedClick } from '../../../../support/trusted-events';
 
 const seed = loadDevSet().find((r) => r.id === 'dev-seed')!;
 const model = buildPanelModel(classifyArticle(seed.article), seed.article);

@@ -6,7 +6,7 @@ import {
   initSearchResults,
   UI_ATTR,
   type SearchResultsDeps,
-} from '@/entrypoints/pubmed.content/search-results';
+} from '@/entrypoints/pubmed.content/search/search-results';
 import { toCompactRecord } from '@/utils/article/compact-record';
 import { parsePubmedXml } from '@/utils/article/parse-pubmed-xml';
 import {
@@ -17,8 +17,8 @@ import {
   SEARCH_RESULTS,
   SEARCH_RESULTS_CHUNK,
 } from '@/utils/page/selectors';
-import { loadDevSet } from '../../../eval/dev-set';
-import { loadHtmlFixture, PUBMED_SEARCH, readFixture } from '../../../support/fixtures';
+import { loadDevSet } from '../../../../eval/dev-set';
+import { loadHtmlFixture, PUBMED_SEARCH, readFixture } from '../../../../support/fixtures';
 
 const JDM_PMID = '38909159'; // a real efetch record: JDM, no JAK inhibitor ('disease')
 const JDM_RECORD = toCompactRecord(

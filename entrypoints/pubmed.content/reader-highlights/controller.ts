@@ -10,48 +10,8 @@ import type { MessageClient } from '@/utils/messaging/client';
 import type { HighlightColor } from '@/utils/storage/picklists';
 import { rangeFromSpan } from '@/utils/reader-highlights/text-spans';
 import { createHighlightOverlay, type OverlayHighlight } from '@/utils/reader-highlights/overlay';
-import { watchSelection } from './selection-action';
-import { browser } from 'wxt/browser';
-import {
-  pendingHighlightJournal,
-  type JournalArea,
-  type PendingHighlightJournal,
-} from '@/utils/storage/comment-journal';
-
-/** One of the reader's highlights as this page sees it: drawn at `at`, or orphaned (not found). */
-export type PageHighlight =
-  | { highlight: Highlight; state: 'anchored'; at: RootSpan }
-  | { highlight: Highlight; state: 'orphaned' };
-
-export interface ReaderHighlights {
-  /** Anchored highlights in document order, then the orphans (oldest first). */
-  readonly highlights: readonly PageHighlight[];
-  /** Calls `listener` with the list after every change; returns the unsubscribe. */
-  subscribe(listener: (highlights: readonly PageHighlight[]) => void): () => void;
-  /** Highlights the current selection; null when it holds no article text. */
-  createFromSelection(color?: HighlightColor, comment?: string): Promise<Highlight | null>;
-  /** Highlights a place found earlier with `locateSelection` (the floating action keeps one). */
-  createAt(at: RootSpan, color?: HighlightColor, comment?: string): Promise<Highlight>;
-  remove(id: string): Promise<void>;
-  /** '' removes the comment. */
-  setComment(id: string, text: string): Promise<void>;
-  /**
-   * Stores a comment as it is being typed (untrimmed), from the input event itself: the message leaves
-   * this live frame before the handler returns, so closing the tab or a renderer crash right after a
-   * key does not lose it. Replies are not awaited; the list takes the text at once. A failure is told
-   * to `onError` (the change on leaving the box retries and shows it).
-   */
-  draftComment(id: string, text: string, onError?: (error: unknown) => void): void;
-  setColor(id: string, color: HighlightColor): Promise<void>;
-  /** Scrolls an anchored highlight into view; false for an orphan or unknown id. */
-  reveal(id: string): boolean;
-  /** Stops drawing, keeping the list, while the term marks are redone (their text nodes change). */
-  suspend(): void;
-  /** Anchors and draws again after `suspend`. */
-  resume(): void;
-  /** Takes the overlay and its observers off the page. */
-  destroy(): void;
-}
+import type { PendingHighlightJournal } from '@/utils/storage/comment-journal';
+import { sortForPage, type PageHighlight, type ReaderHighlights } from './page-highlights';
 
 export interface ReaderHighlightOptions {
   articleKey: string;
@@ -276,41 +236,4 @@ export async function initReaderHighlights(
       listeners.clear();
     },
   };
-}
-
-/** Anchored first in reading order (root, then offset), then orphans oldest first. */
-function sortForPage(items: PageHighlight[]): PageHighlight[] {
-  const key = (item: PageHighlight) =>
-    item.state === 'anchored' ? [0, item.at.root, item.at.start] : [1, item.highlight.createdAt, 0];
-  return [...items].sort((a, b) => {
-    const [ka, kb] = [key(a), key(b)];
-    return ka[0]! - kb[0]! || ka[1]! - kb[1]! || ka[2]! - kb[2]!;
-  });
-}
-
-/**
- * Starts the reader's highlights on an article page and the floating "Highlight" bar: the glue
- * article-page.tsx calls once term highlighting is done. Returns undefined (and logs) when the page
- * has no article text or the stored highlights cannot be loaded; the rest of the page goes on.
- * The caller destroys the controller on invalidation, before the term marks are undone.
- */
-export async function startReaderHighlights(
-  ctx: Pick<ContentScriptContext, 'isInvalid' | 'onInvalidated'>,
-  options: ReaderHighlightOptions,
-): Promise<ReaderHighlights | undefined> {
-  if (options.roots.length === 0) return undefined;
-  try {
-    const pending =
-      options.pending ??
-      pendingHighlightJournal(browser.storage.local as unknown as JournalArea, options.articleKey);
-    const controller = await initReaderHighlights(ctx, { ...options, pending });
-    const doc = options.roots[0]!.ownerDocument;
-    ctx.onInvalidated(
-      watchSelection({ doc, roots: options.roots, highlights: controller, journal: pending }),
-    );
-    return controller;
-  } catch (error) {
-    if (!ctx.isInvalid) console.warn('[JAK Lens] your highlights could not be shown', error);
-    return undefined;
-  }
 }
