@@ -25,6 +25,8 @@ export declare function extensionRows(result: BenchResult): string[][];
 export declare function libraryRows(result: BenchResult): string[][];
 export declare function libraryPageRows(result: BenchResult): string[][];
 export declare function syncRows(result: BenchResult): string[][];
+export declare const MATCHER_TARGET_HEADERS: string[];
+export declare function matcherTargetRows(highlight: BenchResult): string[][];
 export declare const TARGET_HEADERS: string[];
 export declare function targetRows(parts: {
   highlight: BenchResult;

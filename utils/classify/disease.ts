@@ -50,6 +50,15 @@ function umbrellaTitle(terms: ScoredTerm[]): boolean {
 }
 
 /**
+ * A record naming DM and at least three other myopathies (PM, IBM, IMNM, antisynthetase syndrome,
+ * overlap myositis) surveys or compares the group, whichever it names most. Seen in six labelled
+ * records of three sets (dev-012, r2-066, r2-092, r2-108, ho-11, ho-16), all labelled iim; no record
+ * labelled dm or jdm names more than two others. Three named subtypes do not suffice: such records
+ * are labelled dm (dev-007, r2-044, r2-091) as often as iim (dev-010, dev-015, r2-023 …).
+ */
+const GROUP_SUBTYPES = 4;
+
+/**
  * Picks the subtype. DM wins over another named myopathy when it weighs more; on a tie (a title
  * naming both) the abstract decides: DM only if the abstract discusses it.
  */
@@ -62,15 +71,18 @@ export function diseaseKind(
   const dm = sum(terms, (t) => t.group === 'dm' || t.group === 'msa-dm');
   const generic = sum(terms, (t) => t.group === 'iim-generic');
   const bySubtype = new Map<string, number>();
+  const otherMyopathies = new Set<string>();
   for (const t of terms) {
     if (t.group !== 'iim-specific' && t.group !== 'msa-iim') continue;
     bySubtype.set(t.termId, (bySubtype.get(t.termId) ?? 0) + t.weight);
+    if (t.group === 'iim-specific') otherMyopathies.add(t.termId);
   }
   const other = Math.max(0, ...bySubtype.values());
   if (bothAges && jdm + dm > 0) return 'dm';
   if (jdm > 0 && jdm * 2 >= dm) return 'jdm';
   if (paediatric && dm + generic > 0 && dm >= other) return 'jdm';
   if (umbrellaTitle(terms) && generic >= dm) return 'iim';
+  if (dm > 0 && otherMyopathies.size + 1 >= GROUP_SUBTYPES) return 'iim';
   if (dm > other) return 'dm';
   if (dm < other) return 'iim';
   if (dm === 0) return 'iim';

@@ -146,7 +146,15 @@ export const ANTIBODIES: readonly Antibody[] = [
     label: 'anti-SAE',
     group: 'msa-dm',
     antigen: 'SAE',
-    forms: f('anti-SAE', 'anti-SAE1', 'anti-SAE-1', 'anti-SAE2'),
+    // Spelled out as the cited paper and others write it ("the anti-small ubiquitin-like modifier
+    // activating enzyme (SAE) antibody is rare"); dashes and spaces vary ("modifier-activating").
+    forms: f(
+      'anti-SAE',
+      'anti-SAE1',
+      'anti-SAE-1',
+      'anti-SAE2',
+      'anti-small ubiquitin-like modifier activating enzyme',
+    ),
     phenotype: {
       // Demortier et al., Rheumatology 2023: 49 anti-SAE-positive DM patients from 19 centres.
       text: 'Dermatomyositis with typical skin involvement (96% of 49 patients), muscle involvement in 84% (mostly mild weakness) and cancer-associated myositis in 16%',
@@ -160,7 +168,16 @@ export const ANTIBODIES: readonly Antibody[] = [
     label: 'anti-HMGCR',
     group: 'msa-iim',
     antigen: '3-hydroxy-3-methylglutaryl-CoA reductase (HMGCR)',
-    forms: f('anti-HMGCR', 'anti-HMG-CoA reductase'),
+    // The enzyme spelled out, as titles and abstracts write it ("anti-3-hydroxy-3-methylglutaryl-CoA
+    // reductase necrotizing myopathy", r2-039; "anti-hydroxy-3-methylglutaryl-CoA reductase (HMGCR)
+    // autoantibodies", PMC6019613).
+    forms: f(
+      'anti-HMGCR',
+      'anti-HMG-CoA reductase',
+      'anti-3-hydroxy-3-methylglutaryl-CoA reductase',
+      'anti-hydroxy-3-methylglutaryl-CoA reductase',
+      'anti-3-hydroxy-3-methylglutaryl coenzyme A reductase',
+    ),
     phenotype: {
       text: 'Immune-mediated necrotising myopathy, often after statin exposure',
       source: pubmed('https://doi.org/10.2147/TCRM.S197941'),
@@ -237,10 +254,19 @@ export const ANTIBODIES: readonly Antibody[] = [
         'anti-synthetase autoantibody',
         'antisynthetase autoantibodies',
         'anti-aminoacyl-tRNA synthetase antibodies',
+        // The singular, as in "anti-aminoacyl-tRNA synthetase antibody (ARS)-positive PM/DM" (r2-052).
+        'anti-aminoacyl-tRNA synthetase antibody',
+        'anti-synthetase antibody',
+        'antisynthetase antibody',
       ),
       ...exact('anti-ARS'),
     ],
-    phenotype: null,
+    // Mahler, Miller & Fritzler, Autoimmun Rev 2014 (PMC3970575), read 2026-12-05.
+    phenotype: {
+      text: 'The key feature of the anti-synthetase syndrome: multiple organ involvement, primarily interstitial lung disease, often with myositis, non-erosive arthritis, Raynaud’s phenomenon, fever and mechanic’s hands',
+      source: pubmed('https://pubmed.ncbi.nlm.nih.gov/24424190/'),
+      checked: '2026-12-05',
+    },
   },
   {
     id: 'antibody:ro52',

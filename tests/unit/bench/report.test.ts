@@ -10,6 +10,7 @@ import {
   libraryRows,
   libraryPageRows,
   markdownTable,
+  matcherTargetRows,
   median,
   ms,
   ratio,
@@ -216,6 +217,26 @@ describe('report sections', () => {
     expect(rows).toEqual([
       ['Library', 'search per keystroke, 10,000 articles', '1.50 ms', 'p95 4.00 ms'],
       ['Library', 'import, 10,000 articles', '2500 ms', 'export 300 ms; open 40.0 ms'],
+    ]);
+  });
+});
+
+describe('issue 16 target: the matcher within 2.5× its floor', () => {
+  it('judges each real-finder row on its median ratio, and says when the highlight part did not run', () => {
+    const rows = matcherTargetRows({
+      data: {
+        realFinder: [
+          { page: 'pmc-capture', scale: 1, floorMs: 2, jaklensMs: 5 },
+          { page: 'derived-pubmed', scale: 1, floorMs: 0.5, jaklensMs: 2 },
+        ],
+      },
+    });
+    expect(rows).toEqual([
+      ['matcher ≤ 2.5× floor, pmc-capture ×1', '2.50× (5.00 ms vs 2.00 ms)', 'yes'],
+      ['matcher ≤ 2.5× floor, derived-pubmed ×1', '4.00× (2.00 ms vs 0.50 ms)', 'no'],
+    ]);
+    expect(matcherTargetRows(missing)).toEqual([
+      ['matcher ≤ 2.5× floor on the real pages', 'not run (highlight)', 'not measured'],
     ]);
   });
 });

@@ -381,6 +381,49 @@ describe('disease subtype', () => {
     expect(v.disease).toBe('iim');
   });
 
+  it('DM named beside three other myopathies is one subtype of a survey: iim (r2-092, r2-108)', () => {
+    // r2-092: a title-less abstract comparing IFN signatures across the myopathies (DM named most).
+    const compared = classifyArticle(
+      articleWith({
+        abstract:
+          'Primary inflammatory/dysimmune myopathies (PIDM) include (i) polymyositis (PM)/inclusion body myositis (IBM), (ii) dermatomyositis (DM), (iii) necrotizing autoimmune myopathy, and (iv) overlap myositis (OM) . Type I α/β interferon signature was proposed as a characteristic feature of DM . ISG15 was increased x300 in DM, but not in other conditions. Our results confirmed that DM differed from other PIDM by its elective interferon α/β signature, while ASM and IBM were found associated with IFNγ signature.',
+      }),
+    );
+    expect(compared.disease).toBe('iim');
+    // r2-108: "(other Than Dermatomyositis)" in the title, the group listed in the abstract.
+    const others = classifyArticle(
+      articleWith({
+        title:
+          'Efficacy of JAK Inhibitors in Idiopathic Inflammatory Myopathies (other Than Dermatomyositis)',
+        abstract:
+          'Idiopathic inflammatory myopathies (IIM) are a rare and heterogeneous group of systemic autoimmune disorders, comprising dermatomyositis (DM), immune-mediated necrotizing myopathy (IMNM), polymyositis (PM), inclusion body myositis (IBM) and overlap myositis in which antisynthetase syndrome (ASS) is included. JAK inhibitors (JAKi), targeting IFN pathway, have been used in refractory cases of DM, but effectiveness and safety of their use in other IIM remain to be addressed.',
+      }),
+    );
+    expect(others.disease).toBe('iim');
+  });
+
+  it('DM beside one or two other myopathies stays dm when it leads (r2-044, dev-007)', () => {
+    // r2-044: a DM case series that also had two antisynthetase patients.
+    const series = classifyArticle(
+      articleWith({
+        title:
+          'Upadacitinib therapy in refractory inflammatory myositis: a case series of 10 patients',
+        abstract:
+          'Results: 10 total patients were identified for review, including 5 classic dermatomyositis (DM), 3 amyopathic DM (ADM) and 2 antisynthetase syndrome. In the classic DM and ADM aggregate group, upadacitinib offered clinically and statistically significant cutaneous improvement.',
+      }),
+    );
+    expect(series.disease).toBe('dm');
+    // dev-007: "Polymyositis and dermatomyositis are inflammatory myopathies that differ …".
+    const pair = classifyArticle(
+      articleWith({
+        title: 'An overview of polymyositis and dermatomyositis',
+        abstract:
+          'Polymyositis and dermatomyositis are inflammatory myopathies that differ in their clinical features, histopathology, response to treatment, and prognosis. In this review we address the current knowledge of the epidemiology, clinical characteristics, diagnostic evaluation, classification, pathogenesis, treatment, and prognosis of polymyositis and dermatomyositis.',
+      }),
+    );
+    expect(pair.disease).toBe('dm');
+  });
+
   it('"autoimmune myopathies" are inflammatory myopathies', () => {
     const v = classifyArticle(
       articleWith({

@@ -8,6 +8,7 @@ import { classifyArticle } from '@/utils/classify';
 import { scanArticle } from '@/utils/classify/scan';
 import { ANTIBODIES } from '@/utils/knowledge/antibodies';
 import { IFN_MARKERS } from '@/utils/knowledge/interferon-signatures';
+import { RANGE_TERMS, rangeMembers } from '@/utils/knowledge/ranges';
 import { findMentions } from '@/utils/match/find-mentions';
 import { normalizeTag } from '@/utils/storage/tags';
 import { articleWith } from '../../support/article-fields';
@@ -42,7 +43,60 @@ describe('antibody spellings, on real sentences', () => {
     ],
     [
       'Anti-signal recognition particle (SRP) and anti-hydroxy-3-methylglutaryl-CoA reductase (HMGCR) autoantibodies are closely associated with IMNM',
-      ['antibody:srp'],
+      ['antibody:srp', 'antibody:hmgcr'],
+    ],
+    // The enzyme spelled out: r2-039's title (with the publisher's non-breaking hyphen) and Ge et
+    // al., PLoS One 2015 (doi:10.1371/journal.pone.0141616).
+    [
+      'Epidemiological and genetic features of anti-3\u2011hydroxy-3-methylglutaryl-CoA reductase necrotizing myopathy',
+      ['antibody:hmgcr'],
+    ],
+    [
+      'Clinical Characteristics of Anti-3-Hydroxy-3-Methylglutaryl Coenzyme A Reductase Antibodies in Chinese Patients with Idiopathic Inflammatory Myopathies',
+      ['antibody:hmgcr'],
+    ],
+    // r2-052: the singular.
+    [
+      'We identified 14 patients with TIF-1γ antibody-positive DM (TIF-1γ DM), 47 with anti-aminoacyl-tRNA synthetase antibody (ARS)-positive PM/DM, and 24 with anti-melanoma differentiation-associated gene 5 antibody (MDA-5)-positive PM/DM treated at the Kurume University Hospital between 2002 and 2020.',
+      ['antibody:ars', 'antibody:mda5'],
+    ],
+    // Ikenaga et al., Ann Clin Transl Neurol 2021 (PMC7951108), as printed there with U+2010 hyphens.
+    [
+      'Anti\u2010NT5C1A antibody status was clinically tested between 2014 and 2019 in the Washington University neuromuscular clinical laboratory.',
+      ['antibody:cn1a'],
+    ],
+    // Eur J Dermatol 2020 (doi:10.1684/ejd.2020.3750); Friedman et al., Semin Arthritis Rheum 1996;26:459.
+    [
+      'Serum anti-Mi-2β antibodies were detected in 357 DM patients by enzyme-linked immunosorbent assays',
+      ['antibody:mi2'],
+    ],
+    [
+      'Anti-PL-12 antibodies (antialanyl-tRNA synthetase) were most common (60%), followed by anti-Jo-1 (antihistidyl-tRNA synthetase) and anti-OJ (anti-isoleucyl-tRNA synthetase) (20% each).',
+      ['antibody:pl12', 'antibody:jo1', 'antibody:jo1', 'antibody:oj'],
+    ],
+    // SAE spelled out: Sci Rep 2017 (doi:10.1038/s41598-017-00240-6), the paper the SAE card cites
+    // (doi:10.1093/rheumatology/kead154) and PMC12571823.
+    [
+      'Anti-small ubiquitin-like modifier activating enzyme (anti-SAE) antibodies were first identified by Betteridge et al. in 2007',
+      ['antibody:sae', 'antibody:sae'],
+    ],
+    [
+      'Objective: Among specific autoantibodies in DM, the anti-small ubiquitin-like modifier activating enzyme (SAE) antibody is rare.',
+      ['antibody:sae'],
+    ],
+    [
+      'We aimed to describe the clinical and serological characteristics of anti-small ubiquitin-like modifier-activating enzyme (SAE)-positive cases from a multicentric cohort of patients affected with idiopathic inflammatory myopathies (IIMs).',
+      ['antibody:sae'],
+    ],
+    // Front Immunol 2024 (doi:10.3389/fimmu.2024.1435525); Arthritis Res Ther 2024
+    // (doi:10.1186/s13075-024-03382-x).
+    [
+      'However, the effectiveness of anti-TRIM21 antibodies in diagnosing CTD remains a matter of debate because of their non-specific nature.',
+      ['antibody:ro52'],
+    ],
+    [
+      'Anti-Ro-52 antibodies have been associated with interstitial lung disease (ILD) in various autoimmune diseases.',
+      ['antibody:ro52'],
     ],
     [
       'to detect the prevalence of anti-3-hydroxyl-3- methylglutaryl coenzyme A reductase (anti-HMGCR) antibodies',
@@ -193,6 +247,24 @@ describe('ranges mark the token and count each member', () => {
     expect(hits.filter((id) => id === 'target:JAK1')).toHaveLength(2);
     expect(hits).toContain('target:JAK3');
     expect(hits).toContain('target:JAK2');
+  });
+});
+
+describe('every range token, "JAK1–3" to "STAT3/5"', () => {
+  // The issue names JAK1–3, JAK1/2, STAT1–6 and STAT3/5; the terms are generated for every pair of
+  // family members, so each generated label is checked as written in a sentence (the seed review's
+  // "JAK1–3, TYK2, and STAT1–6" and the JAK1/2 sentence above are the real ones).
+  it.each(RANGE_TERMS.map((t) => [t.label, t.id] as const))('%s', (label, id) => {
+    const members = rangeMembers(id) ?? [];
+    expect(members.length).toBeGreaterThanOrEqual(2);
+    const spellings = [label, label.replace('–', '-'), label.replace(/(\D)(\d)/, '$1 $2')];
+    if (label.includes('/')) spellings.push(label.replace(/^(\D+)(\d)\/(\d)$/, '$1$2/$1$3'));
+    for (const written of spellings) {
+      const text = `Expression of ${written} was measured.`;
+      expect(ids(text), written).toEqual([id]);
+      const hits = scanArticle(articleWith({ abstract: text })).map((h) => h.termId);
+      for (const member of members) expect(hits, `${written} counts ${member}`).toContain(member);
+    }
   });
 });
 

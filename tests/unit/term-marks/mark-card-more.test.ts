@@ -33,6 +33,13 @@ describe('antibody cards', () => {
     );
   });
 
+  it('the anti-synthetase antibodies as a class: the syndrome, with the review read', () => {
+    const card = markCardFor('antibody', 'antibody:ars');
+    if (card?.kind !== 'antibody') throw new Error(`got ${card?.kind}`);
+    expect(card.phenotype?.text).toMatch(/primarily interstitial lung disease/);
+    expect(card.phenotype?.source.url).toBe('https://pubmed.ncbi.nlm.nih.gov/24424190/');
+  });
+
   it('anti-EJ, anti-OJ and anti-KS: the phenotype of the cohort read, with its PubMed record', () => {
     const cards = (['ej', 'oj', 'ks'] as const).map((s) =>
       markCardFor('antibody', `antibody:${s}`),
