@@ -1,4 +1,9 @@
 /**
+ * utils/knowledge/: the medical facts JAK Lens shows and recognises, each with its source and check
+ * date: drugs (this file), targets, pathways, diseases, antibodies, interferon signatures, MeSH and
+ * ranges, and the matcher terms built from them (terms.ts). The JSON records are in data/. From other
+ * utils/ folders it imports types only (the term kinds of utils/match/).
+ *
  * JAK / TYK2 inhibitor records, read from the project's own data (data/jak-inhibitors.json;
  * provenance in data/README.md) and normalised into typed data. Nothing here is retyped by hand,
  * so facts keep their sources and the date they were checked.
