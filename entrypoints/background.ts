@@ -15,7 +15,7 @@ import { isUiLoadMessage, UI_SCRIPT_FILE } from '@/utils/messaging/ui-load';
 import { setUpTopicWatches } from '@/utils/topic-watch/background-setup';
 import { originPatternOf } from '@/utils/sync/config';
 import { createSyncService } from '@/utils/sync/service';
-import { SyncStateDB } from '@/utils/storage/sync-state';
+import { SyncStateDB } from '@/utils/storage/sync/sync-state';
 
 const HIGHLIGHT_MENU_ID = 'jak-lens-highlight-selection';
 const SYNC_ALARM = 'jak-lens-sync';

@@ -3,8 +3,12 @@ import { DraftNoteEditor, toNoteDraft, type NoteDraft } from '@/components/notes
 import { useAutosave, type SaveOutcome } from '@/components/notes/use-autosave';
 import type { Note, NoteConflict } from '@/utils/storage/entities';
 import type { ReplyData } from '@/utils/messaging/messages';
-import { baseOf, openDraftJournal, type JournalStorage } from '@/utils/storage/draft-journal';
-import { recoverJournals, type Recovery } from '@/utils/storage/draft-reconcile';
+import {
+  baseOf,
+  openDraftJournal,
+  type JournalStorage,
+} from '@/utils/storage/journals/draft-journal';
+import { recoverJournals, type Recovery } from '@/utils/storage/journals/draft-reconcile';
 import { RecoveryNotices } from './RecoveryNotices';
 
 /** What the note section asks of the background; the note frame's entrypoint wires it to messages. */
@@ -36,7 +40,7 @@ type Props = {
   /** Subscribes to "a note for this article changed in another tab"; returns the unsubscribe. */
   onRemoteChange: (listener: () => void) => () => void;
   /**
-   * The synchronous draft journal (utils/storage/draft-journal.ts): where it is kept, this editor's
+   * The synchronous draft journal (utils/storage/journals/draft-journal.ts): where it is kept, this editor's
    * instance id, and whether another instance's entry was abandoned (its editor is gone).
    */
   journal?: {

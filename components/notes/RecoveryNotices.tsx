@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { JournalStorage } from '@/utils/storage/draft-journal';
-import type { JournalDecision, Recovery } from '@/utils/storage/draft-reconcile';
+import type { JournalStorage } from '@/utils/storage/journals/draft-journal';
+import type { JournalDecision, Recovery } from '@/utils/storage/journals/draft-reconcile';
 
 const SAID: Record<JournalDecision['reason'], string> = {
   'unchanged-base': 'Text you typed just before this page last closed was recovered and saved.',

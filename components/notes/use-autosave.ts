@@ -19,7 +19,7 @@ export interface AutosaveOptions<T> {
    */
   maxWait?: number;
   /**
-   * The synchronous draft journal (utils/storage/draft-journal.ts; the note frame keeps one):
+   * The synchronous draft journal (utils/storage/journals/draft-journal.ts; the note frame keeps one):
    * `write` runs on every change, before anything asynchronous, and `clear` once the database
    * holds the latest text.
    */

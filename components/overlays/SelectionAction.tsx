@@ -13,7 +13,7 @@ type Props = {
   onStartComment: () => void;
   /**
    * The comment box's whole text on every input, before "Highlight" is pressed: the caller journals it
-   * at once, so closing the tab mid-sentence loses nothing (utils/storage/comment-journal.ts).
+   * at once, so closing the tab mid-sentence loses nothing (utils/storage/journals/comment-journal.ts).
    */
   onCommentInput?: (text: string) => void;
   onCancel: () => void;

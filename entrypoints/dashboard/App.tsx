@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { RecentList } from '@/components/library/RecentList';
 import { useLiveQuery } from '@/components/library/use-live-query';
 import type { JakLensDB } from '@/utils/storage/db';
-import { countNotesCreatedSince } from '@/utils/library/query';
+import { countNotesCreatedSince } from '@/utils/library/load-rows';
 import { clearRecent, listRecent } from '@/utils/storage/recent-articles';
 import { DEFAULT_SETTINGS, isBackupDue, type Settings } from '@/utils/settings/settings';
 import {

@@ -9,7 +9,7 @@ import type { LibraryRow } from '@/utils/library/query';
 import { saveNote } from '@/utils/storage/notes-repository';
 import { downloadFile } from './download';
 import { browser } from 'wxt/browser';
-import { commentDraftJournal, type JournalArea } from '@/utils/storage/comment-journal';
+import { commentDraftJournal, type JournalArea } from '@/utils/storage/journals/comment-journal';
 
 type Draft = NoteDraft;
 

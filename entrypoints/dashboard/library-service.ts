@@ -13,7 +13,7 @@
  * Messages are checked, and a malformed one is answered with an error rather than acted on.
  */
 import { LibraryEngine, type LibraryQuery } from '@/utils/library/engine';
-import { inChunk, loadLibraryChunk, loadRecentRows } from '@/utils/library/query';
+import { inChunk, loadLibraryChunk, loadRecentRows } from '@/utils/library/load-rows';
 import type { JakLensDB } from '@/utils/storage/db';
 import { watchTables } from '@/utils/storage/watch';
 import { isToWorker, type FromWorker, type ToWorker } from './library-protocol';

@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { openDatabase } from '@/utils/storage/db';
-import { recoverAllJournals } from '@/utils/storage/draft-reconcile';
+import { recoverAllJournals } from '@/utils/storage/journals/draft-reconcile';
 import { browser } from 'wxt/browser';
-import { mirroredStorage } from '@/utils/storage/draft-journal';
-import { recoverCommentDrafts, type JournalArea } from '@/utils/storage/comment-journal';
+import { mirroredStorage } from '@/utils/storage/journals/draft-journal';
+import { recoverCommentDrafts, type JournalArea } from '@/utils/storage/journals/comment-journal';
 import { STALE_JOURNAL_MS } from '../note-frame/journal';
 import { App } from './App';
 
@@ -30,7 +30,7 @@ void browser.storage.local
     return recoverAllJournals(db, storage, stale);
   })
   .catch(() => undefined)
-  // Comments a closed library tab journaled but never saved (utils/storage/comment-journal.ts).
+  // Comments a closed library tab journaled but never saved (utils/storage/journals/comment-journal.ts).
   .then(() => recoverCommentDrafts(browser.storage.local as unknown as JournalArea, db))
   .catch((error: unknown) => console.warn('[JAK Lens] comment drafts not recovered', error));
 

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { mirroredStorage, type JournalStorage } from '@/utils/storage/draft-journal';
+import { mirroredStorage, type JournalStorage } from '@/utils/storage/journals/draft-journal';
 
 /**
  * The note frame's draft journal: the extension's `storage.local` (PubMed's scripts cannot read it),
- * mirrored for synchronous reads (utils/storage/draft-journal.ts says why not `localStorage`).
+ * mirrored for synchronous reads (utils/storage/journals/draft-journal.ts says why not `localStorage`).
  *
  * Which entries belong to an editor that is gone: the frames of open editors answer a roll call on a
  * BroadcastChannel; an entry whose editor does not answer within ROLL_CALL_MS was left by a closed,

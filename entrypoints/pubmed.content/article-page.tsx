@@ -24,7 +24,7 @@ import type { ArticlePanel, ArticlePanelInput } from './panel/article-panel';
 import type { ReaderHighlights } from './reader-highlights/page-highlights';
 import type { PathwayFocus } from '@/utils/panel/pathways';
 import type { Highlight } from '@/utils/storage/entities';
-import { hasPendingHighlight } from '@/utils/storage/journal-keys';
+import { hasPendingHighlight } from '@/utils/storage/journals/journal-keys';
 import { browser } from 'wxt/browser';
 import { loadUi } from './ui-loader';
 import { whenArticleTextFirstSelected } from './reader-highlights/selection-first-use';

@@ -8,10 +8,10 @@ import {
   buildLibraryRows,
   facetsOf,
   filterRows,
-  loadLibraryRows,
   sortRows,
   type LibraryRow,
 } from '@/utils/library/query';
+import { loadLibraryRows } from '@/utils/library/load-rows';
 import { createLibraryIndex, searchLibrary, syncLibraryIndex } from '@/utils/library/search';
 import { BACKUP_FORMAT } from '@/utils/library/backup-schema';
 import { generateLibrary } from '../support/library-data';

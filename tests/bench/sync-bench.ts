@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Highlight, type Note } from '@/utils/storage/db';
 import { runSync, type SyncReport } from '@/utils/sync/engine';
 import { openKeys } from '@/utils/sync/keys';
-import { SyncStateDB } from '@/utils/storage/sync-state';
+import { SyncStateDB } from '@/utils/storage/sync/sync-state';
 import { DavClient } from '@/utils/sync/webdav';
 import { startDavServer, type DavServer } from '../support/webdav-server';
 

@@ -2,7 +2,7 @@ import { openDatabase, type JakLensDB } from '@/utils/storage/db';
 import type { SyncKeys } from '@/utils/sync/crypto';
 import { runSync, type SyncProgress, type SyncReport } from '@/utils/sync/engine';
 import { openKeys } from '@/utils/sync/keys';
-import { SyncStateDB } from '@/utils/storage/sync-state';
+import { SyncStateDB } from '@/utils/storage/sync/sync-state';
 import { DavClient } from '@/utils/sync/webdav';
 import type { DavServer } from './webdav-server';
 

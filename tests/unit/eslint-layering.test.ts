@@ -75,7 +75,7 @@ const ARROWS: Arrow[] = [
     "import Dexie from 'dexie';\nexport { Dexie };",
     STORAGE_ONLY,
     'utils/library/search.ts components/library/LibraryTable.tsx entrypoints/background.ts',
-    'utils/storage/db.ts utils/storage/notes-repository.ts',
+    'utils/storage/db.ts utils/storage/notes-repository.ts utils/storage/sync/sync-state.ts',
   ],
   [
     'dexie-react-hooks only in the one live-query hook',

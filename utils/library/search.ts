@@ -1,10 +1,10 @@
 import type { LibraryRow } from './query';
+import { fold, textOf } from './search-rule';
 
 /**
  * Full-text search over the library: titles, notes, highlighted passages, their comments and tags.
- * A query matches the rows whose text (lower-cased, without diacritics) contains every word of it,
- * anywhere, as typed: "calcin" finds "calcinosis", "inib" finds "tofacitinib". `matchesText` is that
- * rule on one text; the index below answers it without reading every text.
+ * A query matches the rows whose text contains every word of it, anywhere, as typed (the rule and what
+ * a row's text is: search-rule.ts); the index below answers that rule without reading every text.
  *
  * The index: every row's folded text is split at whitespace into tokens, and each distinct token
  * lists the rows that hold it (postings). A query word has no whitespace, so a text contains it
@@ -164,26 +164,6 @@ export function searchLibrary(index: LibraryIndex, query: string): ReadonlySet<s
   return hits ? new Set(hits.keys()) : null;
 }
 
-/** The search rule on one row's text: every word of `query`, folded, is in the folded text. */
-export function matchesText(text: string, query: string): boolean {
-  const folded = fold(text);
-  return fold(query)
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((w) => folded.includes(w));
-}
-
-/** What the search reads of a row (before folding). */
-export function textOf(row: LibraryRow): string {
-  return [
-    row.title,
-    row.note?.body ?? '',
-    ...row.highlights.map((h) => `${h.textQuote.exact}\n${h.comment ?? ''}`),
-    ...row.tags,
-  ].join('\n');
-}
-
 /**
  * What changes when a row's text can change: every note save bumps its revision, highlight edits
  * move `lastEdited`, a deleted highlight changes the count, a visit can change the title. Cheaper
@@ -191,28 +171,6 @@ export function textOf(row: LibraryRow): string {
  */
 function signatureOf(row: LibraryRow): string {
   return `${row.title}\u0000${row.note?.revision ?? 0}\u0000${row.lastEdited}\u0000${row.highlights.length}`;
-}
-
-// ASCII characters with the Diacritic property (^ and `): removed on the fast path below too.
-const ASCII_DIACRITICS = new RegExp(
-  `[${Array.from({ length: 128 }, (_, c) => String.fromCharCode(c))
-    .filter((ch) => /\p{Diacritic}/u.test(ch))
-    .map((ch) => `\\u{${ch.charCodeAt(0).toString(16)}}`)
-    .join('')}]`,
-  'gu',
-);
-const NON_ASCII = /[\u0080-\uffff]/;
-
-/**
- * Lower case without diacritics, so "Sjögren" is found by "sjogren". Plain ASCII text (most notes)
- * skips the Unicode normalisation, which NFD leaves unchanged anyway.
- */
-export function fold(text: string): string {
-  if (!NON_ASCII.test(text)) return text.replace(ASCII_DIACRITICS, '').toLowerCase();
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase();
 }
 
 function add(index: LibraryIndex, key: string, text: string, signature: string): void {

@@ -1,7 +1,12 @@
 /**
  * utils/storage/: the database and everything that touches it: Dexie schema (this file), row types
- * (entities.ts), picklists, the notes and highlights repositories, trash, tags, recent articles and the
- * record cache. The only folder that may import Dexie (ESLint enforces it).
+ * (entities.ts), picklists, the notes and highlights repositories, trash, tags, recent articles, the
+ * record cache and change watching (watch.ts). Two concerns have their own folder: journals/ (what an
+ * editor writes synchronously to extension storage so a closed tab loses no keystroke, the keys the
+ * content script checks, and the recovery into the database) and sync/ (the database side of WebDAV
+ * sync: reading and writing article bundles, and the sync's own bookkeeping database). The only folder
+ * that may import Dexie (ESLint enforces it); it may import utils/ but not components/, entrypoints/
+ * or the browser API (extension storage is handed in as an argument).
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type {

@@ -3,7 +3,7 @@ import { folderUrlOf, SYNC_CONFIG_KEY, type SyncAccount, type SyncConfig } from 
 import { importKeys, WrongPassphraseError } from './crypto';
 import { countPending, runSync, type SyncProgress, type SyncReport } from './engine';
 import { checkKeys, KEY_FILE, openKeys } from './keys';
-import type { SyncStateDB } from '../storage/sync-state';
+import type { SyncStateDB } from '../storage/sync/sync-state';
 import { DavClient, DavError } from './webdav';
 
 /**

@@ -10,7 +10,7 @@ import type { MessageClient } from '@/utils/messaging/client';
 import type { HighlightColor } from '@/utils/storage/picklists';
 import { rangeFromSpan } from '@/utils/reader-highlights/text-spans';
 import { createHighlightOverlay, type OverlayHighlight } from '@/utils/reader-highlights/overlay';
-import type { PendingHighlightJournal } from '@/utils/storage/comment-journal';
+import type { PendingHighlightJournal } from '@/utils/storage/journals/comment-journal';
 import { sortForPage, type PageHighlight, type ReaderHighlights } from './page-highlights';
 
 export interface ReaderHighlightOptions {

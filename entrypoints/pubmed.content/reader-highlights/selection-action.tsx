@@ -5,7 +5,10 @@ import {
   locateSelection,
   type RootSpan,
 } from '@/utils/reader-highlights/root-anchors';
-import type { PendingHighlightJournal, PendingPassage } from '@/utils/storage/comment-journal';
+import type {
+  PendingHighlightJournal,
+  PendingPassage,
+} from '@/utils/storage/journals/comment-journal';
 import type { HighlightColor } from '@/utils/storage/picklists';
 import type { ReaderHighlights } from './page-highlights';
 import { SELECTION_ACTION_HOST, UI_ATTR } from '@/utils/page/markup';

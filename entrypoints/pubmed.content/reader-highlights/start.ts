@@ -1,6 +1,9 @@
 import type { ContentScriptContext } from '#imports';
 import { browser } from 'wxt/browser';
-import { pendingHighlightJournal, type JournalArea } from '@/utils/storage/comment-journal';
+import {
+  pendingHighlightJournal,
+  type JournalArea,
+} from '@/utils/storage/journals/comment-journal';
 import { initReaderHighlights, type ReaderHighlightOptions } from './controller';
 import type { ReaderHighlights } from './page-highlights';
 import { watchSelection } from './selection-action';

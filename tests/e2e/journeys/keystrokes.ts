@@ -9,7 +9,7 @@ import { selectInAbstract } from '../support/select-in-abstract';
  * quit, 0 ms after the last key is all there on the next visit. Nothing waits between the last key and
  * the close: `type` resolves when the browser has handled the last key event, and the close follows at
  * once, well inside the autosave's 800 ms debounce, so only the synchronous journal (the note frame's
- * localStorage, utils/storage/draft-journal.ts) can have kept the text.
+ * localStorage, utils/storage/journals/draft-journal.ts) can have kept the text.
  */
 
 /** Opens the seed article and waits for its note editor to hold the stored note; returns it. */
@@ -86,7 +86,7 @@ export function keystrokeJourneys(getBrowser: () => E2EBrowser): void {
 
   it('keeps a comment typed in the selection bar when the tab is closed 0 ms after the last key', async () => {
     // Before "Highlight" is pressed the highlight does not exist: only the bar's journal
-    // (storage.local, utils/storage/comment-journal.ts) can keep the words; the next visit makes
+    // (storage.local, utils/storage/journals/comment-journal.ts) can keep the words; the next visit makes
     // the highlight with them.
     const phrase = 'proximal muscle weakness';
     const browser = getBrowser();

@@ -1,12 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LibraryEngine } from '@/utils/library/engine';
-import {
-  buildLibraryRows,
-  filterRows,
-  loadLibraryRows,
-  loadRecentRows,
-  sortRows,
-} from '@/utils/library/query';
+import { buildLibraryRows, filterRows, sortRows } from '@/utils/library/query';
+import { loadLibraryRows, loadRecentRows } from '@/utils/library/load-rows';
 import { searchLibrary, createLibraryIndex, syncLibraryIndex } from '@/utils/library/search';
 import type { JakLensDB } from '@/utils/storage/db';
 import { isToWorker } from '@/entrypoints/dashboard/library-protocol';

@@ -1,15 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LibraryEngine, type LibraryQuery, type LibraryResult } from '@/utils/library/engine';
-import {
-  buildLibraryRows,
-  inChunk,
-  loadLibraryChunk,
-  loadLibraryRows,
-  sortRows,
-  type LibraryRow,
-} from '@/utils/library/query';
-import { matchesText, textOf } from '@/utils/library/search';
+import { buildLibraryRows, sortRows, type LibraryRow } from '@/utils/library/query';
+import { inChunk, loadLibraryChunk, loadLibraryRows } from '@/utils/library/load-rows';
+import { matchesText, textOf } from '@/utils/library/search-rule';
 import type { JakLensDB, NoteConflict } from '@/utils/storage/db';
 import { startLibraryService } from '@/entrypoints/dashboard/library-service';
 import type { FromWorker } from '@/entrypoints/dashboard/library-protocol';
@@ -17,7 +11,7 @@ import { generateLibrary, seedLibrary } from '../../support/library-data';
 import { freshDatabase } from '../../support/fresh-database';
 
 /**
- * Reading the library in chunks (utils/library/query.ts loadLibraryChunk), feeding them to the
+ * Reading the library in chunks (utils/library/load-rows.ts loadLibraryChunk), feeding them to the
  * engine as they come (engine.putRows) and answering over what is read so far
  * (entrypoints/dashboard/library-service.ts): the chunks make up the whole library, an engine fed in
  * chunks answers as one given every row at once, and the answers given meanwhile say they are

@@ -1,15 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { JakLensDB } from '@/utils/storage/db';
-import {
-  buildLibraryRows,
-  facetsOf,
-  filterRows,
-  loadLibraryRows,
-  snippetOf,
-  sortRows,
-} from '@/utils/library/query';
-import { generateLibrary, seedLibrary } from '../../support/library-data';
-import { freshDatabase } from '../../support/fresh-database';
+import { describe, expect, it } from 'vitest';
+import { buildLibraryRows, facetsOf, filterRows, snippetOf, sortRows } from '@/utils/library/query';
+import { generateLibrary } from '../../support/library-data';
 
 describe('library rows', () => {
   const data = generateLibrary(9);
@@ -66,19 +57,5 @@ describe('library rows', () => {
     expect(facetsOf(rows).drugs).toContain('drug:baricitinib');
     expect(snippetOf('\n first \n\n second \n third')).toBe('first · second');
     expect(snippetOf('x'.repeat(500)).length).toBe(160);
-  });
-
-  describe('from the database', () => {
-    let db: JakLensDB;
-    beforeEach(() => {
-      db = freshDatabase();
-    });
-    afterEach(() => db.delete());
-
-    it('loads the same rows as the pure join', async () => {
-      await seedLibrary(db, data);
-      const loaded = await loadLibraryRows(db);
-      expect(sortRows(loaded, 'title')).toEqual(sortRows(rows, 'title'));
-    });
   });
 });

@@ -3,16 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { LibraryRow } from '@/utils/library/query';
 import {
   createLibraryIndex,
-  fold,
-  matchesText,
   searchLibrary,
   syncLibraryIndex,
-  textOf,
   updateLibraryIndex,
 } from '@/utils/library/search';
+import { fold, matchesText, textOf } from '@/utils/library/search-rule';
 
 /**
- * The token index (utils/library/search.ts) against the search rule itself (`matchesText`, a plain
+ * The token index (utils/library/search.ts) against the search rule itself (search-rule.ts `matchesText`, a plain
  * scan of each text): same hits for any texts and queries, through additions, re-reads, removals,
  * narrowing while typing and compaction.
  */
@@ -134,20 +132,5 @@ describe('library search index', () => {
     expect(searchLibrary(index, 'alpha')?.size).toBe(0);
     expect(searchLibrary(index, 'bet')?.size).toBe(1200);
     expect(searchLibrary(index, '119 be')).toEqual(scan(rows, '119 be'));
-  });
-
-  it('folds ASCII text on its fast path as the Unicode path does', () => {
-    const slow = (s: string) =>
-      s
-        .normalize('NFD')
-        .replace(/\p{Diacritic}/gu, '')
-        .toLowerCase();
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary-ascii' }), (s) => {
-        expect(fold(s)).toBe(slow(s));
-      }),
-      { numRuns: 500 },
-    );
-    expect(fold('Sjögren ^caret` É')).toBe('sjogren caret e');
   });
 });

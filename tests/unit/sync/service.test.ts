@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/utils/storage/db';
 import { getNote, saveNote } from '@/utils/storage/notes-repository';
 import { createSyncService, type StorageArea } from '@/utils/sync/service';
-import { SyncStateDB } from '@/utils/storage/sync-state';
+import { SyncStateDB } from '@/utils/storage/sync/sync-state';
 import { TEST_ITERATIONS } from '../../support/sync-devices';
 import { startDavServer, type DavServer } from '../../support/webdav-server';
 

@@ -7,7 +7,7 @@ import type { Note, NoteConflict } from '@/utils/storage/db';
 import type { MessageClient } from '@/utils/messaging/client';
 import type { Message } from '@/utils/messaging/messages';
 import type { NoteFrameParams } from '@/utils/messaging/note-frame';
-import { journalKey, type JournalEntry } from '@/utils/storage/draft-journal';
+import { journalKey, type JournalEntry } from '@/utils/storage/journals/draft-journal';
 
 const PARAMS: NoteFrameParams = {
   articleKey: 'pmid:34563217',

@@ -5,9 +5,8 @@ import type { ReaderHighlights } from '@/entrypoints/pubmed.content/reader-highl
 import { watchSelection } from '@/entrypoints/pubmed.content/reader-highlights/selection-action';
 import {
   pendingHighlightJournal,
-  type JournalArea,
   type PendingHighlightJournal,
-} from '@/utils/storage/comment-journal';
+} from '@/utils/storage/journals/comment-journal';
 import { describeInRoots, locateSelection } from '@/utils/reader-highlights/root-anchors';
 import { trustedClick, trustedInput } from '../../../../support/trusted-events';
 import { createMessageHandler } from '@/utils/messaging/background-handler';
@@ -21,6 +20,7 @@ import { rangeFromSpan } from '@/utils/reader-highlights/text-spans';
 import { readFixture } from '../../../../support/fixtures';
 import { createSimpleFinder, DEMO_TERMS } from '../../../../support/simple-finder';
 import { freshDatabase } from '../../../../support/fresh-database';
+import { memoryStorageArea } from '../../../../support/memory-storage-area';
 import { installFakeLayout, type FakeLayout } from '../../../../support/fake-layout';
 
 const ARTICLE = 'pmid:37882686';
@@ -376,31 +376,8 @@ describe('when the page changes its DOM', () => {
 });
 
 describe('a comment typed in the selection bar before "Highlight"', () => {
-  /** storage.local as a Map; `calls` says when each write was made. */
-  function memoryArea() {
-    const items = new Map<string, unknown>();
-    const calls: unknown[] = [];
-    const area: JournalArea = {
-      get: async (key) =>
-        key === null ? Object.fromEntries(items) : items.has(key) ? { [key]: items.get(key) } : {},
-      set(entries) {
-        for (const [key, value] of Object.entries(entries)) {
-          calls.push(value);
-          items.set(key, structuredClone(value));
-        }
-        return Promise.resolve();
-      },
-      remove(key) {
-        calls.push(`remove ${key}`);
-        items.delete(key);
-        return Promise.resolve();
-      },
-    };
-    return { area, items, calls };
-  }
-
   it('is journaled on every input, from the input handler, and cleared once highlighted', async () => {
-    const { area, items, calls } = memoryArea();
+    const { area, items, calls } = memoryStorageArea();
     const journal = pendingHighlightJournal(area, ARTICLE);
     const controller = await start(journal);
     const stop = watchSelection({ doc: document, roots: roots(), highlights: controller, journal });
@@ -416,8 +393,8 @@ describe('a comment typed in the selection bar before "Highlight"', () => {
       trustedInput(box, 'dose');
       trustedInput(box, 'dose in JDM');
       expect(calls).toMatchObject([
-        { articleKey: ARTICLE, exact: PHRASE, comment: 'dose' },
-        { articleKey: ARTICLE, exact: PHRASE, comment: 'dose in JDM' },
+        { op: 'set', value: { articleKey: ARTICLE, exact: PHRASE, comment: 'dose' } },
+        { op: 'set', value: { articleKey: ARTICLE, exact: PHRASE, comment: 'dose in JDM' } },
       ]);
       // A page script's input is not the reader's: not journaled.
       box.value = 'forged';
@@ -434,7 +411,7 @@ describe('a comment typed in the selection bar before "Highlight"', () => {
   });
 
   it('is made into its highlight, with the comment, on the next visit after the tab closed', async () => {
-    const { area, items } = memoryArea();
+    const { area, items } = memoryStorageArea();
     select(PHRASE, 1);
     const at = locateSelection(roots(), document.getSelection()!.getRangeAt(0))!;
     pendingHighlightJournal(area, ARTICLE).write(

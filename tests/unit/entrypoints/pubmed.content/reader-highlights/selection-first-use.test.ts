@@ -2,7 +2,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { whenArticleTextFirstSelected } from '@/entrypoints/pubmed.content/reader-highlights/selection-first-use';
-import { hasPendingHighlight, PENDING_HIGHLIGHT_PREFIX } from '@/utils/storage/journal-keys';
+import {
+  hasPendingHighlight,
+  PENDING_HIGHLIGHT_PREFIX,
+} from '@/utils/storage/journals/journal-keys';
 
 function page() {
   document.body.innerHTML =

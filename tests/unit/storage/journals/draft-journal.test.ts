@@ -8,15 +8,15 @@ import {
   parseJournal,
   type JournalEntry,
   type JournalStorage,
-} from '@/utils/storage/draft-journal';
+} from '@/utils/storage/journals/draft-journal';
 import {
   reconcileJournal,
   recoverAllJournals,
   recoverJournals,
-} from '@/utils/storage/draft-reconcile';
+} from '@/utils/storage/journals/draft-reconcile';
 import { getNote, listConflicts, listTrash, saveNote } from '@/utils/storage/notes-repository';
 import { trashArticles } from '@/utils/storage/trash';
-import { freshDatabase } from '../../support/fresh-database';
+import { freshDatabase } from '../../../support/fresh-database';
 
 const KEY = 'pmid:34563217';
 

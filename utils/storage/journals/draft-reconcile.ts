@@ -1,5 +1,5 @@
-import type { JakLensDB } from './db';
-import type { Note, NoteConflict, NoteContent } from './entities';
+import type { JakLensDB } from '../db';
+import type { Note, NoteConflict, NoteContent } from '../entities';
 import {
   journalArticleKeys,
   journalInstance,
@@ -7,8 +7,8 @@ import {
   type JournalEntry,
   type JournalStorage,
 } from './draft-journal';
-import { getNote, listConflicts, saveNote, type SaveResult } from './notes-repository';
-import { normalizeTags } from './tags';
+import { getNote, listConflicts, saveNote, type SaveResult } from '../notes-repository';
+import { normalizeTags } from '../tags';
 
 /**
  * What to do with a journal entry left behind by an editor that closed (or crashed) before the database

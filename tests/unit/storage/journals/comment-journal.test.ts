@@ -4,33 +4,10 @@ import {
   commentDraftJournal,
   pendingHighlightJournal,
   recoverCommentDrafts,
-  type JournalArea,
-} from '@/utils/storage/comment-journal';
+} from '@/utils/storage/journals/comment-journal';
 import { addHighlight, updateHighlight } from '@/utils/storage/highlights-repository';
-import { freshDatabase } from '../../support/fresh-database';
-
-/** A storage.local stand-in that records each call as it is made (before any await). */
-function memoryArea() {
-  const items = new Map<string, unknown>();
-  const calls: string[] = [];
-  const area: JournalArea = {
-    get: async (key) =>
-      key === null ? Object.fromEntries(items) : items.has(key) ? { [key]: items.get(key) } : {},
-    set(entries) {
-      for (const [key, value] of Object.entries(entries)) {
-        calls.push(`set ${key}`);
-        items.set(key, structuredClone(value));
-      }
-      return Promise.resolve();
-    },
-    remove(key) {
-      calls.push(`remove ${key}`);
-      items.delete(key);
-      return Promise.resolve();
-    },
-  };
-  return { area, items, calls };
-}
+import { freshDatabase } from '../../../support/fresh-database';
+import { memoryStorageArea } from '../../../support/memory-storage-area';
 
 const ARTICLE = 'pmid:34563217';
 const PASSAGE = {
@@ -48,12 +25,12 @@ afterEach(async () => {
 
 describe('the selection bar journal', () => {
   it('writes each input at once, reads it back on the next visit, and clears it', async () => {
-    const { area, calls } = memoryArea();
+    const { area, calls } = memoryStorageArea();
     const journal = pendingHighlightJournal(area, ARTICLE);
     journal.write(PASSAGE, 'check the', 1);
     journal.write(PASSAGE, 'check the dose', 2);
     // Dispatched from the call itself: nothing to await before the tab may close.
-    expect(calls).toEqual([
+    expect(calls.map(({ op, key }) => `${op} ${key}`)).toEqual([
       `set jak-lens:pending-highlight:${ARTICLE}`,
       `set jak-lens:pending-highlight:${ARTICLE}`,
     ]);
@@ -74,7 +51,7 @@ describe('the selection bar journal', () => {
   });
 
   it('drops a damaged entry instead of making a highlight of it', async () => {
-    const { area, items } = memoryArea();
+    const { area, items } = memoryStorageArea();
     items.set(`jak-lens:pending-highlight:${ARTICLE}`, { v: 1, articleKey: ARTICLE, exact: '' });
     expect(await pendingHighlightJournal(area, ARTICLE).read()).toBeNull();
     expect(items.size).toBe(0);
@@ -91,7 +68,7 @@ describe('the library comment drafts', () => {
     });
 
   it('saves a draft over the comment it started from, and leaves no entry', async () => {
-    const { area, items } = memoryArea();
+    const { area, items } = memoryStorageArea();
     const h = await make('old');
     commentDraftJournal(area).write(h.id, 'old', 'old, and the dose');
     expect(await recoverCommentDrafts(area, db)).toBe(1);
@@ -100,7 +77,7 @@ describe('the library comment drafts', () => {
   });
 
   it('keeps both when the comment changed elsewhere since, and nothing twice', async () => {
-    const { area } = memoryArea();
+    const { area } = memoryStorageArea();
     const h = await make('old');
     const journal = commentDraftJournal(area);
     journal.write(h.id, 'old', 'typed here');
@@ -114,7 +91,7 @@ describe('the library comment drafts', () => {
   });
 
   it('clears an emptied comment, and drops the draft of a deleted highlight', async () => {
-    const { area, items } = memoryArea();
+    const { area, items } = memoryStorageArea();
     const h = await make('old');
     const journal = commentDraftJournal(area);
     journal.write(h.id, 'old', '');

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import type { Note, NoteContent } from './entities';
-import { READING_STATUSES } from './picklists';
+import type { Note, NoteContent } from '../entities';
+import { READING_STATUSES } from '../picklists';
 
 /**
  * The note editor's synchronous journal: on every change the note frame writes the text it holds, with

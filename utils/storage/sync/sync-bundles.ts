@@ -1,6 +1,11 @@
 import type { EntityTable, IDType } from 'dexie';
-import type { ArticleRecord, JakLensDB } from './db';
-import { canonicalBundle, emptyBundle, type ArticleBundle, type ArticleInfo } from '../sync/bundle';
+import type { ArticleRecord, JakLensDB } from '../db';
+import {
+  canonicalBundle,
+  emptyBundle,
+  type ArticleBundle,
+  type ArticleInfo,
+} from '../../sync/bundle';
 
 /**
  * Reads the reader's data grouped by article (the sync unit) and writes a merged article back. Writing

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { MAX_COMMENT, MAX_CONTEXT, MAX_QUOTE } from '../messaging/messages';
-import type { JakLensDB } from './db';
-import { updateHighlight } from './highlights-repository';
+import { MAX_COMMENT, MAX_CONTEXT, MAX_QUOTE } from '../../messaging/messages';
+import type { JakLensDB } from '../db';
+import { updateHighlight } from '../highlights-repository';
 import { COMMENT_DRAFT_PREFIX, PENDING_HIGHLIGHT_PREFIX } from './journal-keys';
 
 /**
