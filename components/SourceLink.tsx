@@ -1,5 +1,5 @@
 import type { SourceRef } from '@/utils/knowledge/types';
-import { safeHttpUrl, sourceHost } from '@/utils/panel/links';
+import { sourceLinkParts } from '@/utils/panel/links';
 
 type Props = {
   source: SourceRef;
@@ -13,8 +13,8 @@ type Props = {
  * not an http(s) URL is shown as plain text, never as a link.
  */
 export function SourceLink({ source, label }: Props) {
-  const href = safeHttpUrl(source.url);
-  const text = label ?? sourceHost(source.url);
+  const { href, host } = sourceLinkParts(source.url);
+  const text = label ?? host;
   const kind = <span class="jl-kind">{source.sourceKind}</span>;
   if (!href) {
     return (

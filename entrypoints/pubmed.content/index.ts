@@ -80,7 +80,7 @@ export default defineContentScript({
     });
 
     // Registered even while the site is switched off: no session then, so no answer, as on other sites.
-    const onTabMessage = (raw: unknown) => {
+    const answer = (raw: unknown): Promise<unknown> | undefined => {
       const parsed = v.safeParse(TabMessageSchema, raw);
       if (!parsed.success || !session) return undefined;
       const { state, article } = session;
@@ -94,6 +94,19 @@ export default defineContentScript({
         );
       }
       return undefined;
+    };
+    // Answers through sendResponse (return true keeps the channel open), not by returning the
+    // promise: this script is built without webextension-polyfill (wxt.config.ts), and Chrome's own
+    // onMessage does not take a promise as the answer in every version we support.
+    const onTabMessage = (
+      raw: unknown,
+      _sender: unknown,
+      sendResponse: (reply: unknown) => void,
+    ) => {
+      const reply = answer(raw);
+      if (!reply) return undefined;
+      reply.then(sendResponse, () => sendResponse(undefined));
+      return true as const;
     };
     browser.runtime.onMessage.addListener(onTabMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onTabMessage));

@@ -1,21 +1,10 @@
 /**
  * Myositis-specific and myositis-associated autoantibodies: one term per antibody with its
- * spellings (target protein names, older names such as CADM-140, p155/140, MJ), and, where a
- * primary paper was read, the clinical phenotype it is associated with, with that paper as source.
- * An antibody without a read source is still recognised but its card states no association.
+ * spellings (target protein names, older names such as CADM-140, p155/140, MJ). This is what the
+ * always-on matcher needs; the sourced phenotypes the cards state live in antibody-phenotypes.ts,
+ * which only the on-demand cards and panel load.
  */
-import type { SourceRef, SurfaceForm, Term, TermGroup } from './types';
-
-/** Date the phenotype sources below were read. */
-export const ANTIBODY_SOURCES_CHECKED = '2026-12-03';
-
-/** A sourced statement about what an antibody is associated with. */
-export interface Phenotype {
-  text: string;
-  source: SourceRef;
-  /** When this source was read, if not on ANTIBODY_SOURCES_CHECKED. */
-  checked?: string;
-}
+import type { SurfaceForm, Term, TermGroup } from './types';
 
 export interface Antibody {
   /** Term id, e.g. "antibody:mda5". */
@@ -28,10 +17,8 @@ export interface Antibody {
   /** Target antigen, as the papers (or the issue's list) name it. */
   antigen: string;
   forms: SurfaceForm[];
-  phenotype: Phenotype | null;
 }
 
-const pubmed = (url: string): SourceRef => ({ url, sourceKind: 'literature' });
 const f = (...texts: string[]): SurfaceForm[] => texts.map((text) => ({ text }));
 /**
  * Two-letter names ("EJ", "OJ", "Zo") only in their own case: "anti-Ha" is not "anti-HA". The
@@ -42,34 +29,6 @@ const exact = (...texts: string[]): SurfaceForm[] =>
     { text, rule: 'exact-case' },
     { text: text.replace(/^anti/, 'Anti'), rule: 'exact-case' },
   ]);
-
-/** The rarer anti-synthetases whose phenotype a primary paper was read for. */
-const RARE_SYNTHETASE_PHENOTYPES: Partial<Record<'EJ' | 'OJ' | 'KS' | 'Zo' | 'Ha', Phenotype>> = {
-  // 46 of 234 antisynthetase patients, China-Japan Friendship Hospital (Clin Rheumatol 2020).
-  EJ: {
-    text: 'Antisynthetase syndrome with interstitial lung disease in nearly all (96.7% of 46 patients; rapidly progressive in 21.7%), fever and mechanic’s hands in over half, muscle involvement in half; favourable long-term outcome',
-    source: pubmed('https://pubmed.ncbi.nlm.nih.gov/32144624/'),
-    checked: '2026-12-04',
-  },
-  // 10 of 1269 IIM patients, China (Clin Exp Rheumatol 2022).
-  OJ: {
-    text: 'Interstitial lung disease the major feature (9 of 10 patients, rapidly progressive in 3), myocardial involvement in half, myositis, mechanic’s hands and arthritis in 40%',
-    source: pubmed('https://pubmed.ncbi.nlm.nih.gov/34128807/'),
-    checked: '2026-12-04',
-  },
-  // 19 patients with anti-KS interstitial lung disease (Respir Investig 2020).
-  KS: {
-    text: 'Linked to interstitial lung disease rather than myositis: of 19 patients with anti-KS lung disease, 84% had idiopathic interstitial lung disease and 10.5% dermatomyositis; mostly chronic onset, a non-specific interstitial pneumonia pattern and stable lung function over 3 years',
-    source: pubmed('https://pubmed.ncbi.nlm.nih.gov/32094078/'),
-    checked: '2026-12-04',
-  },
-  // 17 of 570 patients with inflammatory myopathy (Brain Pathol 2024).
-  Ha: {
-    text: 'Muscle damage in all patients with anti-Ha as the only myositis antibody, most often a necrotising myopathy; skin lesions common, interstitial lung disease less so',
-    source: pubmed('https://pubmed.ncbi.nlm.nih.gov/39557603/'),
-    checked: '2026-12-04',
-  },
-};
 
 export const ANTIBODIES: readonly Antibody[] = [
   {
@@ -88,10 +47,6 @@ export const ANTIBODIES: readonly Antibody[] = [
       'anti-melanoma differentiation-associated protein 5',
       'anti-melanoma differentiation-associated protein-5',
     ),
-    phenotype: {
-      text: 'Dermatomyositis subtype characteristically associated with rapidly progressive interstitial lung disease and distinct skin features',
-      source: pubmed('https://pubmed.ncbi.nlm.nih.gov/33774723/'),
-    },
   },
   {
     id: 'antibody:tif1g',
@@ -114,10 +69,6 @@ export const ANTIBODIES: readonly Antibody[] = [
       // antibody-positive" (r2-052), "anti-transcriptional intermediary factor 1-γ antibody".
       'anti-transcriptional intermediary factor 1',
     ),
-    phenotype: {
-      text: 'Identifies adult dermatomyositis patients at higher risk of cancer (meta-analysis of 18 studies)',
-      source: pubmed('https://doi.org/10.2340/00015555-3091'),
-    },
   },
   {
     id: 'antibody:nxp2',
@@ -126,10 +77,6 @@ export const ANTIBODIES: readonly Antibody[] = [
     group: 'msa-dm',
     antigen: 'NXP2 (MORC3; MJ)',
     forms: f('anti-NXP2', 'anti-NXP-2', 'anti-MJ', 'anti-MORC3'),
-    phenotype: {
-      text: 'Among the autoantibodies common in juvenile dermatomyositis with calcinosis (systematic review)',
-      source: pubmed('https://doi.org/10.1007/s11926-023-01126-5'),
-    },
   },
   {
     id: 'antibody:mi2',
@@ -138,10 +85,6 @@ export const ANTIBODIES: readonly Antibody[] = [
     group: 'msa-dm',
     antigen: 'Mi-2',
     forms: f('anti-Mi-2', 'anti-Mi2', 'anti-Mi-2α', 'anti-Mi-2β'),
-    phenotype: {
-      text: 'Dermatomyositis with more prominent muscle involvement',
-      source: pubmed('https://doi.org/10.1212/WNL.0000000000008443'),
-    },
   },
   {
     id: 'antibody:sae',
@@ -158,12 +101,6 @@ export const ANTIBODIES: readonly Antibody[] = [
       'anti-SAE2',
       'anti-small ubiquitin-like modifier activating enzyme',
     ),
-    phenotype: {
-      // Demortier et al., Rheumatology 2023: 49 anti-SAE-positive DM patients from 19 centres.
-      text: 'Dermatomyositis with typical skin involvement (96% of 49 patients), muscle involvement in 84% (mostly mild weakness) and cancer-associated myositis in 16%',
-      source: pubmed('https://doi.org/10.1093/rheumatology/kead154'),
-      checked: '2026-12-04',
-    },
   },
   {
     id: 'antibody:hmgcr',
@@ -181,10 +118,6 @@ export const ANTIBODIES: readonly Antibody[] = [
       'anti-hydroxy-3-methylglutaryl-CoA reductase',
       'anti-3-hydroxy-3-methylglutaryl coenzyme A reductase',
     ),
-    phenotype: {
-      text: 'Immune-mediated necrotising myopathy, often after statin exposure',
-      source: pubmed('https://doi.org/10.2147/TCRM.S197941'),
-    },
   },
   {
     id: 'antibody:srp',
@@ -193,10 +126,6 @@ export const ANTIBODIES: readonly Antibody[] = [
     group: 'msa-iim',
     antigen: 'Signal recognition particle',
     forms: [...f('anti-signal recognition particle'), ...exact('anti-SRP')],
-    phenotype: {
-      text: 'Immune-mediated necrotising myopathy with acute or subacute, moderately severe, symmetrical proximal weakness',
-      source: pubmed('https://doi.org/10.3389/fimmu.2022.1019972'),
-    },
   },
   {
     id: 'antibody:jo1',
@@ -205,10 +134,6 @@ export const ANTIBODIES: readonly Antibody[] = [
     group: 'msa-iim',
     antigen: 'Jo-1, an aminoacyl-tRNA synthetase',
     forms: f('anti-Jo-1', 'anti-Jo1', 'anti-histidyl-tRNA synthetase'),
-    phenotype: {
-      text: 'Main marker of the antisynthetase syndrome: arthritis, myositis and interstitial lung disease',
-      source: pubmed('https://doi.org/10.1097/MD.0000000000001144'),
-    },
   },
   {
     id: 'antibody:pl7',
@@ -217,10 +142,6 @@ export const ANTIBODIES: readonly Antibody[] = [
     group: 'msa-iim',
     antigen: 'PL-7, an aminoacyl-tRNA synthetase',
     forms: f('anti-PL-7', 'anti-PL7'),
-    phenotype: {
-      text: 'Antisynthetase syndrome with more prevalent and severe lung involvement, often without muscle involvement',
-      source: pubmed('https://pubmed.ncbi.nlm.nih.gov/28339994/'),
-    },
   },
   {
     id: 'antibody:pl12',
@@ -229,10 +150,6 @@ export const ANTIBODIES: readonly Antibody[] = [
     group: 'msa-iim',
     antigen: 'PL-12, an aminoacyl-tRNA synthetase',
     forms: f('anti-PL-12', 'anti-PL12'),
-    phenotype: {
-      text: 'Antisynthetase syndrome with more prevalent and severe lung involvement, often without muscle involvement',
-      source: pubmed('https://pubmed.ncbi.nlm.nih.gov/28339994/'),
-    },
   },
   ...(['EJ', 'OJ', 'KS', 'Zo', 'Ha'] as const).map((name): Antibody => ({
     id: `antibody:${name.toLowerCase()}`,
@@ -241,7 +158,6 @@ export const ANTIBODIES: readonly Antibody[] = [
     group: 'msa-iim',
     antigen: `${name}, an aminoacyl-tRNA synthetase`,
     forms: exact(`anti-${name}`),
-    phenotype: RARE_SYNTHETASE_PHENOTYPES[name] ?? null,
   })),
   {
     id: 'antibody:ars',
@@ -265,11 +181,6 @@ export const ANTIBODIES: readonly Antibody[] = [
       ...exact('anti-ARS'),
     ],
     // Mahler, Miller & Fritzler, Autoimmun Rev 2014 (PMC3970575), read 2026-12-05.
-    phenotype: {
-      text: 'The key feature of the anti-synthetase syndrome: multiple organ involvement, primarily interstitial lung disease, often with myositis, non-erosive arthritis, Raynaud’s phenomenon, fever and mechanic’s hands',
-      source: pubmed('https://pubmed.ncbi.nlm.nih.gov/24424190/'),
-      checked: '2026-12-05',
-    },
   },
   {
     id: 'antibody:ro52',
@@ -278,10 +189,6 @@ export const ANTIBODIES: readonly Antibody[] = [
     group: 'maa',
     antigen: 'Ro52',
     forms: f('anti-Ro52', 'anti-Ro-52', 'anti-TRIM21'),
-    phenotype: {
-      text: 'In juvenile myositis, associated with interstitial lung disease and more severe disease',
-      source: pubmed('https://doi.org/10.1136/annrheumdis-2018-215004'),
-    },
   },
   {
     id: 'antibody:cn1a',
@@ -290,10 +197,6 @@ export const ANTIBODIES: readonly Antibody[] = [
     group: 'msa-iim',
     antigen: 'cN1A',
     forms: f('anti-cN1A', 'anti-cN-1A', 'anti-NT5C1A'),
-    phenotype: {
-      text: 'Autoantibody found in sporadic inclusion body myositis, proposed to stratify patients in trials',
-      source: pubmed('https://doi.org/10.1007/s40674-020-00169-4'),
-    },
   },
 ];
 
@@ -309,5 +212,4 @@ export const ANTIBODY_TERMS: readonly Term[] = ANTIBODIES.map((a) => ({
   label: a.label,
   group: a.group,
   forms: a.forms,
-  sources: a.phenotype ? [a.phenotype.source] : [],
 }));

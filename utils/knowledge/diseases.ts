@@ -3,11 +3,7 @@
  * terms (the antibodies are in antibodies.ts, the interferon read-outs in interferon-signatures.ts). Synonyms come from the reference's detection-term
  * list (data/jak-inhibitors.json → detectionTerms); they are search terms, not clinical claims.
  */
-import reference from './data/recognition.json';
-import { toSourceRefs } from './checked';
 import type { SurfaceForm, Term, TermGroup } from './types';
-
-const SOURCES = toSourceRefs(reference.detectionTerms.sources, reference.detectionTerms.sourceKind);
 
 const exact = (text: string, extra: Partial<SurfaceForm> = {}): SurfaceForm => ({
   text,
@@ -21,7 +17,7 @@ const myopathy = (prefix: string): SurfaceForm[] => [
 ];
 
 function term(id: string, label: string, group: TermGroup, forms: SurfaceForm[]): Term {
-  return { id, kind: 'disease', label, group, forms, sources: SOURCES };
+  return { id, kind: 'disease', label, group, forms };
 }
 
 /** Every disease term the matcher knows, grouped for the classifier. */

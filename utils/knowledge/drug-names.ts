@@ -1,13 +1,13 @@
 /**
  * What recognising a drug needs, and nothing the panel shows: its names (generic, code, brand, each
- * flagged), whether it inhibits a JAK, and its sources. Read from data/recognition.json, which
+ * flagged) and whether it inhibits a JAK. Read from data/recognition.json, which
  * scripts/knowledge-split.mjs derives from data/jak-inhibitors.json, so the always-on content script
- * does not bundle the facts (approvals, evidence, warnings; drugs.ts, loaded with the panel).
+ * does not bundle the facts (sources, approvals, evidence, warnings; drugs.ts, loaded with the panel).
  * drugs.ts builds these same fields with normaliseDrugNames, so both read the data alike.
  */
 import recognition from './data/recognition.json';
-import { parseChecked, toSourceRefs } from './checked';
-import type { Checked, JakName, SourceRef } from './types';
+import { parseChecked } from './checked';
+import type { Checked, JakName } from './types';
 
 export interface DrugName {
   /** "drug:<generic name>". */
@@ -25,7 +25,6 @@ export interface DrugName {
    * unverified, as for jaktinib); false for drugs whose JAK activity itself is unverified.
    */
   isJakInhibitor: boolean;
-  sources: SourceRef[];
 }
 
 /** The raw fields the names come from (a record of either data file). */
@@ -34,9 +33,7 @@ export interface RawDrugNames {
   codeNames: string[];
   brandNames: string[];
   targets: string[];
-  sources: string[];
   verified: Record<string, boolean>;
-  sourceKind: Record<string, string>;
 }
 
 const JAK_NAMES: readonly string[] = ['JAK1', 'JAK2', 'JAK3', 'TYK2'];
@@ -62,7 +59,6 @@ export function normaliseDrugNames(raw: RawDrugNames): DrugName {
     targets,
     jakTargets,
     isJakInhibitor: jakTargets.length > 0 || targets.some((t) => t.value === 'JAK'),
-    sources: toSourceRefs(raw.sources, raw.sourceKind),
   };
 }
 

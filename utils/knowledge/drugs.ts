@@ -1,4 +1,9 @@
 /**
+ * utils/knowledge/: the medical facts JAK Lens shows and recognises, each with its source and check
+ * date: drugs (this file), targets, pathways, diseases, antibodies, interferon signatures, MeSH and
+ * ranges, and the matcher terms built from them (terms.ts). The JSON records are in data/. From other
+ * utils/ folders it imports types only (the term kinds of utils/match/).
+ *
  * JAK / TYK2 inhibitor records, read from the project's own data (data/jak-inhibitors.json;
  * provenance in data/README.md) and normalised into typed data. Nothing here is retyped by hand,
  * so facts keep their sources and the date they were checked.
@@ -192,10 +197,11 @@ function boxedWarningOf(raw: RawDrug, groupVerified: boolean): Drug['boxedWarnin
 /** Turns one raw data record into a Drug. Exported for tests. */
 export function normaliseDrug(raw: RawDrug): Drug {
   const flag = (group: string): boolean => raw.verified[group] === true;
-  // Names, targets and sources exactly as the always-on script reads them (drug-names.ts).
+  // Names and targets exactly as the always-on script reads them (drug-names.ts).
   const names = normaliseDrugNames(raw);
   return {
     ...names,
+    sources: toSourceRefs(raw.sources, raw.sourceKind),
     otherTargets: raw.otherTargets.flatMap((t) => parseChecked(t, flag('targets'))),
     selectivityNote: raw.selectivityNote,
     route: raw.route,
@@ -221,6 +227,16 @@ export function getDrug(idOrName: string): Drug | undefined {
   const key = idOrName.toLowerCase().replace(/^drug:/, '');
   return DRUGS.find((d) => d.name === key);
 }
+
+/**
+ * Where the detection-term list (the JAK-inhibitor class and the disease terms) comes from: what a
+ * class or disease mark card cites. Here, with the facts, not on the terms: the always-on matcher
+ * never cites (issue 17).
+ */
+export const DETECTION_SOURCES: readonly SourceRef[] = toSourceRefs(
+  reference.detectionTerms.sources,
+  reference.detectionTerms.sourceKind as Record<string, string>,
+);
 
 /** The data's caution line, to show next to any drug fact. */
 export const REFERENCE_CAUTION: string = reference.caution;

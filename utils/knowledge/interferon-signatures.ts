@@ -163,5 +163,4 @@ export const IFN_MARKER_TERMS: readonly Term[] = IFN_MARKERS.map((m) => ({
   label: m.label,
   group: 'ifn-marker',
   forms: m.forms,
-  sources: [m.source],
 }));

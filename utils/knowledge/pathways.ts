@@ -119,3 +119,12 @@ export function affectedFamilies(drugTargets: readonly string[]): AffectedFamily
     return via.length > 0 ? [{ pairing, via }] : [];
   });
 }
+
+/**
+ * The receptor-pairing reference's own sources: what a JAK / STAT target mark card cites. Here, with
+ * the facts, not on the target terms: the always-on matcher never cites (issue 17).
+ */
+export const PATHWAY_SOURCES: readonly SourceRef[] = toSourceRefs(
+  reference.sources,
+  reference.sourceKind as Record<string, string>,
+);

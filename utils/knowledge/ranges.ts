@@ -3,7 +3,6 @@
  * "STAT3/5". A dash means every member from the first to the last, a slash the members named.
  * The mark covers the whole token; the classifier and the panel count each member.
  */
-import { TARGET_TERMS } from './targets';
 import type { SurfaceForm, Term } from './types';
 
 interface Family {
@@ -23,8 +22,7 @@ const members = new Map<string, string[]>();
 function rangeTerm(family: Family, ids: string[], name: string, forms: SurfaceForm[]): Term {
   const id = `range:${name}`;
   members.set(id, ids);
-  const sources = TARGET_TERMS.find((t) => t.id === ids[0])?.sources ?? [];
-  return { id, kind: 'target', label: name, group: family.group, forms, sources };
+  return { id, kind: 'target', label: name, group: family.group, forms };
 }
 
 function termsFor(family: Family): Term[] {

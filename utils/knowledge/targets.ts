@@ -2,12 +2,7 @@
  * JAK-family and STAT terms the matcher finds. Names follow the receptor-pairing reference
  * (data/jak-stat-pathways.json); the spelled-out forms are standard nomenclature used there.
  */
-import recognition from './data/recognition.json';
-import { toSourceRefs } from './checked';
 import type { SurfaceForm, Term } from './types';
-
-const { pathwaySources } = recognition;
-const SOURCES = toSourceRefs(pathwaySources.sources, pathwaySources.sourceKind);
 
 /** "JAK1", "JAK-1", "JAK 1", "Jak1" and "Janus kinase 1" (digits make them safe in any case). */
 function jakForms(n: 1 | 2 | 3): SurfaceForm[] {
@@ -25,7 +20,6 @@ function statTerm(n: number, extra: SurfaceForm[] = []): Term {
     label: `STAT${n}`,
     group: 'stat',
     forms: [{ text: `STAT${n}`, rule: 'code' }, ...extra],
-    sources: SOURCES,
   };
 }
 
@@ -43,7 +37,6 @@ export const TARGET_TERMS: readonly Term[] = [
       { text: 'JAK', rule: 'exact-case', plural: true },
       { text: 'JAK family' },
     ],
-    sources: SOURCES,
   },
   {
     id: 'target:JAK1',
@@ -51,7 +44,6 @@ export const TARGET_TERMS: readonly Term[] = [
     label: 'JAK1',
     group: 'jak-target',
     forms: jakForms(1),
-    sources: SOURCES,
   },
   {
     id: 'target:JAK2',
@@ -59,7 +51,6 @@ export const TARGET_TERMS: readonly Term[] = [
     label: 'JAK2',
     group: 'jak-target',
     forms: jakForms(2),
-    sources: SOURCES,
   },
   {
     id: 'target:JAK3',
@@ -67,7 +58,6 @@ export const TARGET_TERMS: readonly Term[] = [
     label: 'JAK3',
     group: 'jak-target',
     forms: jakForms(3),
-    sources: SOURCES,
   },
   {
     id: 'target:TYK2',
@@ -79,7 +69,6 @@ export const TARGET_TERMS: readonly Term[] = [
       { text: 'tyrosine kinase 2' },
       { text: 'tyrosine kinase-2' },
     ],
-    sources: SOURCES,
   },
   {
     // A mutation is a target mention, never an inhibitor: MPN diagnostics papers name it often.
@@ -93,7 +82,6 @@ export const TARGET_TERMS: readonly Term[] = [
       { text: 'Janus kinase 2 V617F' },
       { text: 'V617F', rule: 'code' },
     ],
-    sources: SOURCES,
   },
   {
     id: 'target:JAK-STAT',
@@ -112,7 +100,6 @@ export const TARGET_TERMS: readonly Term[] = [
       { text: 'Janus kinase/signal transducer and activator of transcription' },
       { text: 'Janus kinases-signal transducer and activator of transcription' },
     ],
-    sources: SOURCES,
   },
   {
     id: 'target:STAT',
@@ -125,7 +112,6 @@ export const TARGET_TERMS: readonly Term[] = [
       { text: 'signal transducer and activator of transcription', plural: true },
       { text: 'signal transducers and activators of transcription' },
     ],
-    sources: SOURCES,
   },
   statTerm(1),
   statTerm(2),

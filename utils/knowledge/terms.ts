@@ -2,8 +2,6 @@
  * The default term list the matcher compiles: drugs (generic, verified code and brand names),
  * the JAK-inhibitor class, targets and disease terms.
  */
-import reference from './data/recognition.json';
-import { toSourceRefs } from './checked';
 import { ANTIBODY_TERMS } from './antibodies';
 import { DISEASE_TERMS, SILENT_DISEASE_TERMS } from './diseases';
 import { IFN_MARKER_TERMS } from './interferon-signatures';
@@ -27,14 +25,8 @@ export function drugTerm(drug: DrugName): Term {
     label: drug.name,
     group: 'drug',
     forms,
-    sources: drug.sources,
   };
 }
-
-const CLASS_SOURCES = toSourceRefs(
-  reference.detectionTerms.sources,
-  reference.detectionTerms.sourceKind,
-);
 
 /**
  * The drug class itself ("JAK inhibitors", "jakinibs", the MeSH heading "Janus Kinase Inhibitors").
@@ -67,7 +59,6 @@ export const JAK_CLASS_TERM: Term = {
     { text: 'jakinib', plural: true },
     { text: 'JAKi', rule: 'exact-case', plural: true },
   ],
-  sources: CLASS_SOURCES,
 };
 
 /** Every term of the default knowledge base. */

@@ -83,8 +83,6 @@ export interface Term {
   label: string;
   group: TermGroup;
   forms: SurfaceForm[];
-  /** Where the term list comes from. */
-  sources: SourceRef[];
   /**
    * Matched but never reported: longer phrases that contain a term yet mean something else
    * ("myositis ossificans" is not an inflammatory myopathy). Longest match lets them win.

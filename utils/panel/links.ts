@@ -12,10 +12,35 @@ export function safeHttpUrl(url: string | null | undefined): string | null {
   return httpUrl(url.trim())?.href ?? null;
 }
 
+/** A source URL as a link shows it: its safe href (null: plain text) and the host name to show. */
+export interface SourceLinkParts {
+  href: string | null;
+  host: string;
+}
+
+/**
+ * Each source URL is parsed once per page, not on every render: the panel's pathway view alone
+ * draws a few hundred source links, and a `new URL` (three, before) per link was a visible part of
+ * its longest task (issue 17). The knowledge base is fixed for the page's life, so the cache stays
+ * as small as its list of sources.
+ */
+const partsCache = new Map<string, SourceLinkParts>();
+
+export function sourceLinkParts(url: string): SourceLinkParts {
+  let parts = partsCache.get(url);
+  if (!parts) {
+    const parsed = typeof url === 'string' ? httpUrl(url.trim()) : null;
+    parts = parsed
+      ? { href: parsed.href, host: parsed.hostname.replace(/^www\./, '') }
+      : { href: null, host: url };
+    partsCache.set(url, parts);
+  }
+  return parts;
+}
+
 /** The host name to show for a source link ("dailymed.nlm.nih.gov"), or the text itself. */
 export function sourceHost(url: string): string {
-  const safe = safeHttpUrl(url);
-  return safe ? new URL(safe).hostname.replace(/^www\./, '') : url;
+  return sourceLinkParts(url).host;
 }
 
 const NCT = /^NCT\d{8}$/;

@@ -185,6 +185,12 @@ export function createHighlightOverlay(
     cancelFrame = undefined;
     if (destroyed) return;
     place();
+    // Nothing to draw (the panel loaded this module on an article without highlights): read no
+    // geometry, which would force the page's style and layout while it is still being marked.
+    if (items.length === 0) {
+      if (layer.firstChild) layer.replaceChildren();
+      return;
+    }
     const root = doc.documentElement;
     const viewport: Box = { left: 0, top: 0, right: root.clientWidth, bottom: root.clientHeight };
     const clipOf = clipper();
@@ -209,8 +215,9 @@ export function createHighlightOverlay(
     layer.replaceChildren(...rects);
   };
 
+  /** Scroll and resize: redrawn in the next animation frame (scrolling leaves layout clean). */
   const schedule = () => {
-    if (destroyed || cancelFrame) return;
+    if (destroyed || cancelFrame || items.length === 0) return;
     if (view?.requestAnimationFrame) {
       const id = view.requestAnimationFrame(layout);
       cancelFrame = () => view.cancelAnimationFrame(id);
@@ -220,16 +227,37 @@ export function createHighlightOverlay(
     }
   };
 
+  /**
+   * The page changed (marks, the panel, PubMed's own scripts): redrawn right after the next frame,
+   * whose own style and layout have then placed the text, so reading its rectangles costs nothing.
+   * Read in the animation frame instead, they forced that layout inside JAK Lens's callback (issue
+   * 17: 104 ms of layout in a 173 ms task on the JDM PMC page).
+   */
+  const scheduleAfterFrame = () => {
+    if (destroyed || cancelFrame || items.length === 0) return;
+    if (!view?.requestAnimationFrame) return schedule();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = view.requestAnimationFrame(() => {
+      // A task queued from the frame runs after that frame has been rendered.
+      timer = setTimeout(layout, 0);
+    });
+    cancelFrame = () => {
+      view.cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  };
+
   // Our own changes are inside the closed root, which the observer below does not see; appending
   // the host is seen once, and placing it again only happens when the page removed it.
-  const mutations = new MutationObserver(schedule);
+  const mutations = new MutationObserver(scheduleAfterFrame);
   mutations.observe(doc.documentElement, {
     subtree: true,
     childList: true,
     attributes: true,
     characterData: true,
   });
-  const resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(schedule) : undefined;
+  const resizes =
+    typeof ResizeObserver === 'function' ? new ResizeObserver(scheduleAfterFrame) : undefined;
   for (const el of [doc.documentElement, doc.body, ...observe]) if (el) resizes?.observe(el);
   const listen = { capture: true, passive: true } as const;
   view?.addEventListener('scroll', schedule, listen);

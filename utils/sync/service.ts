@@ -7,6 +7,11 @@ import type { SyncStateDB } from '../storage/sync/sync-state';
 import { DavClient, DavError } from './webdav';
 
 /**
+ * utils/sync/: WebDAV sync of the reader's notes and highlights: article bundles (bundle.ts), encryption
+ * and keys (crypto.ts, keys.ts), the three-way merge (merge.ts), the run (engine.ts, sync-file.ts), the
+ * WebDAV client (webdav.ts) and this service. May import utils/storage/ (its sync/ folder holds the
+ * database side); never components/, entrypoints/ or the browser API (handed in as `deps`).
+ *
  * What the background runs for sync: set-up, "Test connection", one sync at a time (alarm or "Sync
  * now"), the status the library and popup show, and removal. Browser APIs come in as `deps`, so the
  * unit tests drive it against the real server with an in-memory storage.

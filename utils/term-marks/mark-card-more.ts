@@ -3,12 +3,12 @@
  * them with), ranges such as "JAK1–3" (each member and its inhibitors) and interferon-signature
  * markers (the type I IFN → JAK1/TYK2 path they read out). Pure: knowledge base in, model out.
  */
+import { getAntibody, type Antibody } from '../knowledge/antibodies';
 import {
   ANTIBODY_SOURCES_CHECKED,
-  getAntibody,
-  type Antibody,
+  phenotypeOf,
   type Phenotype,
-} from '../knowledge/antibodies';
+} from '../knowledge/antibody-phenotypes';
 import { DRUGS } from '../knowledge/drugs';
 import {
   getIfnMarker,
@@ -64,14 +64,15 @@ export interface IfnMarkCard {
 export function antibodyCard(termId: string): AntibodyMarkCard | null {
   const a = getAntibody(termId);
   if (!a) return null;
+  const phenotype = phenotypeOf(a.id);
   return {
     kind: 'antibody',
     termId,
     title: a.label,
     family: FAMILY[a.group],
     antigen: a.antigen,
-    phenotype: a.phenotype,
-    checked: a.phenotype?.checked ?? ANTIBODY_SOURCES_CHECKED,
+    phenotype,
+    checked: phenotype?.checked ?? ANTIBODY_SOURCES_CHECKED,
     tag: `antibody:${a.slug}`,
   };
 }

@@ -5,6 +5,7 @@
  */
 import { DISEASE_TERMS } from '../knowledge/diseases';
 import {
+  DETECTION_SOURCES,
   DRUGS,
   getDrug,
   REFERENCE_CAUTION,
@@ -31,6 +32,7 @@ import {
   type LabelItem,
 } from '../panel/drug-card';
 import type { PathwayFocus } from '../panel/pathways';
+import { PATHWAY_SOURCES } from '../knowledge/pathways';
 
 export type { AntibodyMarkCard, IfnMarkCard, RangeMarkCard } from './mark-card-more';
 
@@ -186,7 +188,7 @@ function classCard(): ClassMarkCard {
     termId: JAK_CLASS_TERM.id,
     title: JAK_CLASS_TERM.label,
     inhibitorCount: DRUGS.filter((d) => d.jakTargets.length > 0).length,
-    sources: JAK_CLASS_TERM.sources,
+    sources: [...DETECTION_SOURCES],
   };
 }
 
@@ -232,7 +234,7 @@ function targetCard(term: Term): TargetMarkCard {
       sources: strongestFirst(d.sources),
     })),
     unverifiedInhibitors: unverified.map((d) => d.name),
-    sources: term.sources,
+    sources: [...PATHWAY_SOURCES],
   };
 }
 
@@ -247,7 +249,7 @@ function diseaseCard(term: Term): DiseaseMarkCard | null {
   // Antibody names keep their own case ("anti-MDA5"); disease names start with a capital.
   const isAntibody = term.group === 'msa-dm' || term.group === 'msa-iim';
   const title = isAntibody ? term.label : term.label.charAt(0).toUpperCase() + term.label.slice(1);
-  return { kind: 'disease', termId: term.id, title, category, sources: term.sources };
+  return { kind: 'disease', termId: term.id, title, category, sources: [...DETECTION_SOURCES] };
 }
 
 const cache = new Map<string, MarkCardModel | null>();

@@ -1,4 +1,9 @@
 /**
+ * utils/topic-watch/: PubMed watches (saved queries checked for new papers): the model and its store,
+ * esearch, the schedule, one check, their messages, preferences and this service. May import
+ * utils/article/ (E-utilities client and its gate), classify/, panel/ (antibodies found), settings/
+ * (its preferences) and storage/; never components/, entrypoints/ or the browser API.
+ *
  * The background's side of PubMed watches: answers the topic-watch messages, runs the scheduled
  * checks (one run at a time), and reports the number of new papers for the toolbar badge. Browser
  * APIs (alarms, badge, storage) stay in entrypoints/background.ts; this takes them as functions.

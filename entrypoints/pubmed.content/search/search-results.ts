@@ -1,7 +1,6 @@
-import { h, render } from 'preact';
 import * as v from 'valibot';
-import { ResultBadge } from '@/components/overlays/ResultBadge';
-import { ResultsStrip } from '@/components/overlays/ResultsStrip';
+import { renderResultBadge } from '@/components/overlays/result-badge';
+import { mountResultsStrip, type ResultsStrip } from '@/components/overlays/results-strip';
 import { articleKey } from '@/utils/article/article-key';
 import type { Verdict } from '@/utils/classify';
 import { fromCompactRecord } from '@/utils/article/compact-record';
@@ -72,6 +71,7 @@ export function initSearchResults(
   let filterOn = false;
   let container: Element | null = null;
   let strip: HTMLElement | null = null;
+  let stripView: ResultsStrip | null = null;
   let stopWatching = () => {};
   const alive = () => !ctx.signal.aborted;
 
@@ -158,7 +158,7 @@ export function initSearchResults(
   function renderBadge(e: Entry) {
     const { relevance, disease, drugs } = e.verdict;
     const props = { relevance, disease, drugs, basis: e.basis, hasNotes: e.hasNotes };
-    render(h(ResultBadge, props), e.host);
+    renderResultBadge(e.host, props);
   }
 
   function applyFilter(e: Entry) {
@@ -175,17 +175,19 @@ export function initSearchResults(
   function updateStrip() {
     const live = [...entries.values()].filter((e) => e.result.element.isConnected);
     if (!container?.isConnected || live.length === 0) return;
-    if (!strip?.isConnected) {
-      strip = doc.createElement('div');
-      strip.setAttribute(UI_ATTR, 'strip');
-      container.before(strip);
-    }
     const { relevant, total } = summariseResults(live.map((e) => e.verdict));
-    const onWatchSearch = deps.watchSearch;
-    render(
-      h(ResultsStrip, { relevant, total, filterOn, onToggleFilter: setFilter, onWatchSearch }),
-      strip,
-    );
+    const props = {
+      relevant,
+      total,
+      filterOn,
+      onToggleFilter: setFilter,
+      onWatchSearch: deps.watchSearch,
+    };
+    if (strip?.isConnected && stripView) return stripView.update(props);
+    strip = doc.createElement('div');
+    strip.setAttribute(UI_ATTR, 'strip');
+    container.before(strip);
+    stripView = mountResultsStrip(strip, props);
   }
 
   function watch() {
@@ -207,9 +209,9 @@ export function initSearchResults(
     const previous = container;
     watch();
     if (container !== previous && strip) {
-      render(null, strip);
       strip.remove();
       strip = null;
+      stripView = null;
     }
     process([doc]);
     updateStrip();
@@ -223,7 +225,6 @@ export function initSearchResults(
       el.removeAttribute(DONE_ATTR);
       el.removeAttribute(HIDDEN_ATTR);
     }
-    if (strip) render(null, strip);
     strip?.remove();
     style.remove();
   });
@@ -236,7 +237,6 @@ export function initSearchResults(
 }
 
 function unmount(e: Entry) {
-  render(null, e.host);
   e.host.remove();
   for (const undo of e.undo.reverse()) {
     try {

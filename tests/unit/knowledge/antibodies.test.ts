@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyArticle } from '@/utils/classify';
 import { scanArticle } from '@/utils/classify/scan';
 import { ANTIBODIES } from '@/utils/knowledge/antibodies';
+import { ANTIBODY_PHENOTYPES, phenotypeOf } from '@/utils/knowledge/antibody-phenotypes';
 import { IFN_MARKERS } from '@/utils/knowledge/interferon-signatures';
 import { RANGE_TERMS, rangeMembers } from '@/utils/knowledge/ranges';
 import { findMentions } from '@/utils/match/find-mentions';
@@ -188,13 +189,17 @@ describe('antibody spellings, on real sentences', () => {
         a.id,
       ]);
       expect(normalizeTag(`Antibody : ${a.slug}`)).toBe(`antibody:${a.slug}`);
-      if (a.phenotype) {
-        expect(a.phenotype.source.sourceKind).toBe('literature');
-        expect(a.phenotype.source.url).toMatch(
+      const phenotype = phenotypeOf(a.id);
+      if (phenotype) {
+        expect(phenotype.source.sourceKind).toBe('literature');
+        expect(phenotype.source.url).toMatch(
           /^https:\/\/(pubmed\.ncbi\.nlm\.nih\.gov|doi\.org|ard\.bmj\.com)\//,
         );
       }
     }
+    // Every phenotype belongs to a recognised antibody: a mistyped id would hide a sourced fact.
+    const ids = new Set(ANTIBODIES.map((a) => a.id));
+    expect(Object.keys(ANTIBODY_PHENOTYPES).filter((id) => !ids.has(id))).toEqual([]);
   });
 
   it('an antibody is an antibody mark, and "anti-HA" (haemagglutinin) is not anti-Ha', () => {

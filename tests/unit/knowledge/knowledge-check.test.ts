@@ -147,7 +147,7 @@ describe('npm run knowledge:check', () => {
     expect(text).toMatch(/missing or malformed "checked" date/);
   });
   it('rejects a source in a knowledge module that is not on the allow-list', () => {
-    const { status, text } = runWithModule('antibodies.ts', (code) =>
+    const { status, text } = runWithModule('antibody-phenotypes.ts', (code) =>
       code.replace(
         "pubmed('https://pubmed.ncbi.nlm.nih.gov/33774723/')",
         "pubmed('https://www.studylib.net/doc/33774723')",
@@ -155,7 +155,7 @@ describe('npm run knowledge:check', () => {
     );
     expect(status).toBe(1);
     expect(text).toMatch(
-      /antibodies\.ts:\d+: source not on the allow-list: https:\/\/www\.studylib\.net/,
+      /antibody-phenotypes\.ts:\d+: source not on the allow-list: https:\/\/www\.studylib\.net/,
     );
   });
 
@@ -175,7 +175,7 @@ describe('npm run knowledge:check', () => {
   });
 
   it('rejects a module source whose kind differs from the one the code claims', () => {
-    const { status, text } = runWithModule('antibodies.ts', (code) =>
+    const { status, text } = runWithModule('antibody-phenotypes.ts', (code) =>
       code.replace(
         "pubmed('https://pubmed.ncbi.nlm.nih.gov/28339994/')",
         "pubmed('https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=x')",

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import reference from '../../../utils/knowledge/data/jak-inhibitors.json';
 import { DRUGS, getDrug } from '../../../utils/knowledge/drugs';
 import { affectedFamilies, PAIRINGS, type FamilyId } from '../../../utils/knowledge/pathways';
-import { MESH_DESCRIPTORS } from '../../../utils/knowledge/mesh';
+import { MESH_DESCRIPTORS } from '../../../utils/knowledge/mesh-descriptors';
 import { DEFAULT_TERMS } from '../../../utils/knowledge/terms';
 import { isUnverifiedText, parseChecked } from '../../../utils/knowledge/checked';
 

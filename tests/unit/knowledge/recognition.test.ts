@@ -14,7 +14,13 @@ describe('the knowledge base in two parts: recognition data and facts', () => {
     );
   });
 
-  it('gives every drug the same names, targets and sources as the full facts', () => {
+  it('carries no source: only a card cites, and the cards read the facts (always-on size, issue 17)', () => {
+    const shipped = readFileSync('utils/knowledge/data/recognition.json', 'utf8');
+    expect(shipped).not.toMatch(/https?:\/\//);
+    expect(Object.keys(JSON.parse(shipped))).toEqual(['about', 'drugs']);
+  });
+
+  it('gives every drug the same names and targets as the full facts', () => {
     expect(DRUG_NAMES.map((d) => d.id)).toEqual(DRUGS.map((d) => d.id));
     for (const [i, names] of DRUG_NAMES.entries()) {
       const drug = DRUGS[i]!;
@@ -26,7 +32,6 @@ describe('the knowledge base in two parts: recognition data and facts', () => {
         targets: drug.targets,
         jakTargets: drug.jakTargets,
         isJakInhibitor: drug.isJakInhibitor,
-        sources: drug.sources,
       });
     }
     expect(getDrugName('drug:baricitinib')?.isJakInhibitor).toBe(true);
@@ -38,6 +43,5 @@ describe('the knowledge base in two parts: recognition data and facts', () => {
     const drug = DRUGS.find((d) => d.id === 'drug:baricitinib')!;
     const verified = [...drug.codeNames, ...drug.brandNames].filter((c) => c.verified);
     expect(bari.forms.map((f) => f.text)).toEqual([drug.name, ...verified.map((c) => c.value)]);
-    expect(bari.sources).toEqual(drug.sources);
   });
 });

@@ -184,7 +184,6 @@ describe('compileMatcher', () => {
       label: 'a',
       group: 'jak-target',
       forms: [{ text: 'alpha beta' }],
-      sources: [],
     },
     {
       id: 't:long',
@@ -192,7 +191,6 @@ describe('compileMatcher', () => {
       label: 'b',
       group: 'jak-target',
       forms: [{ text: 'alpha beta gamma' }],
-      sources: [],
     },
     {
       id: 't:code',
@@ -200,7 +198,6 @@ describe('compileMatcher', () => {
       label: 'c',
       group: 'drug',
       forms: [{ text: 'AB-12,345', rule: 'code' }],
-      sources: [],
     },
   ];
   const matcher = compileMatcher(terms);

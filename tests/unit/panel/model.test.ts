@@ -4,7 +4,7 @@ import { DRUGS, getDrug } from '@/utils/knowledge/drugs';
 import { PAIRINGS, type FamilyId } from '@/utils/knowledge/pathways';
 import { badgeFor, buildPanelModel, safeHttpUrl } from '@/utils/panel/model';
 import { buildDrugCard } from '@/utils/panel/drug-card';
-import { evidenceUrl, sourceHost } from '@/utils/panel/links';
+import { evidenceUrl, sourceHost, sourceLinkParts } from '@/utils/panel/links';
 import { loadDevSet } from '../../eval/dev-set';
 
 // Receptor → JAK needs, read by hand from utils/knowledge/data/jak-stat-pathways.json (leading
@@ -301,5 +301,15 @@ describe('safeHttpUrl', () => {
   it('shows plain text for a source that is not a URL', () => {
     expect(sourceHost('javascript:alert(1)')).toBe('javascript:alert(1)');
     expect(sourceHost('https://www.drugs.com/x')).toBe('drugs.com');
+  });
+
+  it('parses each source URL once per page: the same parts for every link to it', () => {
+    const first = sourceLinkParts(' https://www.fda.gov/drugs ');
+    expect(first).toEqual({ href: 'https://www.fda.gov/drugs', host: 'fda.gov' });
+    expect(sourceLinkParts(' https://www.fda.gov/drugs ')).toBe(first);
+    expect(sourceLinkParts('javascript:alert(1)')).toEqual({
+      href: null,
+      host: 'javascript:alert(1)',
+    });
   });
 });

@@ -87,6 +87,32 @@ describe('the overlay', () => {
     expect(layout.drawnText()).toBe('0123');
   });
 
+  it('reads no geometry while it has nothing to draw, however the page changes (issue 17)', async () => {
+    page('<p>alpha beta</p>', 'beta');
+    const drawn = overlay();
+    drawn.draw([]);
+    const styles = vi.spyOn(window, 'getComputedStyle');
+    const rects = vi.spyOn(Range.prototype, 'getClientRects');
+    let widthReads = 0;
+    Object.defineProperty(document.documentElement, 'clientWidth', {
+      configurable: true,
+      get: () => ++widthReads,
+    });
+    document.querySelector('p')!.prepend('new ');
+    document.body.append(document.createElement('div'));
+    // Two frames and a task: the redraw after the page's frame has had its chance to run.
+    for (let i = 0; i < 2; i++) await new Promise((done) => requestAnimationFrame(done));
+    await new Promise((done) => setTimeout(done, 20));
+    expect({
+      widthReads,
+      styles: styles.mock.calls.length,
+      rects: rects.mock.calls.length,
+    }).toEqual({ widthReads: 0, styles: 0, rects: 0 });
+    styles.mockRestore();
+    rects.mockRestore();
+    delete (document.documentElement as unknown as Record<string, unknown>).clientWidth;
+  });
+
   it('follows the text when the page changes its layout, and is gone after destroy', async () => {
     const range = page('<p>alpha beta</p>', 'beta');
     const drawn = overlay();

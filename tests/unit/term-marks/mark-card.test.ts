@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import inhibitorData from '@/utils/knowledge/data/jak-inhibitors.json';
+import pathwayData from '@/utils/knowledge/data/jak-stat-pathways.json';
 import { DISEASE_TERMS } from '@/utils/knowledge/diseases';
 import { DRUGS, getDrug } from '@/utils/knowledge/drugs';
 import { TARGET_TERMS } from '@/utils/knowledge/targets';
@@ -77,6 +79,8 @@ describe('markCardFor: drugs', () => {
     expect(card?.kind).toBe('drug-class');
     if (card?.kind !== 'drug-class') return;
     expect(card.inhibitorCount).toBe(DRUGS.filter((d) => d.jakTargets.length > 0).length);
+    // The detection-term list's sources, read with the facts (the matcher's terms carry none).
+    expect(card.sources.map((s) => s.url)).toEqual(inhibitorData.detectionTerms.sources);
   });
 });
 
@@ -102,6 +106,8 @@ describe('markCardFor: targets', () => {
     expect(card.inhibitors.map((i) => i.name)).toEqual(
       expect.arrayContaining(['baricitinib', 'tofacitinib', 'ruxolitinib']),
     );
+    // The pairing reference's sources, read with the facts (the matcher's terms carry none).
+    expect(card.sources.map((s) => s.url)).toEqual(pathwayData.sources);
   });
 
   it('keeps a JAK2 listing the reference marks UNVERIFIED (lestaurtinib) out of the inhibitors', () => {

@@ -2,7 +2,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { NewPapersList } from '@/components/library/NewPapersList';
-import { ResultsStrip } from '@/components/overlays/ResultsStrip';
+import { mountResultsStrip } from '@/components/overlays/results-strip';
 import { TopicWatchList } from '@/components/library/TopicWatchList';
 import type { TopicWatch, WatchPaper } from '@/utils/topic-watch/model';
 
@@ -166,10 +166,13 @@ describe('TopicWatchList', () => {
 describe('Watch this search in the results strip', () => {
   it('offers the button only when given, and says what happened', async () => {
     const props = { relevant: 1, total: 10, filterOn: false, onToggleFilter: () => undefined };
-    const { rerender } = render(<ResultsStrip {...props} />);
+    const host = document.createElement('div');
+    document.body.append(host);
+    const strip = mountResultsStrip(host, props);
     expect(screen.queryByText('Watch this search')).toBeNull();
-    rerender(<ResultsStrip {...props} onWatchSearch={async () => 'Watching this search.'} />);
+    strip.update({ ...props, onWatchSearch: async () => 'Watching this search.' });
     fireEvent.click(screen.getByText('Watch this search'));
     await waitFor(() => expect(screen.getByText('Watching this search.')).toBeTruthy());
+    host.remove();
   });
 });

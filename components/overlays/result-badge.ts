@@ -1,6 +1,7 @@
 import type { DiseaseKind, Relevance } from '@/utils/classify';
+import { el } from './dom';
 
-type Props = {
+export type ResultBadgeProps = {
   relevance: Relevance;
   disease: DiseaseKind | null;
   /** Inhibitors named in the result, most mentioned first. */
@@ -17,56 +18,69 @@ const DISEASE_LONG: Record<DiseaseKind, string> = {
   dm: 'dermatomyositis',
   iim: 'inflammatory myositis',
 };
-const BASIS: Record<Props['basis'], string> = {
+const BASIS: Record<ResultBadgeProps['basis'], string> = {
   visible: 'judged from the title and snippet',
   record: 'judged from the PubMed record (MeSH terms and abstract)',
 };
 /** Chips beyond this are summed up as "+N", so a long drug list never pushes the result apart. */
 const MAX_CHIPS = 4;
+const NOTES_LABEL = 'You have notes or highlights on this article';
 
-/** The verdict badge JAK Lens adds to one search result: verdict, inhibitor chips, notes marker. */
-export function ResultBadge({ relevance, disease, drugs, basis, hasNotes }: Props) {
+/**
+ * Draws the verdict badge JAK Lens adds to one search result (verdict, inhibitor chips, notes
+ * marker) into `host`, replacing what was there. Plain DOM, not Preact: it runs on every search
+ * page, in the always-on script (issue 17).
+ */
+export function renderResultBadge(host: Element, props: ResultBadgeProps): void {
+  const { relevance, disease, drugs, basis, hasNotes } = props;
+  const doc = host.ownerDocument;
   const { short, long } = describe(relevance, disease);
   const shown = drugs.slice(0, MAX_CHIPS);
   const more = drugs.length - shown.length;
-  return (
-    <span class="jl-badge-row" role="group" aria-label="JAK Lens">
-      <span
-        class={`jl-verdict jl-verdict--${relevance}`}
-        data-relevance={relevance}
-        data-basis={basis}
-        title={`${long}; ${BASIS[basis]}`}
-      >
-        {short}
-        <span class="jl-sr-only">
-          : {long}; {BASIS[basis]}
-        </span>
-      </span>
-      {shown.length > 0 && (
-        <ul class="jl-chips" aria-label="JAK inhibitors named">
-          {shown.map((d) => (
-            <li key={d.drugId} class="jl-chip" data-drug={d.drugId}>
-              {d.name}
-            </li>
-          ))}
-          {more > 0 && (
-            <li class="jl-chip jl-chip--more" title={drugs.map((d) => d.name).join(', ')}>
-              +{more}
-            </li>
-          )}
-        </ul>
-      )}
-      {hasNotes && (
-        <span
-          class="jl-has-notes"
-          role="img"
-          aria-label="You have notes or highlights on this article"
-          title="You have notes or highlights on this article"
-        >
-          ✎
-        </span>
-      )}
-    </span>
+  const verdict = el(
+    doc,
+    'span',
+    {
+      class: `jl-verdict jl-verdict--${relevance}`,
+      'data-relevance': relevance,
+      'data-basis': basis,
+      title: `${long}; ${BASIS[basis]}`,
+    },
+    short,
+    el(doc, 'span', { class: 'jl-sr-only' }, `: ${long}; ${BASIS[basis]}`),
+  );
+  const chips =
+    shown.length > 0 &&
+    el(
+      doc,
+      'ul',
+      { class: 'jl-chips', 'aria-label': 'JAK inhibitors named' },
+      ...shown.map((d) => el(doc, 'li', { class: 'jl-chip', 'data-drug': d.drugId }, d.name)),
+      more > 0 &&
+        el(
+          doc,
+          'li',
+          { class: 'jl-chip jl-chip--more', title: drugs.map((d) => d.name).join(', ') },
+          `+${more}`,
+        ),
+    );
+  const notes =
+    hasNotes &&
+    el(
+      doc,
+      'span',
+      { class: 'jl-has-notes', role: 'img', 'aria-label': NOTES_LABEL, title: NOTES_LABEL },
+      '✎',
+    );
+  host.replaceChildren(
+    el(
+      doc,
+      'span',
+      { class: 'jl-badge-row', role: 'group', 'aria-label': 'JAK Lens' },
+      verdict,
+      chips,
+      notes,
+    ),
   );
 }
 
