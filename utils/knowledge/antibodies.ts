@@ -65,6 +65,9 @@ export const ANTIBODIES: readonly Antibody[] = [
       'anti-p155',
       'anti-transcriptional intermediary factor 1 gamma',
       'anti-transcriptional intermediary factor-1γ',
+      // Without the γ, as "anti-TIF1" above: "anti-transcriptional intermediary factor 1 (TIF-1γ)
+      // antibody-positive" (r2-052), "anti-transcriptional intermediary factor 1-γ antibody".
+      'anti-transcriptional intermediary factor 1',
     ),
   },
   {

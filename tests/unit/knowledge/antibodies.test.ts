@@ -40,7 +40,16 @@ describe('antibody spellings, on real sentences', () => {
     ],
     [
       'To characterize the 10 year relationship between anti-transcriptional intermediary factor 1 antibody (anti-TIF1-Ab) positivity and cancer onset',
+      ['antibody:tif1g', 'antibody:tif1g'],
+    ],
+    // r2-052, and Clin Rheumatol 2022 (PMID 35422109).
+    [
+      'We retrospectively analyzed the clinical and laboratory data of patients diagnosed with anti-transcriptional intermediary factor 1 (TIF-1γ) antibody-positive polymyositis (PM)/dermatomyositis (DM) to clarify the characteristics of this disease.',
       ['antibody:tif1g'],
+    ],
+    [
+      'Objectives: To determine the prevalence of anti-transcriptional intermediary factor 1-γ antibody (anti-TIF1-γ-Ab) and to explore its associations with clinical features in patients with dermatomyositis.',
+      ['antibody:tif1g', 'antibody:tif1g'],
     ],
     [
       'Anti-signal recognition particle (SRP) and anti-hydroxy-3-methylglutaryl-CoA reductase (HMGCR) autoantibodies are closely associated with IMNM',
