@@ -55,7 +55,7 @@ export interface Verdict {
   scores: { disease: number; jak: number; threshold: number };
 }
 
-function drugFindings(hits: Hit[]): DrugFinding[] {
+function drugFindings(hits: readonly Hit[]): DrugFinding[] {
   const byDrug = new Map<string, Hit[]>();
   for (const h of hits) {
     if (h.group !== 'drug') continue;
@@ -85,7 +85,14 @@ function toEvidence(terms: ScoredTerm[], axis: Evidence['axis']): Evidence[] {
 
 /** Classifies one article record. */
 export function classifyArticle(article: Article): Verdict {
-  const hits = scanArticle(article);
+  return classifyScanned(article, scanArticle(article));
+}
+
+/**
+ * `classifyArticle` from a scan of the same article already made (`scanArticle`): the article page
+ * keeps the scan's hits for the panel, which would otherwise scan the article a second time.
+ */
+export function classifyScanned(article: Article, hits: readonly Hit[]): Verdict {
   const jakTerms = scoreTerms(hits.filter(isJakHit), true);
   const diseaseTerms = scoreTerms(hits.filter(isMyositisHit), false);
   const jakScore = total(jakTerms);

@@ -95,8 +95,8 @@ export async function initArticlePage(
   const wantsPanel = showsPanel(verdict.relevance);
   const prefs = wantsPanel ? preloadPanelPrefs() : undefined;
   const panelInput: ArticlePanelInput = {
-    article,
     verdict,
+    scannedTermIds: analysis.scannedTermIds,
     ...(seen ? { seen } : {}),
     drugCounts: analysis.drugCounts,
     entityTags: analysis.entityTags,

@@ -6,13 +6,14 @@
  * then only applies the result, so nothing has to be read back off the marks.
  */
 import type { Article } from '../article';
-import { classifyArticle, type Verdict } from '../classify';
+import { classifyScanned, type Verdict } from '../classify';
 import { rangeMembers } from '../knowledge/ranges';
 import { findMentions } from '../match/find-mentions';
 import type { Mention, MentionFinder } from '../match/mention';
 import { selectMentions } from '../match/select-mentions';
 import { compileWatchFinder, composeFinders } from '../match/watch-finder';
 import type { WatchTerm } from '../settings/settings';
+import { scanArticle } from './scan';
 
 export interface ArticleAnalysis {
   verdict: Verdict;
@@ -22,6 +23,11 @@ export interface ArticleAnalysis {
   drugCounts: Record<string, number>;
   /** The note editor's suggestions: the inhibitors found, and the targets and antibodies marked. */
   entityTags: string[];
+  /**
+   * The term id of every hit the classifier's scan found in the article record, in scan order
+   * (repeats kept): the panel counts antibodies and JAKs from it (utils/panel/model.ts).
+   */
+  scannedTermIds: string[];
 }
 
 /**
@@ -97,7 +103,8 @@ function* analysisSteps(
   rootTexts: readonly (readonly string[])[],
   watchList: readonly WatchTerm[],
 ): Generator<void, ArticleAnalysis, void> {
-  const verdict = classifyArticle(article);
+  const hits = scanArticle(article);
+  const verdict = classifyScanned(article, hits);
   yield;
   const find = articleMentionFinder(article, watchList);
   const mentions: (readonly Mention[])[][] = [];
@@ -120,7 +127,8 @@ function* analysisSteps(
       }
     }
   }
-  return { verdict, mentions, drugCounts, entityTags: [...tags] };
+  const scannedTermIds = hits.map((h) => h.termId);
+  return { verdict, mentions, drugCounts, entityTags: [...tags], scannedTermIds };
 }
 
 /**

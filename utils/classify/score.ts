@@ -62,7 +62,7 @@ export function isMyositisHit(hit: Hit): boolean {
  * structured fields count once. `jak` selects the JAK axis rules (first abstract mention ×2,
  * weak cues count one each and never first).
  */
-export function scoreTerms(hits: Hit[], jak: boolean): ScoredTerm[] {
+export function scoreTerms(hits: readonly Hit[], jak: boolean): ScoredTerm[] {
   const groups = new Map<string, Hit[]>();
   for (const h of hits) {
     const key = `${h.termId}|${h.field}`;

@@ -2,9 +2,7 @@
  * The myositis antibodies an article names, for the panel header ("anti-MDA5 DM") and the
  * library's antibody filter. Pure.
  */
-import type { Article } from '../article';
 import type { DiseaseKind, Verdict } from '../classify';
-import { scanArticle } from '../classify/scan';
 import { getAntibody } from '../knowledge/antibodies';
 
 export interface AntibodyFinding {
@@ -17,11 +15,16 @@ export interface AntibodyFinding {
 
 const SHORT: Record<DiseaseKind, string> = { jdm: 'JDM', dm: 'DM', iim: 'IIM' };
 
-/** Antibodies named in the article (or, without it, in the verdict's evidence), most first. */
-export function antibodiesIn(verdict: Verdict, article?: Article): AntibodyFinding[] {
-  const ids = article
-    ? scanArticle(article).map((h) => h.termId)
-    : verdict.evidence.map((e) => e.termId);
+/**
+ * Antibodies named in the article, counted from the term ids of a scan of it (`scannedTermIds` in
+ * utils/classify/scan.ts, kept by the article page's analysis), or without them from the verdict's
+ * evidence; most first.
+ */
+export function antibodiesIn(
+  verdict: Verdict,
+  scannedTermIds?: readonly string[],
+): AntibodyFinding[] {
+  const ids = scannedTermIds ?? verdict.evidence.map((e) => e.termId);
   const counts = new Map<string, number>();
   for (const id of ids) if (id.startsWith('antibody:')) counts.set(id, (counts.get(id) ?? 0) + 1);
   return [...counts.entries()]

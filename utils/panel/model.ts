@@ -7,9 +7,7 @@
  * The summary panel's view model: everything the panel shows, computed from a classifier Verdict
  * and the knowledge base, so the components only lay it out. Pure: no DOM, no browser APIs.
  */
-import type { Article } from '../article';
 import { summariseEvidence, type DiseaseKind, type Relevance, type Verdict } from '../classify';
-import { scanArticle } from '../classify/scan';
 import { getDrug, REFERENCE_CAUTION, REFERENCE_CHECKED } from '../knowledge/drugs';
 import { monthYear } from '../knowledge/checked';
 import type { JakName } from '../knowledge/types';
@@ -71,10 +69,9 @@ const TARGET_IDS: Record<string, JakName> = {
   'target:TYK2': 'TYK2',
 };
 
-/** JAKs the article names: from a scan of the article when given, else from the evidence. */
-function mentionedJaks(verdict: Verdict, article?: Article): JakName[] {
-  const ids = article ? scanArticle(article).map((h) => h.termId) : [];
-  const all = new Set([...ids, ...verdict.evidence.map((e) => e.termId)]);
+/** JAKs the article names: from the scan's term ids when given, else from the evidence. */
+function mentionedJaks(verdict: Verdict, scannedTermIds: readonly string[] = []): JakName[] {
+  const all = new Set([...scannedTermIds, ...verdict.evidence.map((e) => e.termId)]);
   return JAK_ORDER.filter((jak) => [...all].some((id) => TARGET_IDS[id] === jak));
 }
 
@@ -89,18 +86,19 @@ function buildCards(verdict: Verdict): DrugCardModel[] {
 }
 
 /**
- * Builds the panel model. `article` is optional: with it, the target-only view lists every JAK
- * the article names; without it, only the JAKs that counted as evidence.
+ * Builds the panel model. `scannedTermIds` (the term ids of a scan of the article,
+ * `ArticleAnalysis.scannedTermIds`) is optional: with it, the target-only view lists every JAK and
+ * the header every antibody the article names; without it, only those that counted as evidence.
  */
-export function buildPanelModel(verdict: Verdict, article?: Article): PanelModel {
+export function buildPanelModel(verdict: Verdict, scannedTermIds?: readonly string[]): PanelModel {
   const cards = buildCards(verdict);
   const noDrugs = cards.length === 0;
   // Which drugs would block the interferon signature a disease paper measures: useful when the
   // article names no inhibitor of its own.
   const wantsBlockers =
     verdict.relevance === 'disease' || (verdict.relevance === 'core' && noDrugs);
-  const targets = noDrugs ? mentionedJaks(verdict, article) : [];
-  const antibodies = antibodiesIn(verdict, article);
+  const targets = noDrugs ? mentionedJaks(verdict, scannedTermIds) : [];
+  const antibodies = antibodiesIn(verdict, scannedTermIds);
   return {
     show: showsPanel(verdict.relevance),
     relevance: verdict.relevance,

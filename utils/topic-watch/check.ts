@@ -5,7 +5,8 @@
  * need it later do not fetch it again. Only NCBI is contacted, through the shared gate.
  */
 import type { Article } from '../article';
-import { classifyArticle } from '../classify';
+import { classifyScanned } from '../classify';
+import { scanArticle } from '../classify/scan';
 import { antibodiesIn } from '../panel/antibodies';
 import { toCompactRecord, type CompactRecord } from '../article/compact-record';
 import type { JakLensDB } from '../storage/db';
@@ -111,7 +112,9 @@ async function efetchAll(pmids: string[], deps: CheckDeps): Promise<Map<string, 
 }
 
 function toPaper(pmid: string, article: Article, watchId: string, now: number): WatchPaper {
-  const verdict = classifyArticle(article);
+  // One scan serves the verdict and the antibody list.
+  const hits = scanArticle(article);
+  const verdict = classifyScanned(article, hits);
   return {
     pmid,
     title: article.title.slice(0, 4000),
@@ -120,7 +123,10 @@ function toPaper(pmid: string, article: Article, watchId: string, now: number): 
     relevance: verdict.relevance,
     disease: verdict.disease,
     inhibitors: verdict.drugs.map((d) => d.name),
-    antibodies: antibodiesIn(verdict, article).map((a) => a.label),
+    antibodies: antibodiesIn(
+      verdict,
+      hits.map((h) => h.termId),
+    ).map((a) => a.label),
     watchIds: [watchId],
     status: 'new',
     foundAt: now,

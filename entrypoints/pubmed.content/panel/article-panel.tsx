@@ -6,7 +6,6 @@
  */
 import type { ContentScriptContext } from '#imports';
 import type { PathwayFocusRequest } from '@/components/panel/PathwaySection';
-import type { Article } from '@/utils/article';
 import type { Verdict } from '@/utils/classify';
 import type { SeenArticleMessage } from '@/utils/messaging/messages';
 import { buildPanelModel } from '@/utils/panel/model';
@@ -18,8 +17,9 @@ import { mountPanel, PANEL_HOST, type MountedPanel } from './panel';
 import type { ReaderHighlights } from '../reader-highlights/page-highlights';
 
 export interface ArticlePanelInput {
-  article: Article;
   verdict: Verdict;
+  /** The term ids the classifier's scan found (the article analysis): antibodies and JAKs named. */
+  scannedTermIds: readonly string[];
   seen?: SeenArticleMessage;
   /** Marks per drug id (the article analysis). */
   drugCounts: Record<string, number>;
@@ -40,9 +40,9 @@ export interface ArticlePanel {
 
 export function startArticlePanel(
   ctx: ContentScriptContext,
-  { article, verdict, seen, drugCounts, entityTags }: ArticlePanelInput,
+  { verdict, scannedTermIds, seen, drugCounts, entityTags }: ArticlePanelInput,
 ): ArticlePanel {
-  const model = buildPanelModel(verdict, article);
+  const model = buildPanelModel(verdict, scannedTermIds);
   let panel: MountedPanel | null = null;
   let highlights: ReaderHighlights | undefined;
   let pathwayFocus: PathwayFocusRequest | undefined;

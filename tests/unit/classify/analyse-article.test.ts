@@ -8,7 +8,9 @@ import {
   analysedFinder,
   articleMentionFinder,
 } from '@/utils/classify/analyse-article';
+import { scanArticle, scannedTermIds } from '@/utils/classify/scan';
 import { KIND_ATTR, TERM_ATTR, TERM_MARK_TAG } from '@/utils/page/markup';
+import { buildPanelModel } from '@/utils/panel/model';
 import type { WatchTerm } from '@/utils/settings/settings';
 import { applyTermMarks, markableTexts } from '@/utils/term-marks/mark-terms';
 import { derivePmcPage } from '../../support/derive-other-pages';
@@ -95,6 +97,15 @@ describe.each(PAGES)('analyseArticle on the $name page', (page) => {
       if (/^(target|antibody):/.test(m.termId)) expect(plain.entityTags).toContain(m.termId);
     }
     expect(new Set(plain.entityTags).size).toBe(plain.entityTags.length);
+  });
+
+  it("keeps the classifier's scan, so the panel model needs no second scan of the article", () => {
+    const { article, rootTexts } = load(page);
+    const analysis = analyseArticle(article, rootTexts, WATCH);
+    expect(analysis.scannedTermIds).toEqual(scanArticle(article).map((h) => h.termId));
+    expect(buildPanelModel(analysis.verdict, analysis.scannedTermIds)).toEqual(
+      buildPanelModel(classifyArticle(article), scannedTermIds(article)),
+    );
   });
 
   it('gives the same analysis in slices, yielding between them, as in one piece', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyArticle, type Verdict } from '@/utils/classify';
+import { scannedTermIds } from '@/utils/classify/scan';
 import { DRUGS, getDrug } from '@/utils/knowledge/drugs';
 import { PAIRINGS, type FamilyId } from '@/utils/knowledge/pathways';
 import { badgeFor, buildPanelModel, safeHttpUrl } from '@/utils/panel/model';
@@ -146,7 +147,7 @@ describe('buildPanelModel', () => {
   if (!seed) throw new Error('dev-seed record missing from the dev set');
 
   it('gives the verdict line and a relevance label for the dev-seed review', () => {
-    const model = buildPanelModel(classifyArticle(seed.article), seed.article);
+    const model = buildPanelModel(classifyArticle(seed.article), scannedTermIds(seed.article));
     expect(model.show).toBe(true);
     expect(model.relevance).toBe('core');
     expect(model.relevanceLabel).toBe('Core: juvenile dermatomyositis + JAK inhibition');
@@ -238,7 +239,7 @@ describe('buildPanelModel', () => {
       substances: [],
     };
     const v = classifyArticle(article);
-    const model = buildPanelModel({ ...v, relevance: 'jak', drugs: [] }, article);
+    const model = buildPanelModel({ ...v, relevance: 'jak', drugs: [] }, scannedTermIds(article));
     expect(model.pathways.targets).toEqual(['TYK2']);
     expect(model.pathways.targetFamilies.map((f) => f.id)).toEqual(VIA_TYK2);
     expect(model.pathways.typeOneIfnBlockers).toBeNull();

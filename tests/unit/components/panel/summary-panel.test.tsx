@@ -3,13 +3,14 @@ import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { SummaryPanel } from '@/components/panel/SummaryPanel';
 import { classifyArticle } from '@/utils/classify';
+import { scannedTermIds } from '@/utils/classify/scan';
 import { buildPanelModel, type PanelModel } from '@/utils/panel/model';
 import { loadDevSet } from '../../../eval/dev-set';
 import { trustedClick } from '../../../support/trusted-events';
 
 const seed = loadDevSet().find((r) => r.id === 'dev-seed');
 if (!seed) throw new Error('dev-seed record missing from the dev set');
-const seedModel = buildPanelModel(classifyArticle(seed.article), seed.article);
+const seedModel = buildPanelModel(classifyArticle(seed.article), scannedTermIds(seed.article));
 
 function renderPanel(
   model: PanelModel = seedModel,

@@ -9,13 +9,14 @@ import {
   type MountedPanel,
 } from '@/entrypoints/pubmed.content/panel/panel';
 import { classifyArticle } from '@/utils/classify';
+import { scannedTermIds } from '@/utils/classify/scan';
 import { buildPanelModel } from '@/utils/panel/model';
 import { panelPrefsItem } from '@/utils/settings/panel-prefs';
 import { loadDevSet } from '../../../../eval/dev-set';
 import { recordShadowRoots, trustedClick } from '../../../../support/trusted-events';
 
 const seed = loadDevSet().find((r) => r.id === 'dev-seed')!;
-const model = buildPanelModel(classifyArticle(seed.article), seed.article);
+const model = buildPanelModel(classifyArticle(seed.article), scannedTermIds(seed.article));
 
 function hosts(): Element[] {
   return [...document.querySelectorAll(PANEL_HOST)];
