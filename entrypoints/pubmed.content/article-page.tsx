@@ -17,7 +17,7 @@ import type { MessageClient } from '@/utils/messaging/client';
 import type { SeenArticleMessage } from '@/utils/messaging/messages';
 import type { PageType } from '@/utils/page/page-type';
 import { showsPanel } from '@/utils/panel/visibility';
-import { preloadPanelPrefs } from '@/utils/settings/panel-prefs';
+import { preloadPanelPrefs, type PanelPrefs } from '@/utils/settings/panel-prefs';
 import type { WatchTerm } from '@/utils/settings/settings';
 import { yieldToMain } from '@/utils/yield-to-main';
 import type { ArticlePanel, ArticlePanelInput } from './panel/article-panel';
@@ -75,9 +75,18 @@ export async function initArticlePage(
   const rootTexts = page.roots.map((root) =>
     markableTexts(root, page.exclude).map((node) => node.data),
   );
+  // A relevant article shows the panel: its code is fetched (ui-loader.ts) and its remembered
+  // layout read from the moment the verdict is known, while the mentions are searched and the
+  // terms marked, not after.
+  let prefs: Promise<PanelPrefs> | undefined;
   const analysis = await analyseArticleSliced(article, rootTexts, watchList, {
     yieldFn: yieldToMain,
     signal: ctx.signal,
+    onVerdict: ({ relevance }) => {
+      if (!showsPanel(relevance)) return;
+      prefs = preloadPanelPrefs();
+      loadUi().catch(() => undefined); // reported where the panel awaits it (startPanel)
+    },
   });
   const { verdict } = analysis;
   const summary = {
@@ -90,10 +99,7 @@ export async function initArticlePage(
     pageType: page.pageType,
     ...(seen ? { article: { ...seen, verdict: summary } } : {}),
   }).catch((error: unknown) => console.warn('[JAK Lens] could not record this article', error));
-  // A relevant article shows the panel: its code is fetched (ui-loader.ts) and its remembered
-  // layout read while the terms are marked, not after.
   const wantsPanel = showsPanel(verdict.relevance);
-  const prefs = wantsPanel ? preloadPanelPrefs() : undefined;
   const panelInput: ArticlePanelInput = {
     verdict,
     scannedTermIds: analysis.scannedTermIds,

@@ -69,6 +69,11 @@ export interface SlicedAnalysisOptions {
   signal?: AbortSignal;
   /** The clock (default performance.now). */
   now?: () => number;
+  /**
+   * Called with the verdict as soon as the classifier has given it, before the mentions are
+   * searched: a relevant article can start fetching its panel while the rest is analysed.
+   */
+  onVerdict?: (verdict: Verdict) => void;
 }
 
 /**
@@ -80,13 +85,20 @@ export async function analyseArticleSliced(
   article: Article,
   rootTexts: readonly (readonly string[])[],
   watchList: readonly WatchTerm[],
-  { yieldFn, budgetMs = 8, signal, now = () => performance.now() }: SlicedAnalysisOptions,
+  {
+    yieldFn,
+    budgetMs = 8,
+    signal,
+    now = () => performance.now(),
+    onVerdict,
+  }: SlicedAnalysisOptions,
 ): Promise<ArticleAnalysis> {
   const steps = analysisSteps(article, rootTexts, watchList);
   let sliceStart = now();
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
+    if (step.value) onVerdict?.(step.value);
     if (now() - sliceStart < budgetMs) continue;
     await yieldFn();
     signal?.throwIfAborted();
@@ -95,17 +107,18 @@ export async function analyseArticleSliced(
 }
 
 /**
- * The analysis as a sequence of steps, pausable after the classifier and after each text: the
- * same code serves the whole-at-once and the sliced runs, so they cannot differ.
+ * The analysis as a sequence of steps, pausable after the classifier (that step yields the
+ * verdict) and after each text: the same code serves the whole-at-once and the sliced runs, so
+ * they cannot differ.
  */
 function* analysisSteps(
   article: Article,
   rootTexts: readonly (readonly string[])[],
   watchList: readonly WatchTerm[],
-): Generator<void, ArticleAnalysis, void> {
+): Generator<Verdict | undefined, ArticleAnalysis, void> {
   const hits = scanArticle(article);
   const verdict = classifyScanned(article, hits);
-  yield;
+  yield verdict;
   const find = articleMentionFinder(article, watchList);
   const mentions: (readonly Mention[])[][] = [];
   for (const texts of rootTexts) {

@@ -128,6 +128,28 @@ describe.each(PAGES)('analyseArticle on the $name page', (page) => {
     }
   });
 
+  it('hands over the verdict once, before any text is searched', async () => {
+    const { article, rootTexts } = load(page);
+    const events: string[] = [];
+    const verdicts: unknown[] = [];
+    let t = 0;
+    const sliced = await analyseArticleSliced(article, rootTexts, [], {
+      yieldFn: () => {
+        events.push('yield');
+        return Promise.resolve();
+      },
+      budgetMs: 1,
+      now: () => t++,
+      onVerdict: (verdict) => {
+        events.push('verdict');
+        verdicts.push(verdict);
+      },
+    });
+    expect(verdicts).toEqual([sliced.verdict]);
+    // The classifier is the first step: nothing yields (no text is searched) before the verdict.
+    expect(events[0]).toBe('verdict');
+  });
+
   it('stops between slices once its signal is aborted', async () => {
     const { article, rootTexts } = load(page);
     const stop = new AbortController();
