@@ -12,6 +12,7 @@
  */
 import { browser } from 'wxt/browser';
 import { UI_LOAD_MESSAGE } from '@/utils/messaging/ui-load';
+import { yieldToMain } from '@/utils/yield-to-main';
 import type { startArticlePanel } from './panel/article-panel';
 import type { watchMarkCards } from './term-marks/mark-card';
 import type { startReaderHighlights } from './reader-highlights/start';
@@ -40,7 +41,9 @@ export function loadUi(): Promise<PubmedUi> {
   loading ??= new Promise<PubmedUi>((resolve, reject) => {
     const ready = (ui: PubmedUi) => {
       settle();
-      resolve(ui);
+      // In a task of its own: the injected script's compile and run and the panel's start (which
+      // would otherwise follow as microtasks) do not add up to one long task.
+      void yieldToMain().then(() => resolve(ui));
     };
     // Only this load's own callback is removed (a later load may have put its own there).
     const settle = () => {
