@@ -13,7 +13,7 @@ import type { Mention, MentionFinder } from '../match/mention';
 import { selectMentions } from '../match/select-mentions';
 import { compileWatchFinder, composeFinders } from '../match/watch-finder';
 import type { WatchTerm } from '../settings/settings';
-import { scanArticle } from './scan';
+import { hitTermIds, scanArticle } from './scan';
 
 export interface ArticleAnalysis {
   verdict: Verdict;
@@ -140,8 +140,7 @@ function* analysisSteps(
       }
     }
   }
-  const scannedTermIds = hits.map((h) => h.termId);
-  return { verdict, mentions, drugCounts, entityTags: [...tags], scannedTermIds };
+  return { verdict, mentions, drugCounts, entityTags: [...tags], scannedTermIds: hitTermIds(hits) };
 }
 
 /**

@@ -92,9 +92,9 @@ export function meshTermsOf(article: Article): MeshTerm[] {
   return article.meshTerms.length > 0 ? article.meshTerms : article.mesh.map(parseMeshHeading);
 }
 
-/** The term id of every hit of `scanArticle`, in order (what the panel model counts). */
-export function scannedTermIds(article: Article): string[] {
-  return scanArticle(article).map((h) => h.termId);
+/** The term id of every hit, in order (what the panel model counts antibodies and JAKs from). */
+export function hitTermIds(hits: readonly Hit[]): string[] {
+  return hits.map((h) => h.termId);
 }
 
 /** Every hit in every field of the article. */

@@ -16,9 +16,9 @@ export interface AntibodyFinding {
 const SHORT: Record<DiseaseKind, string> = { jdm: 'JDM', dm: 'DM', iim: 'IIM' };
 
 /**
- * Antibodies named in the article, counted from the term ids of a scan of it (`scannedTermIds` in
- * utils/classify/scan.ts, kept by the article page's analysis), or without them from the verdict's
- * evidence; most first.
+ * Antibodies named in the article, counted from the term ids of the classifier's scan of it
+ * (`hitTermIds` in utils/classify/scan.ts; the article page's analysis keeps them as
+ * `scannedTermIds`), or without them from the verdict's evidence; most first.
  */
 export function antibodiesIn(
   verdict: Verdict,

@@ -6,7 +6,7 @@
  */
 import type { Article } from '../article';
 import { classifyScanned } from '../classify';
-import { scanArticle } from '../classify/scan';
+import { hitTermIds, scanArticle } from '../classify/scan';
 import { antibodiesIn } from '../panel/antibodies';
 import { toCompactRecord, type CompactRecord } from '../article/compact-record';
 import type { JakLensDB } from '../storage/db';
@@ -123,10 +123,7 @@ function toPaper(pmid: string, article: Article, watchId: string, now: number): 
     relevance: verdict.relevance,
     disease: verdict.disease,
     inhibitors: verdict.drugs.map((d) => d.name),
-    antibodies: antibodiesIn(
-      verdict,
-      hits.map((h) => h.termId),
-    ).map((a) => a.label),
+    antibodies: antibodiesIn(verdict, hitTermIds(hits)).map((a) => a.label),
     watchIds: [watchId],
     status: 'new',
     foundAt: now,

@@ -8,7 +8,7 @@ import {
   analysedFinder,
   articleMentionFinder,
 } from '@/utils/classify/analyse-article';
-import { scanArticle, scannedTermIds } from '@/utils/classify/scan';
+import { scanArticle } from '@/utils/classify/scan';
 import { KIND_ATTR, TERM_ATTR, TERM_MARK_TAG } from '@/utils/page/markup';
 import { buildPanelModel } from '@/utils/panel/model';
 import type { WatchTerm } from '@/utils/settings/settings';
@@ -16,6 +16,7 @@ import { applyTermMarks, markableTexts } from '@/utils/term-marks/mark-terms';
 import { derivePmcPage } from '../../support/derive-other-pages';
 import { derivePubmedPage } from '../../support/derive-pubmed-page';
 import { loadDevRecord, loadRound2Record } from '../../support/dev-set';
+import { scannedTermIds } from '../../support/scanned-term-ids';
 import { loadHtmlFixture, parseHtml, PMC_PAGES, PUBMED_ARTICLE } from '../../support/fixtures';
 
 const seed = loadDevRecord('dev-seed');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyArticle, type Verdict } from '@/utils/classify';
-import { scannedTermIds } from '@/utils/classify/scan';
+import { scannedTermIds } from '../../support/scanned-term-ids';
 import { DRUGS, getDrug } from '@/utils/knowledge/drugs';
 import { PAIRINGS, type FamilyId } from '@/utils/knowledge/pathways';
 import { badgeFor, buildPanelModel, safeHttpUrl } from '@/utils/panel/model';

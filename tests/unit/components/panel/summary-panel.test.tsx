@@ -3,7 +3,7 @@ import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { SummaryPanel } from '@/components/panel/SummaryPanel';
 import { classifyArticle } from '@/utils/classify';
-import { scannedTermIds } from '@/utils/classify/scan';
+import { scannedTermIds } from '../../../support/scanned-term-ids';
 import { buildPanelModel, type PanelModel } from '@/utils/panel/model';
 import { loadDevSet } from '../../../eval/dev-set';
 import { trustedClick } from '../../../support/trusted-events';

@@ -9,7 +9,7 @@ import {
   type MountedPanel,
 } from '@/entrypoints/pubmed.content/panel/panel';
 import { classifyArticle } from '@/utils/classify';
-import { scannedTermIds } from '@/utils/classify/scan';
+import { scannedTermIds } from '../../../../support/scanned-term-ids';
 import { buildPanelModel } from '@/utils/panel/model';
 import { panelPrefsItem } from '@/utils/settings/panel-prefs';
 import { loadDevSet } from '../../../../eval/dev-set';
